@@ -1,0 +1,1 @@
+"""Bundled data: agenda templates (templates/*.toml). Found with importlib.resources."""

@@ -1,0 +1,1 @@
+"""The export pipeline: meeting -> house style -> Document -> format renderer -> bytes."""

@@ -1,0 +1,92 @@
+"""The one intermediate document every export goes through.
+
+A house style (exports/styles/*) builds a `Document` from a meeting; a format
+renderer (exports/renderers/*) turns any `Document` into bytes. So styles x
+formats costs styles + formats code, the reader -> document -> writer shape
+of pandoc.
+
+The document is deliberately small: headings, paragraphs of runs (plain,
+bold, italic, with optional footnotes), bullet or numbered lists, a boxed
+aside, a horizontal rule, and a header block of label/value pairs (the memo's
+DATE / SUBJECT).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Run:
+    text: str
+    bold: bool = False
+    italic: bool = False
+    #: Footnote text attached after this run; renderers number footnotes in order.
+    footnote: str | None = None
+
+
+Inline = list[Run]
+
+
+@dataclass
+class Heading:
+    level: int  # 1..3
+    text: str
+
+
+@dataclass
+class Paragraph:
+    runs: Inline
+
+
+@dataclass
+class BulletList:
+    items: list[Inline]
+    ordered: bool = False
+
+
+@dataclass
+class HeaderBlock:
+    """Label/value lines at the top of a memo: DATE: ..., SUBJECT: ..."""
+
+    fields: list[tuple[str, str]]
+
+
+@dataclass
+class Rule:
+    """A horizontal rule."""
+
+
+@dataclass
+class Box:
+    """A framed aside, such as the closing note about the convening network."""
+
+    title: str
+    blocks: list[Block]
+
+
+Block = Heading | Paragraph | BulletList | HeaderBlock | Rule | Box
+
+
+@dataclass
+class Document:
+    title: str
+    blocks: list[Block] = field(default_factory=list)
+    #: A small line above the title ("Policy Memo", "Workshop outcome | March 2024").
+    kicker: str = ""
+    subject: str = ""
+    author: str = ""
+    date: dt.date | None = None
+
+    def add(self, *blocks: Block) -> Document:
+        self.blocks.extend(blocks)
+        return self
+
+
+def text(value: str) -> Inline:
+    return [Run(value)]
+
+
+def para(*parts: str | Run) -> Paragraph:
+    return Paragraph([Run(p) if isinstance(p, str) else p for p in parts])

@@ -1,0 +1,114 @@
+"""The capture line's grammar: one typed line becomes one note.
+
+    [KIND:] TEXT [>ADDRESSEE] [@SPEAKER] [!]
+    [KIND:] HEADLINE :: TEXT ...
+
+- `KIND:` at the start sets the kind: a full name (`recommendation:`) or a
+  short form (`rec:` `r:` `ch:` `bp:` `q:` `a:` `o:`). Without it the agenda
+  item's default kind is used. A line wholly inside double quotes is a quote.
+- `>UN`, `>eu`, `>cs` (civil society), `>ms` (Member States), `>ga`, `>sg`,
+  `>rb`, or any word (`>Member_States`, underscores become spaces) or quoted
+  text (`>"regional bodies"`) names who a recommendation is addressed to.
+- `@Name` or `@"Full Name"` records the speaker (on-the-record items only).
+- A lone `!` marks the note as key.
+- `HEADLINE :: TEXT` gives a recommendation its one-sentence headline.
+- A backslash keeps a marker literal: `\\@home`, `\\!`, `\\>`.
+
+`parse_capture` is pure: it never touches the database, so it is cheap to run
+on every keystroke for a live preview, and easy to test exhaustively.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .errors import InvalidInput
+from .vocab import ADDRESSEE_ALIASES, NOTE_KIND_ALIASES, NOTE_KINDS, normalise_kind
+
+_KIND_PREFIX = re.compile(r"^\s*([A-Za-z][A-Za-z_-]*)\s*:(?!:)\s*")
+_MARKER = re.compile(r'(?<!\S)([>@])(?:"([^"]+)"|(\S+))|(?<!\S)(!)(?!\S)')
+_QUOTES = {('"', '"'), ("\u201c", "\u201d"), ("\u00ab", "\u00bb")}
+
+GRAMMAR_HELP = """\
+[b]Capture line[/b]   one line, one note; Enter saves it.
+
+  [b]rec:[/b] text          kind: r: reflection  rec: recommendation  ch: challenge
+                      bp: best practice  q: quote  a: action  o: observation
+  "text in quotes"    a quote
+  [b]>UN[/b] [b]>eu[/b] [b]>cs[/b] [b]>ms[/b]     addressed to UN, EU, civil society, Member States
+                      (also >ga >sg >rb, >Any_Word, >"any text")
+  [b]@Name[/b]  [b]@"Full Name"[/b]   speaker (on-the-record items only)
+  [b]![/b]                   key point
+  headline [b]::[/b] text     a one-sentence headline, then its paragraph
+  \\@ \\> \\!            a literal @, > or !
+"""
+
+
+@dataclass(frozen=True)
+class Capture:
+    text: str
+    kind: str
+    headline: str = ""
+    addressee: str = ""
+    speaker: str = ""
+    key: bool = False
+
+
+def _addressee(value: str) -> str:
+    alias = ADDRESSEE_ALIASES.get(value.lower())
+    return alias if alias else value.replace("_", " ").strip()
+
+
+def parse_capture(line: str, *, default_kind: str = "reflection") -> Capture:
+    """Parse one capture line. Raises InvalidInput with a one-line reason."""
+    text = line.strip()
+    kind = None
+    match = _KIND_PREFIX.match(text)
+    if match:
+        word = match.group(1).lower().replace("_", "-")
+        if word in NOTE_KINDS or word in NOTE_KIND_ALIASES:
+            kind = normalise_kind(word)
+            text = text[match.end():]
+
+    addressee = speaker = ""
+    key = False
+
+    def take(m: re.Match) -> str:
+        nonlocal addressee, speaker, key
+        if m.group(4):
+            key = True
+            return ""
+        sigil, value = m.group(1), (m.group(2) or m.group(3) or "").strip()
+        if sigil == ">":
+            if addressee:
+                raise InvalidInput("Only one addressee per note (one >marker).")
+            addressee = _addressee(value)
+        else:
+            if speaker:
+                raise InvalidInput("Only one speaker per note (one @marker).")
+            speaker = value.replace("_", " ")
+        return ""
+
+    text = _MARKER.sub(take, text)
+    text = re.sub(r"(?<!\S)\\([>@!])", r"\1", text)
+    text = re.sub(r"\s+", " ", text).strip()
+
+    headline = ""
+    if " :: " in f" {text} ":
+        head, _, body = text.partition("::")
+        headline, text = head.strip(), body.strip()
+        if not headline:
+            raise InvalidInput("Nothing before '::': write the headline first, then '::', then the text.")
+
+    if kind is None and len(text) >= 2 and (text[0], text[-1]) in _QUOTES:
+        kind = "quote"
+        text = text[1:-1].strip()
+    if kind is None:
+        kind = normalise_kind(default_kind) or "reflection"
+    if not text:
+        if headline:
+            text, headline = headline, ""
+        else:
+            raise InvalidInput("The note is empty.")
+    return Capture(text=text, kind=kind, headline=headline, addressee=addressee, speaker=speaker, key=key)

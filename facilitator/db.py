@@ -1,0 +1,168 @@
+"""Opening the database: where it lives, checking it is ours, migrating it.
+
+`open_engine` is the one way in. It never creates an engine at import time,
+refuses files that are not SQLite or not facilitator databases, and refuses a
+database written by a newer release without touching it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy.exc import DatabaseError as SADatabaseError
+from sqlalchemy.exc import OperationalError
+
+from .errors import DatabaseError
+from .migrations import LATEST_VERSION, MIGRATIONS
+
+ENV_VAR = "FACILITATOR_DB"
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def default_db_path() -> Path:
+    from platformdirs import user_data_path
+
+    return user_data_path("facilitator", appauthor=False) / "facilitator.db"
+
+
+def resolve_db(db: str | os.PathLike | None = None) -> str:
+    """The database URL to use: `--db`, else $FACILITATOR_DB, else the user data folder.
+
+    Accepts a filesystem path or an `sqlite:///` URL.
+    """
+    value = str(db) if db else os.environ.get(ENV_VAR) or str(default_db_path())
+    if "://" in value:
+        if not value.startswith("sqlite://"):
+            raise DatabaseError(f"Only SQLite databases are supported, not {value.split('://')[0]!r}.")
+        return value
+    return f"sqlite:///{Path(value).expanduser()}"
+
+
+def _path_of(url: str) -> Path | None:
+    rest = url.removeprefix("sqlite://")
+    if rest in ("", "/", "/:memory:"):
+        return None
+    return Path(rest[1:]) if rest.startswith("/") else Path(rest)
+
+
+def _check_file(path: Path) -> None:
+    if path.is_dir():
+        raise DatabaseError(f"Database path {path} is a folder, not a file.")
+    if path.exists():
+        try:
+            with path.open("rb") as fh:
+                header = fh.read(16)
+        except OSError as exc:
+            raise DatabaseError(f"Cannot read database {path}: {exc.strerror}.") from None
+        if header and header != SQLITE_HEADER:
+            raise DatabaseError(f"{path} is not a SQLite database; it was left untouched.")
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DatabaseError(f"Cannot create the folder for database {path}: {exc.strerror}.") from None
+    if not os.access(path.parent, os.W_OK):
+        raise DatabaseError(f"Cannot create database {path}: its folder is not writable.")
+
+
+def _on_connect(dbapi_connection, _record) -> None:
+    # Let SQLAlchemy, not the sqlite3 module, decide where transactions start,
+    # so that DDL in a migration is inside its transaction (SQLAlchemy's
+    # pysqlite docs, "Serializable isolation / Savepoints / Transactional DDL").
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    # A note is on disk when its Enter returns, even across a power cut.
+    cursor.execute("PRAGMA synchronous=FULL")
+    cursor.close()
+
+
+def _on_begin(conn) -> None:
+    # IMMEDIATE takes the write lock up front: two threads (the note saver and
+    # the draft saver) then queue on busy_timeout instead of failing at once.
+    conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def _create_wal_file(path: Path) -> None:
+    """Create the database file in WAL mode; WAL is persistent, so once is enough."""
+    import sqlite3
+
+    try:
+        con = sqlite3.connect(path)
+        con.execute("PRAGMA journal_mode=WAL")
+        con.close()
+    except sqlite3.Error as exc:
+        raise DatabaseError(f"Cannot create database {path}: {exc}.") from None
+
+
+def open_engine(db: str | os.PathLike | None = None, *, migrate: bool = True) -> Engine:
+    """Create an engine for `db` (see `resolve_db`), checked and migrated."""
+    url = resolve_db(db)
+    path = _path_of(url)
+    if path is not None:
+        _check_file(path)
+        if not path.exists():
+            _create_wal_file(path)
+    engine = create_engine(url, connect_args={"check_same_thread": False})
+    event.listen(engine, "connect", _on_connect)
+    event.listen(engine, "begin", _on_begin)
+    try:
+        if migrate:
+            migrate_engine(engine)
+        else:
+            schema_version(engine)
+    except (OperationalError, SADatabaseError) as exc:
+        engine.dispose()
+        where = path or url
+        raise DatabaseError(f"Cannot open database {where}: {exc.orig}.") from None
+    except DatabaseError:
+        engine.dispose()
+        raise
+    return engine
+
+
+def schema_version(engine: Engine) -> int:
+    """0 for an empty database; raises for a database that is not ours or too new."""
+    tables = set(inspect(engine).get_table_names())
+    if not tables:
+        return 0
+    if "schema_migration" not in tables:
+        raise DatabaseError(
+            f"{engine.url.database} is a SQLite database but not a facilitator one; it was left untouched."
+        )
+    with engine.connect() as conn:
+        version = conn.execute(text("SELECT MAX(version) FROM schema_migration")).scalar() or 0
+    if version > LATEST_VERSION:
+        raise DatabaseError(
+            f"{engine.url.database} was written by a newer release of facilitator "
+            f"(schema {version}; this release knows up to {LATEST_VERSION}). Upgrade facilitator to open it."
+        )
+    return version
+
+
+def migrate_engine(engine: Engine) -> int:
+    """Apply every pending migration; return the resulting schema version."""
+    version = schema_version(engine)
+    if version == 0:
+        with engine.begin() as conn:
+            conn.execute(
+                text(
+                    "CREATE TABLE IF NOT EXISTS schema_migration ("
+                    "version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at DATETIME NOT NULL)"
+                )
+            )
+    for migration in MIGRATIONS:
+        if migration.version <= version:
+            continue
+        with engine.begin() as conn:
+            migration.apply(conn)
+            conn.execute(
+                text("INSERT INTO schema_migration (version, name, applied_at) VALUES (:v, :n, :t)"),
+                {"v": migration.version, "n": migration.name, "t": dt.datetime.now(dt.UTC).isoformat()},
+            )
+        version = migration.version
+    return version

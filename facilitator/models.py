@@ -1,0 +1,207 @@
+"""The tables, and the plain models services hand to callers.
+
+Each table follows SQLModel's split: `XBase` holds the fields, `X(table=True)`
+is the row, `XPublic` is what services return (a detached copy that never
+expires after a commit). Every row has a stable UUID, so a meeting can move
+between laptops in a bundle and merge back without collisions.
+
+The DDL that creates these tables lives in `facilitator.migrations`, not here:
+a migration must keep creating the same schema after these classes change.
+`tests/test_migrations.py` checks the two agree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from sqlalchemy import JSON
+from sqlmodel import Field, SQLModel
+
+from .vocab import CHATHAM_HOUSE
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+def utcnow() -> dt.datetime:
+    """Timestamps are aware UTC; the screens convert to local time for display."""
+    return dt.datetime.now(dt.UTC)
+
+
+# --- meeting -----------------------------------------------------------------
+
+
+class MeetingBase(SQLModel):
+    title: str
+    subject: str = ""
+    date: dt.date
+    end_date: dt.date | None = None
+    #: Planned start of the first agenda item, "HH:MM" local time ("" if unknown).
+    start_time: str = ""
+    place: str = ""
+    format: str = "roundtable"
+    template: str = ""
+    rule: str = CHATHAM_HOUSE
+    organisers: list[str] = Field(default_factory=list, sa_type=JSON)
+    #: Guests of honour: [{"name": ..., "role": ...}], named in the memo.
+    guests: list[dict] = Field(default_factory=list, sa_type=JSON)
+    #: One line on who took part, e.g. "15 civil society organisations from all continents".
+    participants_text: str = ""
+    #: What preceded and informed the meeting, e.g. an annual dialogue.
+    preceded_by: str = ""
+    current_item_id: str | None = None
+
+
+class Meeting(MeetingBase, table=True):
+    id: str = Field(default_factory=new_id, primary_key=True)
+    created_at: dt.datetime = Field(default_factory=utcnow)
+    updated_at: dt.datetime = Field(default_factory=utcnow)
+
+
+class MeetingPublic(MeetingBase):
+    id: str
+    created_at: dt.datetime
+    updated_at: dt.datetime
+
+
+# --- organiser profile -------------------------------------------------------
+
+
+class OrganiserBase(SQLModel):
+    name: str = Field(unique=True)
+    about: str = ""
+    url: str = ""
+
+
+class Organiser(OrganiserBase, table=True):
+    id: str = Field(default_factory=new_id, primary_key=True)
+
+
+class OrganiserPublic(OrganiserBase):
+    id: str
+
+
+# --- agenda item -------------------------------------------------------------
+
+
+class AgendaItemBase(SQLModel):
+    meeting_id: str = Field(foreign_key="meeting.id", ondelete="CASCADE", index=True)
+    position: int
+    title: str
+    kind: str = "discussion"
+    planned_minutes: int = 30
+    guiding_questions: list[str] = Field(default_factory=list, sa_type=JSON)
+    #: Overrides the meeting's attribution rule for this item's notes (None: inherit).
+    rule: str | None = None
+    #: The note kind the capture line uses when none is typed.
+    default_kind: str = "reflection"
+    day: int = 1
+    #: Names of breakout groups held under this item.
+    groups: list[str] = Field(default_factory=list, sa_type=JSON)
+    started_at: dt.datetime | None = None
+
+
+class AgendaItem(AgendaItemBase, table=True):
+    __tablename__ = "agenda_item"
+    id: str = Field(default_factory=new_id, primary_key=True)
+
+
+class AgendaItemPublic(AgendaItemBase):
+    id: str
+
+
+# --- participant -------------------------------------------------------------
+
+
+class ParticipantBase(SQLModel):
+    meeting_id: str = Field(foreign_key="meeting.id", ondelete="CASCADE", index=True)
+    name: str
+    organisation: str = ""
+    role: str = ""
+    region: str = ""
+    #: May this person be named in an export of a protected meeting?
+    attributable: bool = False
+
+
+class Participant(ParticipantBase, table=True):
+    id: str = Field(default_factory=new_id, primary_key=True)
+
+
+class ParticipantPublic(ParticipantBase):
+    id: str
+
+
+# --- note --------------------------------------------------------------------
+
+
+class NoteBase(SQLModel):
+    meeting_id: str = Field(foreign_key="meeting.id", ondelete="CASCADE", index=True)
+    item_id: str | None = Field(default=None, foreign_key="agenda_item.id", ondelete="SET NULL", index=True)
+    kind: str = "reflection"
+    text: str
+    headline: str = ""
+    addressee: str = ""
+    speaker_id: str | None = Field(default=None, foreign_key="participant.id", ondelete="SET NULL")
+    key: bool = False
+    position: int = 0
+
+
+class Note(NoteBase, table=True):
+    id: str = Field(default_factory=new_id, primary_key=True)
+    created_at: dt.datetime = Field(default_factory=utcnow)
+    updated_at: dt.datetime = Field(default_factory=utcnow)
+    #: Soft delete, so that the last deletion can be undone and bundles carry it.
+    deleted_at: dt.datetime | None = None
+
+
+class NotePublic(NoteBase):
+    id: str
+    created_at: dt.datetime
+    updated_at: dt.datetime
+    deleted_at: dt.datetime | None = None
+
+
+# --- draft -------------------------------------------------------------------
+
+
+class Draft(SQLModel, table=True):
+    """The capture line's unsent text, saved about once a second while typing."""
+
+    meeting_id: str = Field(foreign_key="meeting.id", ondelete="CASCADE", primary_key=True)
+    item_id: str | None = None
+    text: str = ""
+    updated_at: dt.datetime = Field(default_factory=utcnow)
+
+
+class DraftPublic(SQLModel):
+    meeting_id: str
+    item_id: str | None
+    text: str
+    updated_at: dt.datetime
+
+
+# --- composites returned by services -----------------------------------------
+
+
+class MeetingDetail(SQLModel):
+    """Everything an export or the review screen needs, in one read."""
+
+    meeting: MeetingPublic
+    items: list[AgendaItemPublic]
+    participants: list[ParticipantPublic]
+    notes: list[NotePublic]
+    organisers: list[OrganiserPublic]
+
+    def effective_rule(self, item_id: str | None) -> str:
+        for item in self.items:
+            if item.id == item_id and item.rule:
+                return item.rule
+        return self.meeting.rule
+
+    def participant(self, participant_id: str | None) -> ParticipantPublic | None:
+        for p in self.participants:
+            if p.id == participant_id:
+                return p
+        return None

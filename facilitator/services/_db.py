@@ -1,0 +1,36 @@
+"""Session helpers shared by the service modules.
+
+One user action = one session = one transaction. Driver errors become
+`DatabaseError` with one readable sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlalchemy import Engine
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlmodel import Session
+
+from ..errors import DatabaseError
+
+
+@contextmanager
+def transaction(engine: Engine) -> Iterator[Session]:
+    """A session whose work is committed on success and rolled back on error."""
+    try:
+        with Session(engine, expire_on_commit=False) as session:
+            with session.begin():
+                yield session
+    except OperationalError as exc:
+        message = str(exc.orig)
+        if "locked" in message or "busy" in message:
+            raise DatabaseError("The database is busy (another program holds it); nothing was saved, try again.") from None
+        if "readonly" in message or "read-only" in message:
+            raise DatabaseError("The database is read-only; nothing was saved.") from None
+        if "full" in message:
+            raise DatabaseError("The disk is full; nothing was saved.") from None
+        raise DatabaseError(f"Database error: {message}.") from None
+    except SQLAlchemyError as exc:
+        raise DatabaseError(f"Database error: {getattr(exc, 'orig', exc)}.") from None

@@ -1,0 +1,234 @@
+"""Notes: capture, edit, delete and undo, reorder; and the capture line's draft.
+
+Every function is one transaction, so a note is on disk when it returns.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Engine, func
+from sqlmodel import Session, col, select
+
+from ..capture import parse_capture
+from ..errors import InvalidInput, NotFound
+from ..models import AgendaItem, Draft, DraftPublic, Meeting, Note, NotePublic, Participant, utcnow
+from ..vocab import NOTE_KINDS, ON_THE_RECORD, PROTECTED_RULES, RULE_LABELS, normalise_kind
+from ._db import transaction
+from .participants import find_speaker
+
+
+def _check_kind(kind: str) -> str:
+    canonical = normalise_kind(kind)
+    if canonical is None:
+        raise InvalidInput(f"Unknown note kind {kind!r}; use one of: {', '.join(NOTE_KINDS)}.")
+    return canonical
+
+
+def _item_for(session: Session, meeting: Meeting, item_id: str | None) -> AgendaItem | None:
+    if item_id is not None:
+        item = session.get(AgendaItem, item_id)
+        if item is None or item.meeting_id != meeting.id:
+            raise NotFound("No such agenda item in this meeting.")
+        return item
+    if meeting.current_item_id:
+        item = session.get(AgendaItem, meeting.current_item_id)
+        if item is not None:
+            return item
+    return session.exec(
+        select(AgendaItem).where(AgendaItem.meeting_id == meeting.id).order_by(col(AgendaItem.position)).limit(1)
+    ).first()
+
+
+def _next_position(session: Session, meeting_id: str, item_id: str | None) -> int:
+    current = session.exec(
+        select(func.max(Note.position)).where(Note.meeting_id == meeting_id, Note.item_id == item_id)
+    ).one()
+    return (current or 0) + 1
+
+
+def _speaker_id(session: Session, meeting: Meeting, name: str, rule: str) -> str:
+    participant = find_speaker(session, meeting.id, name)
+    if participant is None:
+        participant = Participant(meeting_id=meeting.id, name=name.strip(), attributable=rule == ON_THE_RECORD)
+        session.add(participant)
+        session.flush()
+    return participant.id
+
+
+def add_note(
+    engine: Engine,
+    meeting_id: str,
+    text: str,
+    *,
+    kind: str | None = None,
+    item_id: str | None = None,
+    headline: str = "",
+    addressee: str = "",
+    speaker: str = "",
+    key: bool = False,
+) -> NotePublic:
+    """Add a note to an item (default: the meeting's current item)."""
+    text = text.strip()
+    if not text:
+        raise InvalidInput("The note is empty.")
+    with transaction(engine) as session:
+        meeting = session.get(Meeting, meeting_id)
+        if meeting is None:
+            raise NotFound(f"No meeting with id {meeting_id!r}.")
+        item = _item_for(session, meeting, item_id)
+        rule = (item.rule if item and item.rule else None) or meeting.rule
+        note = Note(
+            meeting_id=meeting_id,
+            item_id=item.id if item else None,
+            kind=_check_kind(kind) if kind else (item.default_kind if item else "reflection"),
+            text=text,
+            headline=headline.strip(),
+            addressee=addressee.strip(),
+            speaker_id=_speaker_id(session, meeting, speaker, rule) if speaker.strip() else None,
+            key=key,
+            position=_next_position(session, meeting_id, item.id if item else None),
+        )
+        session.add(note)
+        session.flush()
+        return NotePublic.model_validate(note)
+
+
+def capture_note(engine: Engine, meeting_id: str, item_id: str | None, line: str, *, default_kind: str) -> NotePublic:
+    """Save one capture line as a note, and clear the saved draft with it.
+
+    A speaker (`@Name`) is accepted only where the item is on the record: under
+    the Chatham House rule the note-taker should not be writing names down.
+    """
+    capture = parse_capture(line, default_kind=default_kind)
+    if capture.speaker:
+        with transaction(engine) as session:
+            meeting = session.get(Meeting, meeting_id)
+            item = session.get(AgendaItem, item_id) if item_id else None
+            rule = (item.rule if item and item.rule else None) or (meeting.rule if meeting else ON_THE_RECORD)
+        if rule in PROTECTED_RULES:
+            raise InvalidInput(f"This item is held under the {RULE_LABELS[rule]}: speakers are not recorded.")
+    note = add_note(
+        engine, meeting_id, capture.text, kind=capture.kind, item_id=item_id, headline=capture.headline,
+        addressee=capture.addressee, speaker=capture.speaker, key=capture.key,
+    )
+    clear_draft(engine, meeting_id)
+    return note
+
+
+EDITABLE_NOTE_FIELDS = {"text", "kind", "headline", "addressee", "key", "item_id", "speaker_id"}
+
+
+def get_note(engine: Engine, note_id: str) -> NotePublic:
+    with transaction(engine) as session:
+        note = session.get(Note, note_id)
+        if note is None:
+            raise NotFound(f"No note with id {note_id!r}.")
+        return NotePublic.model_validate(note)
+
+
+def update_note(engine: Engine, note_id: str, **changes) -> NotePublic:
+    unknown = set(changes) - EDITABLE_NOTE_FIELDS
+    if unknown:
+        raise InvalidInput(f"Cannot edit note field(s): {', '.join(sorted(unknown))}.")
+    if "kind" in changes:
+        changes["kind"] = _check_kind(changes["kind"])
+    if "text" in changes:
+        changes["text"] = changes["text"].strip()
+        if not changes["text"]:
+            raise InvalidInput("A note cannot be empty; delete it instead.")
+    with transaction(engine) as session:
+        note = session.get(Note, note_id)
+        if note is None:
+            raise NotFound(f"No note with id {note_id!r}.")
+        if "item_id" in changes and changes["item_id"] != note.item_id:
+            note.position = _next_position(session, note.meeting_id, changes["item_id"])
+        for name, value in changes.items():
+            setattr(note, name, value.strip() if isinstance(value, str) and name != "item_id" else value)
+        note.updated_at = utcnow()
+        session.add(note)
+        session.flush()
+        return NotePublic.model_validate(note)
+
+
+def delete_note(engine: Engine, note_id: str) -> NotePublic:
+    """Delete a note; `restore_note` undoes it."""
+    with transaction(engine) as session:
+        note = session.get(Note, note_id)
+        if note is None:
+            raise NotFound(f"No note with id {note_id!r}.")
+        note.deleted_at = note.updated_at = utcnow()
+        session.add(note)
+        session.flush()
+        return NotePublic.model_validate(note)
+
+
+def restore_note(engine: Engine, note_id: str) -> NotePublic:
+    with transaction(engine) as session:
+        note = session.get(Note, note_id)
+        if note is None:
+            raise NotFound(f"No note with id {note_id!r}.")
+        note.deleted_at = None
+        note.updated_at = utcnow()
+        session.add(note)
+        session.flush()
+        return NotePublic.model_validate(note)
+
+
+def list_notes(engine: Engine, meeting_id: str, item_id: str | None = None) -> list[NotePublic]:
+    with transaction(engine) as session:
+        query = select(Note).where(Note.meeting_id == meeting_id, col(Note.deleted_at).is_(None))
+        if item_id is not None:
+            query = query.where(Note.item_id == item_id)
+        rows = session.exec(query.order_by(col(Note.position), col(Note.created_at))).all()
+        return [NotePublic.model_validate(n) for n in rows]
+
+
+def move_note(engine: Engine, note_id: str, offset: int) -> NotePublic:
+    """Move a note up (offset -1) or down (+1) among its item's notes."""
+    with transaction(engine) as session:
+        note = session.get(Note, note_id)
+        if note is None:
+            raise NotFound(f"No note with id {note_id!r}.")
+        siblings = list(
+            session.exec(
+                select(Note)
+                .where(Note.meeting_id == note.meeting_id, Note.item_id == note.item_id, col(Note.deleted_at).is_(None))
+                .order_by(col(Note.position), col(Note.created_at))
+            ).all()
+        )
+        index = next(i for i, n in enumerate(siblings) if n.id == note_id)
+        target = index + offset
+        if 0 <= target < len(siblings):
+            siblings.insert(target, siblings.pop(index))
+            for position, sibling in enumerate(siblings, start=1):
+                if sibling.position != position:
+                    sibling.position = position
+                    session.add(sibling)
+        session.flush()
+        return NotePublic.model_validate(note)
+
+
+# --- the capture line's draft --------------------------------------------------
+
+
+def save_draft(engine: Engine, meeting_id: str, item_id: str | None, text: str) -> None:
+    """Keep the unsent capture line; an empty text removes the draft."""
+    with transaction(engine) as session:
+        draft = session.get(Draft, meeting_id)
+        if not text.strip():
+            if draft is not None:
+                session.delete(draft)
+            return
+        if draft is None:
+            draft = Draft(meeting_id=meeting_id)
+        draft.item_id, draft.text, draft.updated_at = item_id, text, utcnow()
+        session.add(draft)
+
+
+def get_draft(engine: Engine, meeting_id: str) -> DraftPublic | None:
+    with transaction(engine) as session:
+        draft = session.get(Draft, meeting_id)
+        return DraftPublic.model_validate(draft) if draft and draft.text.strip() else None
+
+
+def clear_draft(engine: Engine, meeting_id: str) -> None:
+    save_draft(engine, meeting_id, None, "")

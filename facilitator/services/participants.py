@@ -1,0 +1,62 @@
+"""Participants of a meeting, and finding one by a typed name."""
+
+from __future__ import annotations
+
+from sqlalchemy import Engine
+from sqlmodel import Session, col, select
+
+from ..errors import Ambiguous, InvalidInput, NotFound
+from ..models import Meeting, Participant, ParticipantPublic
+from ..text import fold
+from ._db import transaction
+
+
+def add_participant(
+    engine: Engine,
+    meeting_id: str,
+    name: str,
+    *,
+    organisation: str = "",
+    role: str = "",
+    region: str = "",
+    attributable: bool = False,
+) -> ParticipantPublic:
+    name = name.strip()
+    if not name:
+        raise InvalidInput("A participant needs a name.")
+    with transaction(engine) as session:
+        if session.get(Meeting, meeting_id) is None:
+            raise NotFound(f"No meeting with id {meeting_id!r}.")
+        participant = Participant(
+            meeting_id=meeting_id, name=name, organisation=organisation.strip(), role=role.strip(),
+            region=region.strip(), attributable=attributable,
+        )
+        session.add(participant)
+        session.flush()
+        return ParticipantPublic.model_validate(participant)
+
+
+def list_participants(engine: Engine, meeting_id: str) -> list[ParticipantPublic]:
+    with transaction(engine) as session:
+        rows = session.exec(
+            select(Participant).where(Participant.meeting_id == meeting_id).order_by(col(Participant.name))
+        ).all()
+        return [ParticipantPublic.model_validate(p) for p in rows]
+
+
+def find_speaker(session: Session, meeting_id: str, name: str) -> Participant | None:
+    """Match a typed name against the meeting's participants.
+
+    Case- and accent-insensitive; a full name, a surname or a first name alone
+    matches ('simonovic' finds 'Ivan Šimonović'). Two matches are ambiguous.
+    """
+    wanted = fold(name).strip()
+    rows = session.exec(select(Participant).where(Participant.meeting_id == meeting_id)).all()
+    exact = [p for p in rows if fold(p.name) == wanted]
+    if exact:
+        return exact[0]
+    partial = [p for p in rows if wanted in fold(p.name).replace("-", " ").split()]
+    if len(partial) > 1:
+        names = ", ".join(p.name for p in partial)
+        raise Ambiguous(f"Speaker {name!r} could be any of: {names}; type more of the name.")
+    return partial[0] if partial else None

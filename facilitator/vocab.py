@@ -1,0 +1,85 @@
+"""The fixed vocabularies: attribution rules, note kinds, agenda item kinds.
+
+They are stored as plain text in the database, so that a template or a bundle
+written by hand stays readable; services validate against these tuples.
+"""
+
+CHATHAM_HOUSE = "chatham-house"
+NOT_FOR_ATTRIBUTION = "not-for-attribution"
+ON_THE_RECORD = "on-the-record"
+
+RULES = (CHATHAM_HOUSE, NOT_FOR_ATTRIBUTION, ON_THE_RECORD)
+#: Rules under which a non-attributable participant must never be named.
+PROTECTED_RULES = (CHATHAM_HOUSE, NOT_FOR_ATTRIBUTION)
+
+RULE_LABELS = {
+    CHATHAM_HOUSE: "Chatham House rule",
+    NOT_FOR_ATTRIBUTION: "not for attribution",
+    ON_THE_RECORD: "on the record",
+}
+
+NOTE_KINDS = (
+    "reflection",
+    "recommendation",
+    "challenge",
+    "best-practice",
+    "quote",
+    "action",
+    "observation",
+)
+
+#: Short forms accepted on the capture line and on the command line.
+NOTE_KIND_ALIASES = {
+    "r": "reflection",
+    "ref": "reflection",
+    "rec": "recommendation",
+    "c": "challenge",
+    "ch": "challenge",
+    "bp": "best-practice",
+    "best": "best-practice",
+    "q": "quote",
+    "a": "action",
+    "act": "action",
+    "o": "observation",
+    "obs": "observation",
+}
+
+ITEM_KINDS = (
+    "opening",
+    "keynote",
+    "panel",
+    "discussion",
+    "guiding-question",
+    "breakout",
+    "plenary",
+    "break",
+    "closing",
+)
+
+#: Addressees a note-taker can type in two letters on the capture line.
+ADDRESSEE_ALIASES = {
+    "un": "UN",
+    "eu": "EU",
+    "cs": "civil society",
+    "ms": "Member States",
+    "ga": "General Assembly",
+    "sg": "Secretary-General",
+    "rb": "regional bodies",
+}
+
+
+def normalise_kind(value: str) -> str | None:
+    """Return the canonical note kind for a name or alias, or None."""
+    key = value.strip().lower().replace("_", "-").replace(" ", "-")
+    if key in NOTE_KINDS:
+        return key
+    return NOTE_KIND_ALIASES.get(key)
+
+
+def normalise_rule(value: str) -> str | None:
+    key = value.strip().lower().replace("_", "-").replace(" ", "-")
+    aliases = {"chatham": CHATHAM_HOUSE, "chr": CHATHAM_HOUSE, "nfa": NOT_FOR_ATTRIBUTION,
+               "otr": ON_THE_RECORD, "public": ON_THE_RECORD}
+    if key in RULES:
+        return key
+    return aliases.get(key)
