@@ -139,7 +139,9 @@ def parse_template(raw: bytes, *, source: str, key: str) -> Template:
         message = str(exc)
         match = re.search(r"\(at line (\d+), column \d+\)", message)
         line = int(match.group(1)) if match else None
-        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", message)
+        if "(at end of document)" in message:
+            line = text.count("\n") or 1
+        message = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", message)
         raise fail(f"not valid TOML: {message}.", line) from None
 
     loc = _Locator(text)

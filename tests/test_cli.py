@@ -1,0 +1,140 @@
+"""The command line, through Typer's CliRunner: output, exit codes, and what
+lands in (or stays out of) the database."""
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from facilitator import services
+from facilitator.cli import app
+from facilitator.db import open_engine
+
+
+@pytest.fixture
+def run(db_path):
+    runner = CliRunner()
+
+    def invoke(*args):
+        return runner.invoke(app, ["--db", str(db_path), *args])
+
+    return invoke
+
+
+def new_breakfast(run):
+    result = run("new", "breakfast", "--title", "Breakfast with the Special Adviser", "--date", "2017-09-07",
+                 "--place", "New York")
+    assert result.exit_code == 0, result.output
+    return result.stdout.strip()
+
+
+def test_version_and_templates(run):
+    assert run("--version").stdout.startswith("facilitator ")
+    listing = run("templates").stdout
+    for key in ("roundtable", "breakfast", "workshop", "dialogue"):
+        assert key in listing
+
+
+def test_new_note_list_show(run, db_path):
+    meeting_id = new_breakfast(run)
+    first = run("note", meeting_id[:6], "Civil society now speaks mid-programme.")
+    rec = run("note", meeting_id[:6], "Use the UPR for structural prevention.", "--kind", "rec", "--item", "5",
+              "--addressee", "UN", "--headline", "The UPR can serve prevention.", "--key")
+    assert first.exit_code == 0 and rec.exit_code == 0
+    engine = open_engine(db_path)
+    notes = services.list_notes(engine, meeting_id)
+    items = services.list_items(engine, meeting_id)
+    by_id = {n.id: n for n in notes}
+    assert by_id[first.stdout.strip()].item_id == items[0].id
+    saved = by_id[rec.stdout.strip()]
+    assert (saved.kind, saved.item_id, saved.addressee, saved.key) == ("recommendation", items[4].id, "UN", True)
+    assert saved.headline == "The UPR can serve prevention."
+    assert "Breakfast with the Special Adviser" in run("list").stdout
+    shown = run("show", meeting_id[:6]).stdout
+    assert "Recommendations for the United Nations" in shown and "-> UN" in shown
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (("note", "nosuchid", "x"), "No meeting with id"),
+        (("new", "breakfast", "--title", "x", "--date", "2017-13-45"), "Bad date"),
+        (("new", "nosuch", "--title", "x", "--date", "2017-01-01"), "Unknown template"),
+        (("new", "breakfast", "--title", "x", "--date", "2017-01-01", "--rule", "secret"), "Unknown attribution rule"),
+        (("bogus",), "No such command"),
+        (("new", "breakfast", "--title", "x"), "Missing option"),
+    ],
+)
+def test_bad_input_is_one_line_exit_2(run, args, message):
+    result = run(*args)
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in result.output
+
+
+def test_bad_kind_or_item_changes_nothing(run, db_path):
+    meeting_id = new_breakfast(run)
+    for args in (("--kind", "gossip"), ("--item", "42")):
+        result = run("note", meeting_id, "text", *args)
+        assert result.exit_code == 2
+        assert len(result.stderr.strip().splitlines()) == 1
+    assert services.list_notes(open_engine(db_path), meeting_id) == []
+
+
+def test_not_a_database_is_refused_and_left_untouched(tmp_path):
+    bogus = tmp_path / "notes.db"
+    bogus.write_text("these are my precious notes")
+    result = CliRunner().invoke(app, ["--db", str(bogus), "list"])
+    assert result.exit_code == 2 and "not a SQLite database" in result.stderr
+    assert bogus.read_text() == "these are my precious notes"
+
+
+def test_env_variable_selects_database(tmp_path, monkeypatch):
+    target = tmp_path / "from-env.db"
+    monkeypatch.setenv("FACILITATOR_DB", str(target))
+    result = CliRunner().invoke(app, ["new", "roundtable", "--title", "Env", "--date", "2017-02-16"])
+    assert result.exit_code == 0
+    assert [m.title for m in services.list_meetings(open_engine(target))] == ["Env"]
+
+
+def test_bad_template_file_creates_nothing(run, db_path, tmp_path):
+    template = tmp_path / "mine.toml"
+    template.write_text('name = "Mine"\n\n[[items]]\ntitle = "Opening"\nminutes = "ten"\n')
+    result = run("new", str(template), "--title", "x", "--date", "2017-01-01")
+    assert result.exit_code == 2
+    assert "mine.toml:5" in result.stderr and "items[1].minutes" in result.stderr
+    assert not db_path.exists() or services.list_meetings(open_engine(db_path)) == []
+
+
+def test_bundle_and_import_round_trip(run, db_path, tmp_path):
+    meeting_id = new_breakfast(run)
+    run("note", meeting_id, "A reflection on the dialogue.")
+    run("note", meeting_id, "A recommendation.", "--kind", "recommendation", "--item", "5")
+    bundle = tmp_path / "meeting.json"
+    assert run("bundle", meeting_id, "-o", str(bundle)).exit_code == 0
+    assert json.loads(bundle.read_text())["meeting"]["id"] == meeting_id
+    again = run("bundle", meeting_id, "-o", str(bundle))
+    assert again.exit_code == 2 and "already exists" in again.stderr
+
+    other_db = tmp_path / "other.db"
+    runner = CliRunner()
+    first = runner.invoke(app, ["--db", str(other_db), "import", str(bundle)])
+    assert first.exit_code == 0 and "0 updated" in first.stdout
+    second = runner.invoke(app, ["--db", str(other_db), "import", str(bundle)])
+    assert "0 added, 0 updated" in second.stdout
+
+    source, copy = open_engine(db_path), open_engine(other_db)
+    original = services.get_detail(source, meeting_id)
+    imported = services.get_detail(copy, meeting_id)
+    assert imported.model_dump() == original.model_dump()
+
+
+def test_import_of_broken_bundle_is_refused(run, db_path, tmp_path):
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"format": "facilitator-bundle", "version": 1, "meeting": ')
+    result = run("import", str(broken))
+    assert result.exit_code == 2 and "not valid JSON" in result.stderr
+    wrong = tmp_path / "wrong.json"
+    wrong.write_text(json.dumps({"format": "something-else"}))
+    assert "not a facilitator bundle" in run("import", str(wrong)).stderr
