@@ -112,8 +112,31 @@ def _m001_initial(conn: Connection) -> None:
     )
 
 
+def _m002_styles_and_audit(conn: Connection) -> None:
+    """What the five house styles group by (themes, breakout groups, participant
+    categories), the rapporteur's rewritable texts, and audit dismissals."""
+    _exec_script(
+        conn,
+        """
+        ALTER TABLE meeting ADD COLUMN themes JSON NOT NULL DEFAULT '[]';
+        ALTER TABLE meeting ADD COLUMN lead VARCHAR NOT NULL DEFAULT '';
+        ALTER TABLE meeting ADD COLUMN disclaimer VARCHAR NOT NULL DEFAULT '';
+        ALTER TABLE meeting ADD COLUMN outlook VARCHAR NOT NULL DEFAULT '';
+        ALTER TABLE meeting ADD COLUMN byline VARCHAR NOT NULL DEFAULT '';
+        ALTER TABLE meeting ADD COLUMN kicker VARCHAR NOT NULL DEFAULT '';
+        ALTER TABLE meeting ADD COLUMN about JSON NOT NULL DEFAULT '{}';
+        ALTER TABLE meeting ADD COLUMN cleared JSON NOT NULL DEFAULT '[]';
+        ALTER TABLE participant ADD COLUMN category VARCHAR NOT NULL DEFAULT '';
+        ALTER TABLE note ADD COLUMN themes JSON NOT NULL DEFAULT '[]';
+        ALTER TABLE note ADD COLUMN "group" VARCHAR NOT NULL DEFAULT '';
+        ALTER TABLE note ADD COLUMN cleared JSON NOT NULL DEFAULT '[]'
+        """,
+    )
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "initial schema", _m001_initial),
+    Migration(2, "themes, groups, categories, rapporteur texts, audit dismissals", _m002_styles_and_audit),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1].version

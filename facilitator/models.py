@@ -52,6 +52,20 @@ class MeetingBase(SQLModel):
     #: What preceded and informed the meeting, e.g. an annual dialogue.
     preceded_by: str = ""
     current_item_id: str | None = None
+    #: Themes notes can be tagged with (Information, Leadership, Politics ...).
+    themes: list[str] = Field(default_factory=list, sa_type=JSON)
+    # Texts the rapporteur may rewrite before export; empty means "draft it
+    # from the meeting's data" (see exports.drafting).
+    lead: str = ""
+    disclaimer: str = ""
+    outlook: str = ""
+    byline: str = ""
+    kicker: str = ""
+    #: Per-meeting rewrites of organisers' "About" paragraphs: {name: text}.
+    about: dict[str, str] = Field(default_factory=dict, sa_type=JSON)
+    #: Participant ids whose mention in the meeting's own texts (lead, about...)
+    #: the rapporteur judged not identifying; the audit skips them.
+    cleared: list[str] = Field(default_factory=list, sa_type=JSON)
 
 
 class Meeting(MeetingBase, table=True):
@@ -123,6 +137,8 @@ class ParticipantBase(SQLModel):
     region: str = ""
     #: May this person be named in an export of a protected meeting?
     attributable: bool = False
+    #: For dialogue annexes: panelist, regional organisation, Member State, civil society, other.
+    category: str = ""
 
 
 class Participant(ParticipantBase, table=True):
@@ -146,6 +162,12 @@ class NoteBase(SQLModel):
     speaker_id: str | None = Field(default=None, foreign_key="participant.id", ondelete="SET NULL")
     key: bool = False
     position: int = 0
+    themes: list[str] = Field(default_factory=list, sa_type=JSON)
+    #: The breakout group the note was taken in ("" outside breakouts).
+    group: str = ""
+    #: Participant ids whose mention in this note the rapporteur judged not
+    #: identifying (e.g. an organisation named as a subject); the audit skips them.
+    cleared: list[str] = Field(default_factory=list, sa_type=JSON)
 
 
 class Note(NoteBase, table=True):

@@ -33,12 +33,12 @@ from .notes import (
     update_note,
 )
 from .organisers import list_organisers, save_organiser
-from .participants import add_participant, list_participants
+from .participants import CATEGORIES, add_participant, list_participants, update_participant
 
 __all__ = [
     "MeetingSummary", "add_note", "add_participant", "capture_note", "clear_draft", "create_meeting",
     "current_item", "delete_meeting", "delete_note", "get_detail", "get_draft", "get_meeting", "get_note",
     "item_by_number", "list_items", "list_meetings", "list_notes", "list_organisers", "list_participants",
     "move_note", "parse_date", "resolve_meeting", "restore_note", "save_draft", "save_organiser",
-    "set_current_item", "update_meeting", "update_note",
+    "set_current_item", "update_meeting", "update_note", "update_participant", "CATEGORIES",
 ]

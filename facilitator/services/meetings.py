@@ -147,8 +147,9 @@ def get_meeting(engine: Engine, meeting_id: str) -> MeetingPublic:
 
 EDITABLE_FIELDS = {
     "title", "subject", "date", "end_date", "start_time", "place", "rule", "organisers", "guests",
-    "participants_text", "preceded_by",
+    "participants_text", "preceded_by", "themes", "lead", "disclaimer", "outlook", "byline", "kicker", "about",
 }
+MAX_THEMES = 9
 
 
 def update_meeting(engine: Engine, meeting_id: str, **changes) -> MeetingPublic:
@@ -159,6 +160,14 @@ def update_meeting(engine: Engine, meeting_id: str, **changes) -> MeetingPublic:
         changes["rule"] = check_rule(changes["rule"])
     if "title" in changes and not str(changes["title"]).strip():
         raise InvalidInput("A meeting needs a title.")
+    if "themes" in changes:
+        themes = list(dict.fromkeys(t.strip() for t in changes["themes"] if t.strip()))
+        if len(themes) > MAX_THEMES:
+            raise InvalidInput(f"A meeting can have at most {MAX_THEMES} themes (one per number key).")
+        changes["themes"] = themes
+    for guest in changes.get("guests", []):
+        if not isinstance(guest, dict) or not str(guest.get("name", "")).strip():
+            raise InvalidInput('A guest of honour needs a name, as "NAME, ROLE".')
     with transaction(engine) as session:
         meeting = session.get(Meeting, meeting_id)
         if meeting is None:

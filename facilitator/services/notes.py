@@ -65,8 +65,14 @@ def add_note(
     addressee: str = "",
     speaker: str = "",
     key: bool = False,
+    themes: list[str] | None = None,
+    group: str = "",
 ) -> NotePublic:
-    """Add a note to an item (default: the meeting's current item)."""
+    """Add a note to an item (default: the meeting's current item).
+
+    A theme not yet in the meeting's list is added to it; a group must be one
+    of the item's breakout groups when the item has any.
+    """
     text = text.strip()
     if not text:
         raise InvalidInput("The note is empty.")
@@ -76,6 +82,8 @@ def add_note(
             raise NotFound(f"No meeting with id {meeting_id!r}.")
         item = _item_for(session, meeting, item_id)
         rule = (item.rule if item and item.rule else None) or meeting.rule
+        themes = _register_themes(meeting, themes or [])
+        group = _check_group(item, group)
         note = Note(
             meeting_id=meeting_id,
             item_id=item.id if item else None,
@@ -86,10 +94,41 @@ def add_note(
             speaker_id=_speaker_id(session, meeting, speaker, rule) if speaker.strip() else None,
             key=key,
             position=_next_position(session, meeting_id, item.id if item else None),
+            themes=themes,
+            group=group,
         )
         session.add(note)
         session.flush()
         return NotePublic.model_validate(note)
+
+
+def _register_themes(meeting: Meeting, themes: list[str]) -> list[str]:
+    from .meetings import MAX_THEMES
+
+    wanted = list(dict.fromkeys(t.strip() for t in themes if t.strip()))
+    known = {t.casefold(): t for t in meeting.themes}
+    result, added = [], []
+    for theme in wanted:
+        if theme.casefold() in known:
+            result.append(known[theme.casefold()])
+        else:
+            added.append(theme)
+            result.append(theme)
+    if added:
+        if len(meeting.themes) + len(added) > MAX_THEMES:
+            raise InvalidInput(f"A meeting can have at most {MAX_THEMES} themes; it has {', '.join(meeting.themes)}.")
+        meeting.themes = [*meeting.themes, *added]
+    return result
+
+
+def _check_group(item: AgendaItem | None, group: str) -> str:
+    group = group.strip()
+    if not group or item is None or not item.groups:
+        return group
+    for name in item.groups:
+        if name.casefold() == group.casefold() or name.casefold().startswith(group.casefold()):
+            return name
+    raise InvalidInput(f"No breakout group {group!r} in {item.title!r}; its groups are: {', '.join(item.groups)}.")
 
 
 def capture_note(engine: Engine, meeting_id: str, item_id: str | None, line: str, *, default_kind: str) -> NotePublic:
@@ -114,7 +153,8 @@ def capture_note(engine: Engine, meeting_id: str, item_id: str | None, line: str
     return note
 
 
-EDITABLE_NOTE_FIELDS = {"text", "kind", "headline", "addressee", "key", "item_id", "speaker_id"}
+EDITABLE_NOTE_FIELDS = {"text", "kind", "headline", "addressee", "key", "item_id", "speaker_id", "themes", "group",
+                        "cleared"}
 
 
 def get_note(engine: Engine, note_id: str) -> NotePublic:

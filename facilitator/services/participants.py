@@ -20,6 +20,7 @@ def add_participant(
     role: str = "",
     region: str = "",
     attributable: bool = False,
+    category: str = "",
 ) -> ParticipantPublic:
     name = name.strip()
     if not name:
@@ -29,8 +30,40 @@ def add_participant(
             raise NotFound(f"No meeting with id {meeting_id!r}.")
         participant = Participant(
             meeting_id=meeting_id, name=name, organisation=organisation.strip(), role=role.strip(),
-            region=region.strip(), attributable=attributable,
+            region=region.strip(), attributable=attributable, category=check_category(category),
         )
+        session.add(participant)
+        session.flush()
+        return ParticipantPublic.model_validate(participant)
+
+
+CATEGORIES = ("panelist", "regional-organisation", "member-state", "civil-society", "other")
+
+
+def check_category(value: str) -> str:
+    key = value.strip().lower().replace(" ", "-").replace("_", "-")
+    key = {"regional-organization": "regional-organisation", "state": "member-state", "cso": "civil-society",
+           "ngo": "civil-society"}.get(key, key)
+    if key and key not in CATEGORIES:
+        raise InvalidInput(f"Unknown category {value!r}; use one of: {', '.join(CATEGORIES)}.")
+    return key
+
+
+def update_participant(engine: Engine, participant_id: str, **changes) -> ParticipantPublic:
+    allowed = {"name", "organisation", "role", "region", "attributable", "category"}
+    unknown = set(changes) - allowed
+    if unknown:
+        raise InvalidInput(f"Cannot edit participant field(s): {', '.join(sorted(unknown))}.")
+    if "category" in changes:
+        changes["category"] = check_category(changes["category"])
+    with transaction(engine) as session:
+        participant = session.get(Participant, participant_id)
+        if participant is None:
+            raise NotFound(f"No participant with id {participant_id!r}.")
+        for name, value in changes.items():
+            setattr(participant, name, value.strip() if isinstance(value, str) else value)
+        if not participant.name:
+            raise InvalidInput("A participant needs a name.")
         session.add(participant)
         session.flush()
         return ParticipantPublic.model_validate(participant)
