@@ -16,7 +16,7 @@ import typer.core
 
 from . import __version__, services
 from .db import open_engine
-from .errors import FacilitatorError
+from .errors import FacilitatorError, InvalidInput
 
 # Typer vendors Click and exports only BadParameter; ClickException is its base,
 # the class of every usage error (unknown option, missing argument, bad value).
@@ -188,6 +188,9 @@ def note_cmd(
     speaker: Annotated[str, typer.Option("--speaker", help="Who said it (never exported under protected rules).")]
     = "",
     key: Annotated[bool, typer.Option("--key", help="Mark as a key point.")] = False,
+    theme: Annotated[Optional[list[str]], typer.Option(
+        "--theme", "-t", help="Theme (repeatable); new themes join the meeting's list.")] = None,
+    group: Annotated[str, typer.Option("--group", "-g", help="Breakout group (a name or its first letters).")] = "",
 ) -> None:
     """Add a note without a screen and print its id."""
     engine = _state(ctx).engine
@@ -195,9 +198,147 @@ def note_cmd(
     item_id = services.item_by_number(engine, found.id, item).id if item is not None else None
     note = services.add_note(
         engine, found.id, text, kind=kind, item_id=item_id, headline=headline, addressee=addressee,
-        speaker=speaker, key=key,
+        speaker=speaker, key=key, themes=theme or [], group=group,
     )
     typer.echo(note.id)
+
+
+def _guest(value: str) -> dict:
+    name, _, role = value.partition(",")
+    if not name.strip():
+        raise InvalidInput(f'Bad --guest {value!r}: use "NAME, ROLE".')
+    return {"name": name.strip(), "role": role.strip()}
+
+
+@app.command("edit")
+def edit_cmd(
+    ctx: typer.Context,
+    meeting: MeetingArg,
+    title: Annotated[Optional[str], typer.Option("--title")] = None,
+    subject: Annotated[Optional[str], typer.Option("--subject")] = None,
+    place: Annotated[Optional[str], typer.Option("--place")] = None,
+    date: Annotated[Optional[str], typer.Option("--date", help="YYYY-MM-DD")] = None,
+    end_date: Annotated[Optional[str], typer.Option("--end-date", help="YYYY-MM-DD, or '' to clear")] = None,
+    organiser: Annotated[Optional[list[str]], typer.Option(
+        "--organiser", help="Organiser name (repeatable; replaces the list).")] = None,
+    guest: Annotated[Optional[list[str]], typer.Option(
+        "--guest", help='Guest of honour as "NAME, ROLE" (repeatable; replaces the list).')] = None,
+    participants_text: Annotated[Optional[str], typer.Option(
+        "--participants-text", help='Who took part, e.g. "15 civil society organisations from all continents".')]
+    = None,
+    preceded_by: Annotated[Optional[str], typer.Option("--preceded-by", help="What preceded and informed it.")]
+    = None,
+    rule: Annotated[Optional[str], typer.Option("--rule", help="chatham-house | not-for-attribution | on-the-record")]
+    = None,
+    theme: Annotated[Optional[list[str]], typer.Option("--theme", help="Theme (repeatable; replaces the list).")]
+    = None,
+    lead: Annotated[Optional[str], typer.Option("--lead", help="Lead paragraph ('' to draft it from data again).")]
+    = None,
+    disclaimer: Annotated[Optional[str], typer.Option("--disclaimer", help="Disclaimer ('' to draft it again).")]
+    = None,
+    outlook: Annotated[Optional[str], typer.Option("--outlook", help="Outlook section of an update.")] = None,
+    byline: Annotated[Optional[str], typer.Option("--byline", help="Byline of an update.")] = None,
+    kicker: Annotated[Optional[str], typer.Option("--kicker", help="Small line above the title.")] = None,
+) -> None:
+    """Set the meeting's details that the house styles draw on."""
+    changes: dict = {}
+    for name, value in (("title", title), ("subject", subject), ("place", place),
+                        ("participants_text", participants_text), ("preceded_by", preceded_by), ("rule", rule),
+                        ("lead", lead), ("disclaimer", disclaimer), ("outlook", outlook), ("byline", byline),
+                        ("kicker", kicker)):
+        if value is not None:
+            changes[name] = value
+    if date is not None:
+        changes["date"] = services.parse_date(date)
+    if end_date is not None:
+        changes["end_date"] = services.parse_date(end_date, "end date") if end_date.strip() else None
+    if organiser is not None:
+        changes["organisers"] = [o.strip() for o in organiser if o.strip()]
+    if guest is not None:
+        changes["guests"] = [_guest(g) for g in guest]
+    if theme is not None:
+        changes["themes"] = theme
+    if not changes:
+        raise InvalidInput("Nothing to change: give at least one option (see `facilitator edit --help`).")
+    engine = _state(ctx).engine
+    found = services.resolve_meeting(engine, meeting)
+    updated = services.update_meeting(engine, found.id, **changes)
+    typer.echo(f"{updated.id[:8]}  {updated.title}: updated {', '.join(sorted(changes))}")
+
+
+participants_app = typer.Typer(help="Register and list a meeting's participants.", no_args_is_help=True)
+app.add_typer(participants_app, name="participants")
+
+
+@participants_app.command("add")
+def participants_add_cmd(
+    ctx: typer.Context,
+    meeting: MeetingArg,
+    name: Annotated[str, typer.Argument(help="Full name.")],
+    organisation: Annotated[str, typer.Option("--organisation", "--org")] = "",
+    role: Annotated[str, typer.Option("--role")] = "",
+    region: Annotated[str, typer.Option("--region", help="Used in anonymised forms: 'one participant from …'.")]
+    = "",
+    category: Annotated[str, typer.Option(
+        "--category", help="panelist | regional-organisation | member-state | civil-society | other")] = "",
+    attributable: Annotated[bool, typer.Option(
+        "--attributable", help="May be named even under the Chatham House rule (e.g. a guest of honour).")] = False,
+) -> None:
+    """Register a participant and print their id."""
+    engine = _state(ctx).engine
+    found = services.resolve_meeting(engine, meeting)
+    person = services.add_participant(engine, found.id, name, organisation=organisation, role=role, region=region,
+                                      category=category, attributable=attributable)
+    typer.echo(person.id)
+
+
+@participants_app.command("list")
+def participants_list_cmd(ctx: typer.Context, meeting: MeetingArg) -> None:
+    """List a meeting's participants."""
+    engine = _state(ctx).engine
+    found = services.resolve_meeting(engine, meeting)
+    for p in services.list_participants(engine, found.id):
+        mark = "attributable" if p.attributable else "protected"
+        typer.echo(f"{p.id[:8]}  {p.name:<28} {p.organisation:<32} {p.region:<18} {mark}")
+
+
+@app.command("organiser")
+def organiser_cmd(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="Organiser name, as listed on meetings.")],
+    about: Annotated[str, typer.Option("--about", help="A short 'About' paragraph.")] = "",
+    url: Annotated[str, typer.Option("--url", help="Web address.")] = "",
+) -> None:
+    """Create or update a reusable organiser profile (used by the memo's About paragraphs)."""
+    profile = services.save_organiser(_state(ctx).engine, name, about=about, url=url)
+    typer.echo(f"{profile.name}: saved")
+
+
+@app.command("audit")
+def audit_cmd(
+    ctx: typer.Context,
+    meeting: MeetingArg,
+    anonymise: Annotated[bool, typer.Option(
+        "--anonymise", help="Rewrite every flagged mention in its anonymous form and report what changed.")] = False,
+) -> None:
+    """List the texts that name participants who may not be identified."""
+    from .services import audit as audit_service
+
+    engine = _state(ctx).engine
+    found = services.resolve_meeting(engine, meeting)
+    flags = audit_service.audit_meeting(engine, found.id)
+    if not flags:
+        typer.echo("No open flags: nothing names a participant who may not be identified.")
+        return
+    for flag in flags:
+        typer.echo(f"{flag.where}: {flag.what} of {flag.participant} — {flag.excerpt}")
+    if anonymise:
+        fixed = audit_service.anonymise(engine, found.id, flags)
+        typer.echo(f"Anonymised {len(fixed)} mention(s) in "
+                   f"{len({(f.note_id, f.field) for f in fixed})} text(s).")
+        left = audit_service.audit_meeting(engine, found.id)
+        if left:
+            typer.echo(f"{len(left)} flag(s) still open.")
 
 
 @app.command("export")

@@ -138,3 +138,37 @@ def test_import_of_broken_bundle_is_refused(run, db_path, tmp_path):
     wrong = tmp_path / "wrong.json"
     wrong.write_text(json.dumps({"format": "something-else"}))
     assert "not a facilitator bundle" in run("import", str(wrong)).stderr
+
+
+def test_edit_participants_and_audit(run, db_path):
+    result = run("new", "roundtable", "--title", "RtoP roundtable", "--date", "2017-02-16", "--place", "Brussels")
+    meeting_id = result.stdout.strip()
+    assert run("participants", "add", meeting_id, "Zorana Šimunović", "--org", "Balkan Peace Forum",
+               "--region", "the Western Balkans").exit_code == 0
+    assert "Zorana Šimunović" in run("participants", "list", meeting_id).stdout
+    edited = run("edit", meeting_id, "--guest", "Ivan Šimonović, UN Special Adviser", "--organiser", "CSDN",
+                 "--participants-text", "EU policy-makers and civil society experts", "--theme", "Information")
+    assert edited.exit_code == 0, edited.output
+    note = run("note", meeting_id, "Simunovic urged early warning.", "--item", "3", "--theme", "Leadership")
+    assert note.exit_code == 0
+
+    engine = open_engine(db_path)
+    meeting = services.get_meeting(engine, meeting_id)
+    assert meeting.guests == [{"name": "Ivan Šimonović", "role": "UN Special Adviser"}]
+    assert meeting.themes == ["Information", "Leadership"]
+
+    listed = run("audit", meeting_id)
+    assert "Zorana Šimunović" in listed.stdout and "Simunovic urged" in listed.stdout
+    fixed = run("audit", meeting_id, "--anonymise")
+    assert "Anonymised 1 mention" in fixed.stdout
+    text = services.get_note(engine, note.stdout.strip()).text
+    assert text == "One participant from the Western Balkans urged early warning."
+    assert "No open flags" in run("audit", meeting_id).stdout
+
+
+def test_edit_without_options_or_bad_guest(run):
+    meeting_id = new_breakfast(run)
+    for args in ((), ("--guest", ", a role"), ("--rule", "maybe"), ("--end-date", "1999-01-01")):
+        result = run("edit", meeting_id, *args)
+        assert result.exit_code == 2, args
+        assert len(result.stderr.strip().splitlines()) == 1
