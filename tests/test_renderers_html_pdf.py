@@ -1,0 +1,83 @@
+"""HTML and PDF renderers, read back with real readers: html.parser and pypdf."""
+
+import datetime as dt
+import io
+from html.parser import HTMLParser
+
+from pypdf import PdfReader
+
+from exports.document import Box, BulletList, Document, HeaderBlock, Heading, Paragraph, Rule, Run
+from exports.renderers import html as html_renderer
+from exports.renderers import pdf as pdf_renderer
+
+HOSTILE = '#read("/etc/passwd") #import "evil.typ" <script>alert(1)</script> $x^2$ *bold* \u202eevil\u202c \x07'
+
+
+def sample() -> Document:
+    doc = Document(title="Prevention after the dialogue — Šimonović in New York", kicker="Policy Memo",
+                   author="Friedrich-Ebert-Stiftung", subject="RtoP", date=dt.date(2017, 9, 7))
+    return doc.add(
+        HeaderBlock([("Date", "7 September 2017"), ("Subject", "Côte d'Ivoire and the UPR")]),
+        Rule(),
+        Heading(1, "Reflections"),
+        Paragraph([Run("A bold headline. ", bold=True), Run(HOSTILE), Run(" end", footnote="See the annex.")]),
+        BulletList([[Run("first")], [Run("second", italic=True)]]),
+        Heading(2, "Numbered"),
+        BulletList([[Run("one")], [Run("two")]], ordered=True),
+        Box("About the network", [Paragraph([Run("The network links civil society and policy-makers.")])]),
+    )
+
+
+class Outline(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.tags, self.text, self.scripts, self.external = [], [], 0, []
+        self._stack = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        self._stack.append(tag)
+        if tag == "script":
+            self.scripts += 1
+        for name, value in attrs:
+            if name in ("src", "href") and value and not value.startswith("#"):
+                self.external.append(value)
+        if tag == "link":
+            self.external.append(dict(attrs).get("href"))
+
+    def handle_endtag(self, tag):
+        if self._stack:
+            self._stack.pop()
+
+    def handle_data(self, data):
+        if not self._stack or self._stack[-1] != "style":
+            self.text.append(data)
+
+
+def test_html_is_self_contained_and_escapes_markup():
+    parser = Outline()
+    parser.feed(html_renderer.render(sample()).decode("utf-8"))
+    text = "".join(parser.text)
+    assert parser.scripts == 0 and parser.external == []
+    assert "<script>alert(1)</script>" in text and '#read("/etc/passwd")' in text
+    assert parser.tags.count("h1") == 2 and "ol" in parser.tags and "aside" in parser.tags
+    assert "Šimonović" in text and "Côte d'Ivoire" in text
+    assert "See the annex." in text  # the footnote, in the Notes section
+
+
+def test_pdf_prints_hostile_text_literally_with_unicode_and_metadata():
+    reader = PdfReader(io.BytesIO(pdf_renderer.render(sample())))
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    assert "Šimonović" in text and "Côte d'Ivoire" in text
+    assert '#read("/etc/passwd")' in text and "<script>alert(1)</script>" in text
+    assert "root:" not in text  # /etc/passwd was not read
+    assert text.index("Reflections") < text.index("Numbered") < text.index("About the network")
+    assert "See the annex." in text
+    assert reader.metadata.title.startswith("Prevention after the dialogue")
+    assert reader.metadata.author == "Friedrich-Ebert-Stiftung"
+
+
+def test_pdf_fonts_cover_latin_extended():
+    doc = Document(title="Names").add(Paragraph([Run("Šimonović Łódź Ærø Ğüçlü Ővári Dvořák Țara")]))
+    reader = PdfReader(io.BytesIO(pdf_renderer.render(doc)))
+    assert "Šimonović Łódź Ærø Ğüçlü Ővári Dvořák Țara" in reader.pages[0].extract_text()
