@@ -7,6 +7,7 @@ Every user error is one line on stderr and exit code 2, never a traceback:
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 from typing import Annotated, Optional
@@ -128,6 +129,10 @@ def new_cmd(
         "--rule", help="chatham-house | not-for-attribution | on-the-record (default: the template's).")] = None,
     end_date: Annotated[Optional[str], typer.Option("--end-date", help="Last day, YYYY-MM-DD.")] = None,
     subject: Annotated[str, typer.Option("--subject", help="Subject line for the memo.")] = "",
+    series: Annotated[str, typer.Option("--series", help="Series name, e.g. an annual dialogue.")] = "",
+    carry_forward: Annotated[bool, typer.Option(
+        "--carry-forward", help="Add a review item with the series' previous open recommendations and actions.")]
+    = False,
 ) -> None:
     """Create a meeting from a template and print its id."""
     from .templates import load_template
@@ -136,8 +141,15 @@ def new_cmd(
     start = services.parse_date(date)
     end = services.parse_date(end_date, "end date") if end_date else None
     meeting = services.create_meeting(
-        _state(ctx).engine, tpl, title=title, date=start, place=place, rule=rule, end_date=end, subject=subject
+        _state(ctx).engine, tpl, title=title, date=start, place=place, rule=rule, end_date=end, subject=subject,
+        series=series,
     )
+    if carry_forward:
+        from .services.followup import carry_forward as carry
+
+        review = carry(_state(ctx).engine, meeting.id)
+        count = len(services.list_notes(_state(ctx).engine, meeting.id, review.id)) if review else 0
+        typer.echo(f"carried forward {count} open item(s) from the previous meeting of the series", err=True)
     typer.echo(meeting.id)
 
 
@@ -387,6 +399,119 @@ def import_cmd(
     report = import_bundle(_state(ctx).engine, bundle)
     typer.echo(f"{report.meeting.id[:8]}  {report.meeting.title}: {report.added} added, {report.updated} updated, "
                f"{report.unchanged} unchanged")
+
+
+def _date_option(value: str | None, name: str):
+    return services.parse_date(value, name) if value else None
+
+
+@app.command("search")
+def search_cmd(
+    ctx: typer.Context,
+    query: Annotated[str, typer.Argument(help='Words (all must match), "a phrase", or a prefix*.')],
+    kind: Annotated[Optional[str], typer.Option("--kind", "-k")] = None,
+    addressee: Annotated[Optional[str], typer.Option("--addressee", "-a")] = None,
+    theme: Annotated[Optional[str], typer.Option("--theme", "-t")] = None,
+    rule: Annotated[Optional[str], typer.Option("--rule")] = None,
+    since: Annotated[Optional[str], typer.Option("--since", help="From this meeting date, YYYY-MM-DD.")] = None,
+    until: Annotated[Optional[str], typer.Option("--until", help="Up to this meeting date, YYYY-MM-DD.")] = None,
+    limit: Annotated[int, typer.Option("--limit", min=1, max=1000)] = 20,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table | json")] = "table",
+) -> None:
+    """Search every meeting's notes, headlines and agenda items."""
+    from .services.search import search
+
+    if fmt not in ("table", "json"):
+        raise InvalidInput(f"Unknown format {fmt!r}; use table or json.")
+    hits = search(_state(ctx).engine, query, kind=kind, addressee=addressee, theme=theme, rule=rule,
+                  since=_date_option(since, "--since date"), until=_date_option(until, "--until date"), limit=limit)
+    if fmt == "json":
+        typer.echo(json.dumps([h.model_dump(mode="json") for h in hits], ensure_ascii=False, indent=1))
+        return
+    if not hits:
+        typer.echo("No matches.")
+    for hit in hits:
+        who = f"  ({hit.speaker})" if hit.speaker else ""
+        typer.echo(f"{hit.note_id[:8]}  {hit.meeting_date}  {hit.meeting_title[:40]:<40}  {hit.kind:<14} "
+                   f"{hit.snippet}{who}")
+
+
+@app.command("reindex")
+def reindex_cmd(ctx: typer.Context) -> None:
+    """Rebuild the full-text search index."""
+    from .services.search import reindex
+
+    typer.echo(f"indexed {reindex(_state(ctx).engine)} notes")
+
+
+followup_app = typer.Typer(help="Follow recommendations and actions until they are achieved.", no_args_is_help=True)
+app.add_typer(followup_app, name="followup")
+
+
+@followup_app.command("list")
+def followup_list_cmd(
+    ctx: typer.Context,
+    addressee: Annotated[Optional[str], typer.Option("--addressee", "-a")] = None,
+    status: Annotated[Optional[str], typer.Option(
+        "--status", "-s", help="proposed | taken-up | in-progress | achieved | dropped (default: all open)")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table | md | csv")] = "table",
+) -> None:
+    """The tracker: recommendations and actions across meetings."""
+    from .services.followup import tracker
+    from .tracker_format import render_tracker
+
+    rows = tracker(_state(ctx).engine, addressee=addressee, status=status)
+    typer.echo(render_tracker(rows, fmt), nl=False)
+
+
+@followup_app.command("set")
+def followup_set_cmd(
+    ctx: typer.Context,
+    note: Annotated[str, typer.Argument(help="Note id or prefix.")],
+    status: Annotated[str, typer.Argument(help="proposed | taken-up | in-progress | achieved | dropped")],
+    comment: Annotated[str, typer.Option("--comment", "-c")] = "",
+    date: Annotated[Optional[str], typer.Option("--date", help="When it happened, YYYY-MM-DD (default today).")]
+    = None,
+) -> None:
+    """Record a change of status, with an optional comment."""
+    from .services.followup import resolve_note, set_status
+
+    engine = _state(ctx).engine
+    found = resolve_note(engine, note)
+    change = set_status(engine, found.id, status, comment=comment, date=_date_option(date, "date"))
+    typer.echo(f"{found.id[:8]}  {change.status} on {change.date}")
+
+
+@followup_app.command("link")
+def followup_link_cmd(
+    ctx: typer.Context,
+    note: Annotated[str, typer.Argument(help="The later note (id or prefix).")],
+    earlier: Annotated[str, typer.Argument(help="The earlier recommendation it reports on.")],
+) -> None:
+    """Link a later note to the earlier recommendation it reports on."""
+    from .services.followup import link, resolve_note
+
+    engine = _state(ctx).engine
+    later, before = resolve_note(engine, note), resolve_note(engine, earlier)
+    link(engine, later.id, before.id)
+    typer.echo(f"{later.id[:8]} reports on {before.id[:8]}")
+
+
+@followup_app.command("show")
+def followup_show_cmd(ctx: typer.Context, note: Annotated[str, typer.Argument(help="Note id or prefix.")]) -> None:
+    """A recommendation's status history and links."""
+    from .services.followup import history, links_of, resolve_note
+
+    engine = _state(ctx).engine
+    found = resolve_note(engine, note)
+    typer.echo(f"{found.id[:8]}  [{found.kind}] {found.headline or found.text}\nstatus: {found.status or '-'}")
+    for change in history(engine, found.id):
+        typer.echo(f"  {change.date}  {change.status:<12} {change.comment}")
+    earlier, later = links_of(engine, found.id)
+    for n in earlier:
+        typer.echo(f"  reports on {n.id[:8]}  {n.headline or n.text}")
+    for n in later:
+        typer.echo(f"  reported on by {n.id[:8]}  {n.text}")
 
 
 @app.command("demo")

@@ -15,7 +15,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, text
+import sqlite3
+
+from sqlalchemy import Connection
 
 
 @dataclass(frozen=True)
@@ -26,9 +28,21 @@ class Migration:
 
 
 def _exec_script(conn: Connection, script: str) -> None:
-    for statement in script.split(";"):
-        if statement.strip():
-            conn.execute(text(statement))
+    """Run each statement of a script inside the caller's transaction.
+
+    (sqlite3's executescript would commit first.) Statements are split on ';'
+    and re-joined until SQLite says one is complete, so triggers whose bodies
+    hold semicolons stay whole.
+    """
+    pending = ""
+    for piece in script.split(";"):
+        pending += piece + ";"
+        if sqlite3.complete_statement(pending):
+            if pending.strip(" \n;"):
+                conn.exec_driver_sql(pending)
+            pending = ""
+    if pending.strip(" \n;"):
+        conn.exec_driver_sql(pending)
 
 
 def _m001_initial(conn: Connection) -> None:
@@ -134,9 +148,75 @@ def _m002_styles_and_audit(conn: Connection) -> None:
     )
 
 
+NOTE_FTS_ROW = (
+    "new.rowid, new.text, new.headline, new.addressee, "
+    "(SELECT title FROM agenda_item WHERE id = new.item_id), "
+    "(SELECT group_concat(value, ' ') FROM json_each(new.themes))"
+)
+
+
+def _m003_search_and_followup(conn: Connection) -> None:
+    """Full-text search kept in step by triggers; follow-up status, its history, and links."""
+    _exec_script(
+        conn,
+        f"""
+        ALTER TABLE meeting ADD COLUMN series VARCHAR NOT NULL DEFAULT '';
+        ALTER TABLE note ADD COLUMN status VARCHAR NOT NULL DEFAULT '';
+        UPDATE note SET status = 'proposed' WHERE kind IN ('recommendation', 'action');
+        CREATE TABLE status_change (
+            id VARCHAR NOT NULL PRIMARY KEY,
+            note_id VARCHAR NOT NULL REFERENCES note(id) ON DELETE CASCADE,
+            status VARCHAR NOT NULL,
+            date DATE NOT NULL,
+            comment VARCHAR NOT NULL DEFAULT '',
+            created_at DATETIME NOT NULL
+        );
+        CREATE INDEX ix_status_change_note_id ON status_change (note_id);
+        CREATE TABLE note_link (
+            id VARCHAR NOT NULL PRIMARY KEY,
+            note_id VARCHAR NOT NULL REFERENCES note(id) ON DELETE CASCADE,
+            target_id VARCHAR NOT NULL,
+            created_at DATETIME NOT NULL,
+            UNIQUE (note_id, target_id)
+        );
+        CREATE INDEX ix_note_link_note_id ON note_link (note_id);
+        CREATE INDEX ix_note_link_target_id ON note_link (target_id);
+        CREATE VIRTUAL TABLE note_fts USING fts5(
+            text, headline, addressee, item_title, themes,
+            tokenize = 'unicode61 remove_diacritics 2'
+        );
+        CREATE TRIGGER note_fts_insert AFTER INSERT ON note BEGIN
+            INSERT INTO note_fts (rowid, text, headline, addressee, item_title, themes) VALUES ({NOTE_FTS_ROW});
+        END;
+        CREATE TRIGGER note_fts_update AFTER UPDATE OF text, headline, addressee, item_id, themes ON note BEGIN
+            DELETE FROM note_fts WHERE rowid = old.rowid;
+            INSERT INTO note_fts (rowid, text, headline, addressee, item_title, themes) VALUES ({NOTE_FTS_ROW});
+        END;
+        CREATE TRIGGER note_fts_delete AFTER DELETE ON note BEGIN
+            DELETE FROM note_fts WHERE rowid = old.rowid;
+        END;
+        CREATE TRIGGER note_fts_item_title AFTER UPDATE OF title ON agenda_item BEGIN
+            UPDATE note_fts SET item_title = new.title
+            WHERE rowid IN (SELECT rowid FROM note WHERE item_id = new.id);
+        END;
+        {REBUILD_NOTE_FTS}
+        """,
+    )
+
+
+REBUILD_NOTE_FTS = """
+        DELETE FROM note_fts;
+        INSERT INTO note_fts (rowid, text, headline, addressee, item_title, themes)
+            SELECT note.rowid, note.text, note.headline, note.addressee, agenda_item.title,
+                   (SELECT group_concat(value, ' ') FROM json_each(note.themes))
+            FROM note LEFT JOIN agenda_item ON agenda_item.id = note.item_id
+"""
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "initial schema", _m001_initial),
     Migration(2, "themes, groups, categories, rapporteur texts, audit dismissals", _m002_styles_and_audit),
+    Migration(3, "full-text search, follow-up status, history and links", _m003_search_and_followup),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1].version

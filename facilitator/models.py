@@ -63,6 +63,8 @@ class MeetingBase(SQLModel):
     kicker: str = ""
     #: Per-meeting rewrites of organisers' "About" paragraphs: {name: text}.
     about: dict[str, str] = Field(default_factory=dict, sa_type=JSON)
+    #: Meetings of one series (an annual dialogue) carry open recommendations forward.
+    series: str = ""
     #: Participant ids whose mention in the meeting's own texts (lead, about...)
     #: the rapporteur judged not identifying; the audit skips them.
     cleared: list[str] = Field(default_factory=list, sa_type=JSON)
@@ -168,6 +170,8 @@ class NoteBase(SQLModel):
     #: Participant ids whose mention in this note the rapporteur judged not
     #: identifying (e.g. an organisation named as a subject); the audit skips them.
     cleared: list[str] = Field(default_factory=list, sa_type=JSON)
+    #: Follow-up status of a recommendation or action (see vocab.STATUSES); "" for other kinds.
+    status: str = ""
 
 
 class Note(NoteBase, table=True):
@@ -183,6 +187,46 @@ class NotePublic(NoteBase):
     created_at: dt.datetime
     updated_at: dt.datetime
     deleted_at: dt.datetime | None = None
+
+
+# --- follow-up ---------------------------------------------------------------
+
+
+class StatusChangeBase(SQLModel):
+    note_id: str = Field(foreign_key="note.id", ondelete="CASCADE", index=True)
+    status: str
+    date: dt.date
+    comment: str = ""
+
+
+class StatusChange(StatusChangeBase, table=True):
+    __tablename__ = "status_change"
+    id: str = Field(default_factory=new_id, primary_key=True)
+    created_at: dt.datetime = Field(default_factory=utcnow)
+
+
+class StatusChangePublic(StatusChangeBase):
+    id: str
+    created_at: dt.datetime
+
+
+class NoteLinkBase(SQLModel):
+    """A later note reporting on an earlier recommendation. The earlier note
+    may live in a meeting not (yet) in this database, so it has no foreign key."""
+
+    note_id: str = Field(foreign_key="note.id", ondelete="CASCADE", index=True)
+    target_id: str = Field(index=True)
+
+
+class NoteLink(NoteLinkBase, table=True):
+    __tablename__ = "note_link"
+    id: str = Field(default_factory=new_id, primary_key=True)
+    created_at: dt.datetime = Field(default_factory=utcnow)
+
+
+class NoteLinkPublic(NoteLinkBase):
+    id: str
+    created_at: dt.datetime
 
 
 # --- draft -------------------------------------------------------------------

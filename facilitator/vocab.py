@@ -83,3 +83,15 @@ def normalise_rule(value: str) -> str | None:
     if key in RULES:
         return key
     return aliases.get(key)
+
+
+#: Follow-up of recommendations and actions, in the order they usually move.
+STATUSES = ("proposed", "taken-up", "in-progress", "achieved", "dropped")
+OPEN_STATUSES = ("proposed", "taken-up", "in-progress")
+#: Note kinds that are followed up.
+FOLLOWED_KINDS = ("recommendation", "action")
+
+
+def normalise_status(value: str) -> str | None:
+    key = value.strip().lower().replace("_", "-").replace(" ", "-")
+    return key if key in STATUSES else {"taken": "taken-up", "progress": "in-progress", "done": "achieved"}.get(key)

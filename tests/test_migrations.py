@@ -100,3 +100,14 @@ def test_truncated_database_is_refused(tmp_path, db_path):
     broken.write_bytes(FIXTURES.joinpath("schema_v1.db").read_bytes()[:1000])
     with pytest.raises(DatabaseError):
         open_engine(broken)
+
+
+def test_upgraded_v1_database_is_searchable_and_followed(tmp_path):
+    from facilitator.services.followup import tracker
+    from facilitator.services.search import search
+
+    copy = tmp_path / "v1.db"
+    shutil.copy(FIXTURES / "schema_v1.db", copy)
+    engine = open_engine(copy)
+    assert [h.text for h in search(engine, "gender")] == ["Gender must be in every prevention effort."]
+    assert [r.note.status for r in tracker(engine)] == ["proposed"]

@@ -17,7 +17,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 from sqlalchemy import Engine
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from ..errors import BundleError
 from ..models import (
@@ -26,11 +26,15 @@ from ..models import (
     Meeting,
     MeetingPublic,
     Note,
+    NoteLink,
+    NoteLinkPublic,
     NotePublic,
     Organiser,
     OrganiserPublic,
     Participant,
     ParticipantPublic,
+    StatusChange,
+    StatusChangePublic,
     utcnow,
 )
 from ..vocab import NOTE_KINDS, RULES
@@ -53,6 +57,8 @@ class Bundle(BaseModel):
     participants: list[ParticipantPublic]
     notes: list[NotePublic]
     organisers: list[OrganiserPublic]
+    status_changes: list[StatusChangePublic] = []
+    links: list[NoteLinkPublic] = []
 
 
 class ImportReport(BaseModel):
@@ -70,10 +76,16 @@ def write_bundle(engine: Engine, meeting_id: str, path: Path, *, force: bool = F
     if not path.parent.is_dir():
         raise BundleError(f"Cannot write {path}: the folder {path.parent} does not exist.")
     detail = get_detail(engine, meeting_id, include_deleted=True)
+    note_ids = [n.id for n in detail.notes]
+    with transaction(engine) as session:
+        changes = session.exec(select(StatusChange).where(col(StatusChange.note_id).in_(note_ids))).all()
+        links = session.exec(select(NoteLink).where(col(NoteLink.note_id).in_(note_ids))).all()
+        changes = [StatusChangePublic.model_validate(c) for c in changes]
+        links = [NoteLinkPublic.model_validate(l) for l in links]
     bundle = Bundle(
         format=BUNDLE_FORMAT, version=BUNDLE_VERSION, exported_at=utcnow(), meeting=detail.meeting,
         items=detail.items, participants=detail.participants, notes=detail.notes,
-        organisers=[o for o in detail.organisers if o.id],
+        organisers=[o for o in detail.organisers if o.id], status_changes=changes, links=links,
     )
     payload = bundle.model_dump_json(indent=1).encode("utf-8")
     try:
@@ -134,6 +146,11 @@ def _check_consistency(path: Path, bundle: Bundle) -> None:
     for index, item in enumerate(bundle.items):
         if item.rule is not None and item.rule not in RULES:
             raise BundleError(f"{path}: items.{index}.rule {item.rule!r} is not an attribution rule.")
+    note_ids = {n.id for n in bundle.notes}
+    for name, rows in (("status_changes", bundle.status_changes), ("links", bundle.links)):
+        for index, row in enumerate(rows):
+            if row.note_id not in note_ids:
+                raise BundleError(f"{path}: {name}.{index}.note_id names no bundled note.")
     for index, note in enumerate(bundle.notes):
         if note.kind not in NOTE_KINDS:
             raise BundleError(f"{path}: notes.{index}.kind {note.kind!r} is not a note kind.")
@@ -193,6 +210,17 @@ def import_bundle(engine: Engine, path: Path) -> ImportReport:
         session.flush()
         for note in bundle.notes:
             _upsert(session, Note, note, report, newer_only=True)
+        session.flush()
+        for change in bundle.status_changes:
+            _upsert(session, StatusChange, change, report)
+        for link in bundle.links:
+            same_pair = session.exec(
+                select(NoteLink).where(NoteLink.note_id == link.note_id, NoteLink.target_id == link.target_id)
+            ).first()
+            if same_pair is not None and same_pair.id != link.id:
+                report.unchanged += 1  # both laptops linked the same pair
+                continue
+            _upsert(session, NoteLink, link, report)
         session.flush()
         report.meeting = MeetingPublic.model_validate(session.get(Meeting, bundle.meeting.id))
     return report

@@ -56,6 +56,7 @@ def create_meeting(
     rule: str | None = None,
     end_date: dt.date | None = None,
     subject: str = "",
+    series: str = "",
 ) -> MeetingPublic:
     """Create a meeting and its agenda from a template, in one transaction."""
     tpl = load_template(template) if isinstance(template, str) else template
@@ -79,6 +80,7 @@ def create_meeting(
         rule=check_rule(rule) if rule else tpl.rule,
         organisers=list(tpl.organisers),
         participants_text=tpl.participants,
+        series=series.strip(),
     )
     with transaction(engine) as session:
         session.add(meeting)
@@ -147,7 +149,7 @@ def get_meeting(engine: Engine, meeting_id: str) -> MeetingPublic:
 
 EDITABLE_FIELDS = {
     "title", "subject", "date", "end_date", "start_time", "place", "rule", "organisers", "guests",
-    "participants_text", "preceded_by", "themes", "lead", "disclaimer", "outlook", "byline", "kicker", "about",
+    "participants_text", "preceded_by", "themes", "series", "lead", "disclaimer", "outlook", "byline", "kicker", "about",
 }
 MAX_THEMES = 9
 

@@ -11,7 +11,7 @@ from sqlmodel import Session, col, select
 from ..capture import parse_capture
 from ..errors import InvalidInput, NotFound
 from ..models import AgendaItem, Draft, DraftPublic, Meeting, Note, NotePublic, Participant, utcnow
-from ..vocab import NOTE_KINDS, ON_THE_RECORD, PROTECTED_RULES, RULE_LABELS, normalise_kind
+from ..vocab import FOLLOWED_KINDS, NOTE_KINDS, ON_THE_RECORD, PROTECTED_RULES, RULE_LABELS, normalise_kind
 from ._db import transaction
 from .participants import find_speaker
 
@@ -97,6 +97,8 @@ def add_note(
             themes=themes,
             group=group,
         )
+        if note.kind in FOLLOWED_KINDS:
+            note.status = "proposed"
         session.add(note)
         session.flush()
         return NotePublic.model_validate(note)
@@ -183,6 +185,8 @@ def update_note(engine: Engine, note_id: str, **changes) -> NotePublic:
             note.position = _next_position(session, note.meeting_id, changes["item_id"])
         for name, value in changes.items():
             setattr(note, name, value.strip() if isinstance(value, str) and name != "item_id" else value)
+        if note.kind in FOLLOWED_KINDS and not note.status:
+            note.status = "proposed"
         note.updated_at = utcnow()
         session.add(note)
         session.flush()
