@@ -120,8 +120,11 @@ def tracker(
     status: str | None = None,
     include_closed: bool = False,
     today: dt.date | None = None,
+    limit: int | None = None,
+    offset: int = 0,
 ) -> list[TrackerRow]:
-    """Recommendations and actions across meetings, oldest first."""
+    """Recommendations and actions across meetings, oldest first (a page of
+    them when `limit` is given, as the tracker screen asks)."""
     today = today or dt.date.today()
     statuses = list(OPEN_STATUSES) if not include_closed else list(STATUSES)
     if status:
@@ -138,7 +141,8 @@ def tracker(
         )
         if addressee:
             query = query.where(Note.addressee.ilike(addressee.strip()))
-        rows = session.exec(query.order_by(col(Meeting.date), col(Note.position))).all()
+        query = query.order_by(col(Meeting.date), col(Meeting.id), col(Note.position)).offset(offset)
+        rows = session.exec(query.limit(limit) if limit else query).all()
         last = {}
         ids = [n.id for n, _, _ in rows]
         if ids:
