@@ -304,6 +304,21 @@ def participants_add_cmd(
     typer.echo(person.id)
 
 
+@participants_app.command("import")
+def participants_import_cmd(
+    ctx: typer.Context,
+    meeting: MeetingArg,
+    file: Annotated[Path, typer.Argument(help="CSV with columns name, organisation, role, region, attributable, "
+                                              "category (only name is required).")],
+) -> None:
+    """Register participants from a CSV file (all rows or none)."""
+    from .services.roster import import_participants
+
+    engine = _state(ctx).engine
+    found = services.resolve_meeting(engine, meeting)
+    typer.echo(f"imported {import_participants(engine, found.id, file)} participant(s)")
+
+
 @participants_app.command("list")
 def participants_list_cmd(ctx: typer.Context, meeting: MeetingArg) -> None:
     """List a meeting's participants."""
@@ -312,6 +327,66 @@ def participants_list_cmd(ctx: typer.Context, meeting: MeetingArg) -> None:
     for p in services.list_participants(engine, found.id):
         mark = "attributable" if p.attributable else "protected"
         typer.echo(f"{p.id[:8]}  {p.name:<28} {p.organisation:<32} {p.region:<18} {mark}")
+
+
+speakers_app = typer.Typer(help="The speakers list of a plenary dialogue.", no_args_is_help=True)
+app.add_typer(speakers_app, name="speakers")
+
+
+@speakers_app.command("import")
+def speakers_import_cmd(
+    ctx: typer.Context,
+    meeting: MeetingArg,
+    file: Annotated[Path, typer.Argument(help="CSV in speaking order: name, category, on_behalf_of, members, "
+                                              "language (name and category required).")],
+) -> None:
+    """Append a speakers list from CSV, in speaking order (all rows or none)."""
+    from .services.roster import import_speakers
+
+    engine = _state(ctx).engine
+    found = services.resolve_meeting(engine, meeting)
+    typer.echo(f"imported {import_speakers(engine, found.id, file)} speaker(s)")
+
+
+@speakers_app.command("list")
+def speakers_list_cmd(ctx: typer.Context, meeting: MeetingArg) -> None:
+    """The speakers list in order, with each entry's state and time."""
+    from .clock import format_duration
+    from .services.speakers import list_queue
+
+    engine = _state(ctx).engine
+    found = services.resolve_meeting(engine, meeting)
+    for entry in list_queue(engine, found.id):
+        behalf = f" on behalf of {entry.on_behalf_of}" if entry.on_behalf_of else ""
+        time_taken = format_duration(entry.seconds) if entry.seconds else ""
+        typer.echo(f"{entry.position:>3}. {entry.name}{behalf}  [{entry.category or '-'}] {entry.language}  "
+                   f"{entry.status} {time_taken}".rstrip())
+
+
+@speakers_app.command("stats")
+def speakers_stats_cmd(
+    ctx: typer.Context,
+    meeting: MeetingArg,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table | csv")] = "table",
+) -> None:
+    """Speaking time and number of interventions per person or delegation."""
+    import csv
+
+    from .clock import format_duration
+    from .services.speakers import stats
+
+    if fmt not in ("table", "csv"):
+        raise InvalidInput(f"Unknown format {fmt!r}; use table or csv.")
+    engine = _state(ctx).engine
+    found = services.resolve_meeting(engine, meeting)
+    rows = stats(engine, found.id)
+    if fmt == "csv":
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(["name", "category", "interventions", "seconds"])
+        writer.writerows([r.name, r.category, r.interventions, r.seconds] for r in rows)
+        return
+    for r in rows:
+        typer.echo(f"{r.name:<36} {r.category:<22} {r.interventions:>3}  {format_duration(r.seconds):>8}")
 
 
 @app.command("organiser")
@@ -378,13 +453,14 @@ def bundle_cmd(
     meeting: MeetingArg,
     output: Annotated[Path, typer.Option("--output", "-o", help="Bundle file to write (JSON).")],
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    group: Annotated[Optional[str], typer.Option("--group", "-g", help="Only this breakout group's notes.")] = None,
 ) -> None:
-    """Write one whole meeting to a single JSON file, to carry to another laptop."""
+    """Write one whole meeting (or one breakout group's part) to a single JSON file."""
     from .services.bundles import write_bundle
 
     engine = _state(ctx).engine
     found = services.resolve_meeting(engine, meeting)
-    typer.echo(str(write_bundle(engine, found.id, output, force=force)))
+    typer.echo(str(write_bundle(engine, found.id, output, force=force, group=group)))
 
 
 @app.command("import")
@@ -398,7 +474,10 @@ def import_cmd(
     read_bundle(bundle)  # validate before the database is opened or created
     report = import_bundle(_state(ctx).engine, bundle)
     typer.echo(f"{report.meeting.id[:8]}  {report.meeting.title}: {report.added} added, {report.updated} updated, "
-               f"{report.unchanged} unchanged")
+               f"{report.unchanged} unchanged, {report.conflicts} in conflict")
+    if report.conflicts:
+        typer.echo("Notes edited on both laptops keep the later edit; the other version is kept as a revision "
+                   "(see the review screen).", err=True)
 
 
 def _date_option(value: str | None, name: str):

@@ -204,6 +204,60 @@ def _m003_search_and_followup(conn: Connection) -> None:
     )
 
 
+def _m004_running_the_room(conn: Connection) -> None:
+    """Clocks, the speakers list, merge revisions and the phrase library."""
+    _exec_script(
+        conn,
+        """
+        ALTER TABLE meeting ADD COLUMN speaker_limit INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE meeting ADD COLUMN bell BOOLEAN NOT NULL DEFAULT 0;
+        ALTER TABLE agenda_item ADD COLUMN ended_at DATETIME;
+        ALTER TABLE agenda_item ADD COLUMN paused_at DATETIME;
+        ALTER TABLE agenda_item ADD COLUMN paused_seconds INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE agenda_item ADD COLUMN extra_minutes INTEGER NOT NULL DEFAULT 0;
+        CREATE TABLE intervention (
+            id VARCHAR NOT NULL PRIMARY KEY,
+            meeting_id VARCHAR NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,
+            item_id VARCHAR REFERENCES agenda_item(id) ON DELETE SET NULL,
+            participant_id VARCHAR REFERENCES participant(id) ON DELETE SET NULL,
+            position INTEGER NOT NULL,
+            name VARCHAR NOT NULL,
+            category VARCHAR NOT NULL DEFAULT '',
+            on_behalf_of VARCHAR NOT NULL DEFAULT '',
+            members INTEGER NOT NULL DEFAULT 0,
+            language VARCHAR NOT NULL DEFAULT '',
+            status VARCHAR NOT NULL DEFAULT 'queued',
+            started_at DATETIME,
+            ended_at DATETIME,
+            seconds INTEGER NOT NULL DEFAULT 0,
+            created_at DATETIME NOT NULL,
+            updated_at DATETIME NOT NULL
+        );
+        CREATE INDEX ix_intervention_meeting_id ON intervention (meeting_id);
+        ALTER TABLE note ADD COLUMN intervention_id VARCHAR REFERENCES intervention(id) ON DELETE SET NULL;
+        CREATE TABLE note_revision (
+            id VARCHAR NOT NULL PRIMARY KEY,
+            note_id VARCHAR NOT NULL REFERENCES note(id) ON DELETE CASCADE,
+            kind VARCHAR NOT NULL,
+            text VARCHAR NOT NULL,
+            headline VARCHAR NOT NULL DEFAULT '',
+            addressee VARCHAR NOT NULL DEFAULT '',
+            themes JSON NOT NULL DEFAULT '[]',
+            "group" VARCHAR NOT NULL DEFAULT '',
+            edited_at DATETIME NOT NULL,
+            source VARCHAR NOT NULL DEFAULT '',
+            created_at DATETIME NOT NULL
+        );
+        CREATE INDEX ix_note_revision_note_id ON note_revision (note_id);
+        CREATE TABLE phrase (
+            id VARCHAR NOT NULL PRIMARY KEY,
+            position INTEGER NOT NULL,
+            text VARCHAR NOT NULL
+        )
+        """,
+    )
+
+
 REBUILD_NOTE_FTS = """
         DELETE FROM note_fts;
         INSERT INTO note_fts (rowid, text, headline, addressee, item_title, themes)
@@ -217,6 +271,7 @@ MIGRATIONS: list[Migration] = [
     Migration(1, "initial schema", _m001_initial),
     Migration(2, "themes, groups, categories, rapporteur texts, audit dismissals", _m002_styles_and_audit),
     Migration(3, "full-text search, follow-up status, history and links", _m003_search_and_followup),
+    Migration(4, "clocks, speakers list, merge revisions, phrases", _m004_running_the_room),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -65,6 +65,9 @@ class MeetingBase(SQLModel):
     about: dict[str, str] = Field(default_factory=dict, sa_type=JSON)
     #: Meetings of one series (an annual dialogue) carry open recommendations forward.
     series: str = ""
+    #: Per-speaker time limit in seconds (0: none), and whether to ring the terminal bell at zero.
+    speaker_limit: int = 0
+    bell: bool = False
     #: Participant ids whose mention in the meeting's own texts (lead, about...)
     #: the rapporteur judged not identifying; the audit skips them.
     cleared: list[str] = Field(default_factory=list, sa_type=JSON)
@@ -117,6 +120,12 @@ class AgendaItemBase(SQLModel):
     #: Names of breakout groups held under this item.
     groups: list[str] = Field(default_factory=list, sa_type=JSON)
     started_at: dt.datetime | None = None
+    ended_at: dt.datetime | None = None
+    #: Set while the clock is paused; paused time is not counted as elapsed.
+    paused_at: dt.datetime | None = None
+    paused_seconds: int = 0
+    #: Minutes moved into (+) or out of (-) this item from another.
+    extra_minutes: int = 0
 
 
 class AgendaItem(AgendaItemBase, table=True):
@@ -172,6 +181,8 @@ class NoteBase(SQLModel):
     cleared: list[str] = Field(default_factory=list, sa_type=JSON)
     #: Follow-up status of a recommendation or action (see vocab.STATUSES); "" for other kinds.
     status: str = ""
+    #: The statement (speakers-list entry) the note was taken during, if any.
+    intervention_id: str | None = Field(default=None, foreign_key="intervention.id", ondelete="SET NULL")
 
 
 class Note(NoteBase, table=True):
@@ -187,6 +198,78 @@ class NotePublic(NoteBase):
     created_at: dt.datetime
     updated_at: dt.datetime
     deleted_at: dt.datetime | None = None
+
+
+# --- speakers list -----------------------------------------------------------
+
+
+class InterventionBase(SQLModel):
+    """One request for the floor: queued, then speaking, then spoken (or withdrawn)."""
+
+    meeting_id: str = Field(foreign_key="meeting.id", ondelete="CASCADE", index=True)
+    item_id: str | None = Field(default=None, foreign_key="agenda_item.id", ondelete="SET NULL")
+    participant_id: str | None = Field(default=None, foreign_key="participant.id", ondelete="SET NULL")
+    position: int
+    #: The person or delegation, as the speakers list writes it.
+    name: str
+    category: str = ""
+    #: A group spoken for ("the Group of Friends of RtoP"), and how many states it has (0: unknown).
+    on_behalf_of: str = ""
+    members: int = 0
+    language: str = ""
+    status: str = "queued"
+    started_at: dt.datetime | None = None
+    ended_at: dt.datetime | None = None
+    seconds: int = 0
+
+
+class Intervention(InterventionBase, table=True):
+    id: str = Field(default_factory=new_id, primary_key=True)
+    created_at: dt.datetime = Field(default_factory=utcnow)
+    updated_at: dt.datetime = Field(default_factory=utcnow)
+
+
+class InterventionPublic(InterventionBase):
+    id: str
+    created_at: dt.datetime
+    updated_at: dt.datetime
+
+
+# --- merge revisions and phrases ------------------------------------------------
+
+
+class NoteRevisionBase(SQLModel):
+    """A version of a note that lost a merge (edited on two laptops): kept,
+    never dropped, for the rapporteur to compare and restore."""
+
+    note_id: str = Field(foreign_key="note.id", ondelete="CASCADE", index=True)
+    kind: str
+    text: str
+    headline: str = ""
+    addressee: str = ""
+    themes: list[str] = Field(default_factory=list, sa_type=JSON)
+    group: str = ""
+    edited_at: dt.datetime
+    source: str = ""
+
+
+class NoteRevision(NoteRevisionBase, table=True):
+    __tablename__ = "note_revision"
+    id: str = Field(default_factory=new_id, primary_key=True)
+    created_at: dt.datetime = Field(default_factory=utcnow)
+
+
+class NoteRevisionPublic(NoteRevisionBase):
+    id: str
+    created_at: dt.datetime
+
+
+class Phrase(SQLModel, table=True):
+    """A reusable phrase the rapporteur inserts into a note with a key."""
+
+    id: str = Field(default_factory=new_id, primary_key=True)
+    position: int
+    text: str
 
 
 # --- follow-up ---------------------------------------------------------------

@@ -15,3 +15,17 @@ def fold(value: str) -> str:
 def slugify(value: str, max_length: int = 60) -> str:
     slug = re.sub(r"[^a-z0-9]+", "-", fold(value)).strip("-")
     return slug[:max_length].rstrip("-") or "meeting"
+
+
+def match_label(labels: list[str], value: str) -> str | None:
+    """Find a label by what a user typed: the whole label, its beginning, or
+    its short name ('A' or 'Group A' finds 'Group A: large field presence')."""
+    wanted = fold(value).strip()
+    if not wanted:
+        return None
+    for label in labels:
+        folded = fold(label)
+        short = folded.split(":")[0].strip()
+        if wanted in (folded, short) or folded.startswith(wanted) or short.split()[-1:] == [wanted]:
+            return label
+    return None

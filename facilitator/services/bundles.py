@@ -23,12 +23,15 @@ from ..errors import BundleError
 from ..models import (
     AgendaItem,
     AgendaItemPublic,
+    Intervention,
+    InterventionPublic,
     Meeting,
     MeetingPublic,
     Note,
     NoteLink,
     NoteLinkPublic,
     NotePublic,
+    NoteRevision,
     Organiser,
     OrganiserPublic,
     Participant,
@@ -38,6 +41,7 @@ from ..models import (
     utcnow,
 )
 from ..vocab import NOTE_KINDS, RULES
+from ..text import match_label
 from ._db import transaction
 from .meetings import get_detail
 
@@ -59,6 +63,7 @@ class Bundle(BaseModel):
     organisers: list[OrganiserPublic]
     status_changes: list[StatusChangePublic] = []
     links: list[NoteLinkPublic] = []
+    interventions: list[InterventionPublic] = []
 
 
 class ImportReport(BaseModel):
@@ -66,26 +71,44 @@ class ImportReport(BaseModel):
     added: int = 0
     updated: int = 0
     unchanged: int = 0
+    #: Notes edited on both laptops: the later edit won, the other is a revision.
+    conflicts: int = 0
 
 
-def write_bundle(engine: Engine, meeting_id: str, path: Path, *, force: bool = False) -> Path:
-    """Write the meeting (deleted notes included, so deletions travel too)."""
+def write_bundle(
+    engine: Engine, meeting_id: str, path: Path, *, force: bool = False, group: str | None = None
+) -> Path:
+    """Write the meeting (deleted notes included, so deletions travel too).
+
+    With `group`, only that breakout group's notes: what a group rapporteur
+    carries to the plenary laptop.
+    """
     path = Path(path)
     if path.exists() and not force:
         raise BundleError(f"{path} already exists; use --force to overwrite it.")
     if not path.parent.is_dir():
         raise BundleError(f"Cannot write {path}: the folder {path.parent} does not exist.")
     detail = get_detail(engine, meeting_id, include_deleted=True)
+    if group is not None:
+        names = {g for item in detail.items for g in item.groups}
+        match = match_label(sorted(names), group)
+        if match is None:
+            raise BundleError(f"No breakout group {group!r} in this meeting; its groups are: "
+                              f"{', '.join(sorted(names)) or 'none'}.")
+        detail.notes = [n for n in detail.notes if n.group == match]
     note_ids = [n.id for n in detail.notes]
     with transaction(engine) as session:
         changes = session.exec(select(StatusChange).where(col(StatusChange.note_id).in_(note_ids))).all()
         links = session.exec(select(NoteLink).where(col(NoteLink.note_id).in_(note_ids))).all()
         changes = [StatusChangePublic.model_validate(c) for c in changes]
         links = [NoteLinkPublic.model_validate(l) for l in links]
+        interventions = [InterventionPublic.model_validate(i) for i in session.exec(
+            select(Intervention).where(Intervention.meeting_id == meeting_id)).all()]
     bundle = Bundle(
         format=BUNDLE_FORMAT, version=BUNDLE_VERSION, exported_at=utcnow(), meeting=detail.meeting,
         items=detail.items, participants=detail.participants, notes=detail.notes,
         organisers=[o for o in detail.organisers if o.id], status_changes=changes, links=links,
+        interventions=interventions,
     )
     payload = bundle.model_dump_json(indent=1).encode("utf-8")
     try:
@@ -146,7 +169,18 @@ def _check_consistency(path: Path, bundle: Bundle) -> None:
     for index, item in enumerate(bundle.items):
         if item.rule is not None and item.rule not in RULES:
             raise BundleError(f"{path}: items.{index}.rule {item.rule!r} is not an attribution rule.")
+    intervention_ids = {i.id for i in bundle.interventions}
+    for index, entry in enumerate(bundle.interventions):
+        if entry.meeting_id != mid:
+            raise BundleError(f"{path}: interventions.{index}.meeting_id does not match the bundled meeting.")
+        if entry.participant_id is not None and entry.participant_id not in participant_ids:
+            raise BundleError(f"{path}: interventions.{index}.participant_id names no bundled participant.")
+        if entry.item_id is not None and entry.item_id not in item_ids:
+            raise BundleError(f"{path}: interventions.{index}.item_id names no bundled agenda item.")
     note_ids = {n.id for n in bundle.notes}
+    for index, note in enumerate(bundle.notes):
+        if note.intervention_id is not None and note.intervention_id not in intervention_ids:
+            raise BundleError(f"{path}: notes.{index}.intervention_id names no bundled intervention.")
     for name, rows in (("status_changes", bundle.status_changes), ("links", bundle.links)):
         for index, row in enumerate(rows):
             if row.note_id not in note_ids:
@@ -160,13 +194,26 @@ def _check_consistency(path: Path, bundle: Bundle) -> None:
             raise BundleError(f"{path}: notes.{index}.speaker_id names no bundled participant.")
 
 
-def _upsert(session: Session, table, incoming, report: ImportReport, *, newer_only: bool = False) -> None:
+def _upsert(
+    session: Session, table, incoming, report: ImportReport, *, newer_only: bool = False,
+    keep_local: tuple[str, ...] | bool = (),
+) -> None:
+    """Insert a missing row; update an existing one only where the policy says.
+
+    `keep_local=True` never changes an existing row (agenda items and
+    participants: the plenary laptop's clock and register stay as they are);
+    a tuple names fields that are never taken from a bundle.
+    """
     values = incoming.model_dump()
     row = session.get(table, values["id"])
     if row is None:
         session.add(table(**values))
         report.added += 1
         return
+    if keep_local is True:
+        report.unchanged += 1
+        return
+    values = {k: v for k, v in values.items() if k not in keep_local}
     current = {k: getattr(row, k) for k in values}
     if current == values:
         report.unchanged += 1
@@ -184,12 +231,56 @@ def _aware(value: dt.datetime) -> dt.datetime:
     return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
 
 
+NOTE_CONTENT = ("kind", "text", "headline", "addressee", "themes", "group")
+
+
+def _merge_note(session: Session, incoming: NotePublic, report: ImportReport, source: str) -> None:
+    """Match by id; the later edit wins and the other version is kept as a revision."""
+    values = incoming.model_dump()
+    row = session.get(Note, incoming.id)
+    if row is None:
+        session.add(Note(**values))
+        report.added += 1
+        return
+    if {k: getattr(row, k) for k in values} == values:
+        report.unchanged += 1
+        return
+    local_newer = _aware(row.updated_at) >= _aware(incoming.updated_at)
+    loser = values if local_newer else {k: getattr(row, k) for k in values}
+    content_differs = any(getattr(row, k) != values[k] for k in NOTE_CONTENT)
+    if content_differs and not _has_revision(session, row.id, loser):
+        session.add(NoteRevision(note_id=row.id, **{k: loser[k] for k in NOTE_CONTENT},
+                                 edited_at=loser["updated_at"], source=source if local_newer else "this laptop"))
+        both_edited = _edited(row.created_at, row.updated_at) and _edited(incoming.created_at, incoming.updated_at)
+        report.conflicts += int(both_edited)
+    if local_newer:
+        report.unchanged += 1
+        return
+    for key, value in values.items():
+        setattr(row, key, value)
+    session.add(row)
+    report.updated += 1
+
+
+def _edited(created: dt.datetime, updated: dt.datetime) -> bool:
+    """A note is created with updated_at == created_at; any edit moves updated_at."""
+    return _aware(updated) != _aware(created)
+
+
+def _has_revision(session: Session, note_id: str, version: dict) -> bool:
+    for revision in session.exec(select(NoteRevision).where(NoteRevision.note_id == note_id)).all():
+        if all(getattr(revision, k) == version[k] for k in NOTE_CONTENT) and \
+                _aware(revision.edited_at) == _aware(version["updated_at"]):
+            return True
+    return False
+
+
 def import_bundle(engine: Engine, path: Path) -> ImportReport:
     """Merge a bundle into the database in one transaction."""
     bundle = read_bundle(path)
     report = ImportReport(meeting=bundle.meeting)
     with transaction(engine) as session:
-        _upsert(session, Meeting, bundle.meeting, report, newer_only=True)
+        _upsert(session, Meeting, bundle.meeting, report, newer_only=True, keep_local=("current_item_id",))
         session.flush()
         for organiser in bundle.organisers:
             local = session.exec(select(Organiser).where(Organiser.name == organiser.name)).first()
@@ -204,12 +295,15 @@ def import_bundle(engine: Engine, path: Path) -> ImportReport:
             else:
                 report.unchanged += 1
         for item in bundle.items:
-            _upsert(session, AgendaItem, item, report)
+            _upsert(session, AgendaItem, item, report, keep_local=True)
         for participant in bundle.participants:
-            _upsert(session, Participant, participant, report)
+            _upsert(session, Participant, participant, report, keep_local=True)
+        session.flush()
+        for entry in bundle.interventions:
+            _upsert(session, Intervention, entry, report, newer_only=True)
         session.flush()
         for note in bundle.notes:
-            _upsert(session, Note, note, report, newer_only=True)
+            _merge_note(session, note, report, source=Path(path).name)
         session.flush()
         for change in bundle.status_changes:
             _upsert(session, StatusChange, change, report)

@@ -219,19 +219,10 @@ def current_item(engine: Engine, meeting_id: str) -> AgendaItemPublic | None:
 
 
 def set_current_item(engine: Engine, meeting_id: str, item_id: str) -> AgendaItemPublic:
-    """Move the meeting to an item; the first time an item is reached its clock starts."""
-    with transaction(engine) as session:
-        meeting = session.get(Meeting, meeting_id)
-        item = session.get(AgendaItem, item_id)
-        if meeting is None or item is None or item.meeting_id != meeting_id:
-            raise NotFound("No such agenda item in this meeting.")
-        meeting.current_item_id = item_id
-        if item.started_at is None:
-            item.started_at = utcnow()
-        session.add(meeting)
-        session.add(item)
-        session.flush()
-        return AgendaItemPublic.model_validate(item)
+    """Move the meeting to an item: the running one ends, this one's clock starts."""
+    from .clock import advance_to
+
+    return advance_to(engine, meeting_id, item_id)
 
 
 def get_detail(engine: Engine, meeting_id: str, *, include_deleted: bool = False) -> MeetingDetail:

@@ -10,8 +10,9 @@ from sqlmodel import Session, col, select
 
 from ..capture import parse_capture
 from ..errors import InvalidInput, NotFound
-from ..models import AgendaItem, Draft, DraftPublic, Meeting, Note, NotePublic, Participant, utcnow
+from ..models import AgendaItem, Draft, DraftPublic, Intervention, Meeting, Note, NotePublic, Participant, utcnow
 from ..vocab import FOLLOWED_KINDS, NOTE_KINDS, ON_THE_RECORD, PROTECTED_RULES, RULE_LABELS, normalise_kind
+from ..text import match_label
 from ._db import transaction
 from .participants import find_speaker
 
@@ -67,6 +68,7 @@ def add_note(
     key: bool = False,
     themes: list[str] | None = None,
     group: str = "",
+    intervention_id: str | None = None,
 ) -> NotePublic:
     """Add a note to an item (default: the meeting's current item).
 
@@ -84,7 +86,10 @@ def add_note(
         rule = (item.rule if item and item.rule else None) or meeting.rule
         themes = _register_themes(meeting, themes or [])
         group = _check_group(item, group)
+        now = utcnow()
         note = Note(
+            created_at=now,
+            updated_at=now,
             meeting_id=meeting_id,
             item_id=item.id if item else None,
             kind=_check_kind(kind) if kind else (item.default_kind if item else "reflection"),
@@ -96,12 +101,28 @@ def add_note(
             position=_next_position(session, meeting_id, item.id if item else None),
             themes=themes,
             group=group,
+            intervention_id=intervention_id,
         )
+        if note.speaker_id and not intervention_id:
+            note.intervention_id = _latest_intervention(session, note.speaker_id)
         if note.kind in FOLLOWED_KINDS:
             note.status = "proposed"
         session.add(note)
         session.flush()
         return NotePublic.model_validate(note)
+
+
+def _latest_intervention(session: Session, participant_id: str) -> str | None:
+    """The statement a note about this speaker belongs to: the one under way, else their last."""
+    rows = session.exec(
+        select(Intervention).where(Intervention.participant_id == participant_id,
+                                   col(Intervention.status).in_(["speaking", "spoken"]))
+        .order_by(col(Intervention.status) == "speaking", col(Intervention.position))
+    ).all()
+    if not rows:
+        rows = session.exec(select(Intervention).where(Intervention.participant_id == participant_id)
+                            .order_by(col(Intervention.position))).all()
+    return rows[-1].id if rows else None
 
 
 def _register_themes(meeting: Meeting, themes: list[str]) -> list[str]:
@@ -127,9 +148,9 @@ def _check_group(item: AgendaItem | None, group: str) -> str:
     group = group.strip()
     if not group or item is None or not item.groups:
         return group
-    for name in item.groups:
-        if name.casefold() == group.casefold() or name.casefold().startswith(group.casefold()):
-            return name
+    found = match_label(item.groups, group)
+    if found:
+        return found
     raise InvalidInput(f"No breakout group {group!r} in {item.title!r}; its groups are: {', '.join(item.groups)}.")
 
 

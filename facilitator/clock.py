@@ -1,0 +1,96 @@
+"""The meeting clock, as pure arithmetic over agenda items and a given `now`
+(so screens and tests inject the time instead of sleeping).
+
+An item's elapsed time runs from its start to its end (or now), minus time
+spent paused. Its planned length is its planned minutes plus any minutes moved
+into it. The projected end of the meeting is what has actually happened so
+far plus what is still planned, the way workshop planners recompute a day
+that has run long.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from .models import AgendaItemPublic, MeetingPublic
+
+
+def elapsed_seconds(item: AgendaItemPublic, now: dt.datetime) -> int:
+    if item.started_at is None:
+        return 0
+    end = item.ended_at or item.paused_at or now
+    return max(0, int((_aware(end) - _aware(item.started_at)).total_seconds()) - item.paused_seconds)
+
+
+def planned_seconds(item: AgendaItemPublic) -> int:
+    return max(0, (item.planned_minutes + item.extra_minutes) * 60)
+
+
+def is_overrun(item: AgendaItemPublic, now: dt.datetime) -> bool:
+    return elapsed_seconds(item, now) > planned_seconds(item)
+
+
+def _aware(value: dt.datetime) -> dt.datetime:
+    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
+
+
+@dataclass(frozen=True)
+class Schedule:
+    planned_end: dt.datetime | None  # None when the meeting has no start time
+    projected_end: dt.datetime
+    #: Positive: behind schedule by this many seconds; negative: ahead.
+    behind_seconds: int | None
+
+
+def planned_start(meeting: MeetingPublic, day: int = 1) -> dt.datetime | None:
+    """The meeting's planned start as an aware datetime in local time, if it has one."""
+    if not meeting.start_time:
+        return None
+    hours, minutes = map(int, meeting.start_time.split(":"))
+    local = dt.datetime.combine(meeting.date + dt.timedelta(days=day - 1), dt.time(hours, minutes))
+    return local.astimezone()
+
+
+def schedule(meeting: MeetingPublic, items: list[AgendaItemPublic], now: dt.datetime) -> Schedule:
+    """Projected end of the current day of the meeting, and how far off plan it is."""
+    now = _aware(now)
+    started = [i for i in items if i.started_at is not None]
+    day = started[-1].day if started else (items[0].day if items else 1)
+    todays = [i for i in items if i.day == day]
+    start = planned_start(meeting, day)
+    planned_total = sum(planned_seconds(i) for i in todays)
+    planned_end = start + dt.timedelta(seconds=planned_total) if start else None
+
+    cursor: dt.datetime | None = None
+    for item in todays:
+        if item.started_at is not None:
+            item_start = _aware(item.started_at)
+            cursor = item_start if cursor is None else max(cursor, item_start)
+            if item.ended_at is not None:
+                cursor = _aware(item.ended_at)
+            else:  # the running item takes at least its plan, more if it has overrun
+                remaining = max(planned_seconds(item) - elapsed_seconds(item, now), 0)
+                cursor = max(cursor, now) + dt.timedelta(seconds=remaining)
+        else:
+            if cursor is None:
+                cursor = max(start, now) if start else now
+            cursor = cursor + dt.timedelta(seconds=planned_seconds(item))
+    projected = cursor or (start or now)
+    behind = int((projected - planned_end).total_seconds()) if planned_end else None
+    return Schedule(planned_end=planned_end, projected_end=projected, behind_seconds=behind)
+
+
+def format_duration(seconds: int) -> str:
+    sign = "-" if seconds < 0 else ""
+    seconds = abs(int(seconds))
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{sign}{hours}:{minutes:02d}:{secs:02d}" if hours else f"{sign}{minutes}:{secs:02d}"
+
+
+def speaker_remaining(started_at: dt.datetime | None, limit: int, now: dt.datetime) -> int | None:
+    """Seconds left for the current speaker (negative past the limit), None without a limit."""
+    if not limit or started_at is None:
+        return None
+    return limit - int((_aware(now) - _aware(started_at)).total_seconds())

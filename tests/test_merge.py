@@ -1,0 +1,56 @@
+"""Two laptops diverge on one meeting; each bundle is imported into the other.
+Both end with the same notes and a visible record of every conflict."""
+
+import datetime as dt
+import shutil
+
+from facilitator import services
+from facilitator.db import open_engine
+from facilitator.models import NoteRevision
+from facilitator.services.bundles import import_bundle, write_bundle
+from facilitator.services._db import transaction
+from sqlmodel import select
+
+
+def revisions(engine):
+    with transaction(engine) as session:
+        return [(r.note_id, r.text) for r in session.exec(select(NoteRevision)).all()]
+
+
+def test_diverging_copies_converge(tmp_path):
+    plenary = open_engine(tmp_path / "plenary.db")
+    meeting = services.create_meeting(plenary, "workshop", title="Field presence workshop", date=dt.date(2024, 3, 5))
+    breakout = next(i for i in services.list_items(plenary, meeting.id) if i.kind == "breakout")
+    shared = services.add_note(plenary, meeting.id, "Field offices lack analysts.", item_id=breakout.id, group="A")
+    doomed = services.add_note(plenary, meeting.id, "A note the group will delete.", item_id=breakout.id, group="A")
+    plenary.dispose()
+    shutil.copy(tmp_path / "plenary.db", tmp_path / "group.db")
+    plenary, group = open_engine(tmp_path / "plenary.db"), open_engine(tmp_path / "group.db")
+
+    # Diverge: both edit the shared note (the group later), each adds a note, the group deletes one.
+    services.update_note(plenary, shared.id, text="Field offices lack political analysts.")
+    services.update_note(group, shared.id, text="Small field offices lack analysts and budgets.")
+    services.add_note(plenary, meeting.id, "Plenary-only note.", item_id=breakout.id)
+    services.add_note(group, meeting.id, "Group-only note.", item_id=breakout.id, group="A")
+    services.delete_note(group, doomed.id)
+
+    from_group = write_bundle(group, meeting.id, tmp_path / "group.json", group="A")
+    from_plenary = write_bundle(plenary, meeting.id, tmp_path / "plenary.json")
+    report = import_bundle(plenary, from_group)
+    assert (report.added, report.conflicts) == (1, 1)
+    import_bundle(group, from_plenary)
+
+    def state(engine):
+        return sorted((n.id, n.text, n.deleted_at is not None)
+                      for n in services.get_detail(engine, meeting.id, include_deleted=True).notes)
+
+    assert state(plenary) == state(group)
+    texts = {n.id: n.text for n in services.get_detail(plenary, meeting.id).notes}
+    assert texts[shared.id] == "Small field offices lack analysts and budgets."  # the later edit
+    assert doomed.id not in texts  # the deletion travelled
+    assert (shared.id, "Field offices lack political analysts.") in revisions(plenary)
+    assert (shared.id, "Field offices lack political analysts.") in revisions(group)
+
+    again = import_bundle(plenary, from_group)
+    assert (again.added, again.updated, again.conflicts) == (0, 0, 0)
+    assert len(revisions(plenary)) == 1
