@@ -593,6 +593,31 @@ def followup_show_cmd(ctx: typer.Context, note: Annotated[str, typer.Argument(he
         typer.echo(f"  reported on by {n.id[:8]}  {n.text}")
 
 
+@app.command("backup")
+def backup_cmd(
+    ctx: typer.Context,
+    output: Annotated[Optional[Path], typer.Option(
+        "--output", "-o", help="Backup file (default: the backups folder beside the database).")] = None,
+) -> None:
+    """Copy the database with SQLite's online backup."""
+    from .services.backups import backup_database
+
+    typer.echo(str(backup_database(_state(ctx).engine, output)))
+
+
+@app.command("restore")
+def restore_cmd(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(help="A backup made by `facilitator backup` or a live session.")],
+) -> None:
+    """Replace the database's content with a backup (the current content is backed up first)."""
+    from .services.backups import check_backup, restore_database
+
+    check_backup(file)  # refuse a bad backup before touching anything
+    safety = restore_database(_state(ctx).engine, file)
+    typer.echo(f"restored {file}; the previous content is in {safety}")
+
+
 @app.command("demo")
 def demo_cmd(ctx: typer.Context) -> None:
     """Load two demo meetings (a network roundtable and a breakfast meeting)."""

@@ -48,6 +48,13 @@ def _path_of(url: str) -> Path | None:
     return Path(rest[1:]) if rest.startswith("/") else Path(rest)
 
 
+def private_file(path: Path) -> None:
+    """Create `path` empty and readable by its owner only (notes may be sensitive)."""
+    fd = os.open(path, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
+    os.close(fd)
+    os.chmod(path, 0o600)
+
+
 def _check_file(path: Path) -> None:
     if path.is_dir():
         raise DatabaseError(f"Database path {path} is a folder, not a file.")
@@ -61,7 +68,8 @@ def _check_file(path: Path) -> None:
             raise DatabaseError(f"{path} is not a SQLite database; it was left untouched.")
         return
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.parent.exists():
+            path.parent.mkdir(mode=0o700, parents=True)
     except OSError as exc:
         raise DatabaseError(f"Cannot create the folder for database {path}: {exc.strerror}.") from None
     if not os.access(path.parent, os.W_OK):
@@ -92,10 +100,12 @@ def _create_wal_file(path: Path) -> None:
     import sqlite3
 
     try:
+        private_file(path)  # SQLite gives its -wal and -shm files the database's permissions
         con = sqlite3.connect(path)
         con.execute("PRAGMA journal_mode=WAL")
         con.close()
-    except sqlite3.Error as exc:
+    except (sqlite3.Error, OSError) as exc:
+        path.unlink(missing_ok=True)
         raise DatabaseError(f"Cannot create database {path}: {exc}.") from None
 
 

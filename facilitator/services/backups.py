@@ -1,0 +1,125 @@
+"""Backups with SQLite's online backup API: a consistent copy even while the
+application is writing. Made at the start and end of each live session and by
+hand (`facilitator backup`); the last few are kept. `facilitator restore`
+checks a backup before it replaces anything, and backs up what it replaces.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sqlite3
+import tempfile
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+from ..db import SQLITE_HEADER, open_engine, private_file
+from ..errors import DatabaseError
+
+KEEP = 10
+
+
+def database_path(engine: Engine) -> Path:
+    name = engine.url.database
+    if not name or name == ":memory:":
+        raise DatabaseError("This database lives in memory; there is nothing to back up.")
+    return Path(name)
+
+
+def backup_folder(engine: Engine) -> Path:
+    return database_path(engine).parent / "backups"
+
+
+def _copy(source: sqlite3.Connection, target_path: Path) -> None:
+    target = sqlite3.connect(target_path)
+    try:
+        source.backup(target)
+    finally:
+        target.close()
+
+
+def backup_database(engine: Engine, dest: Path | None = None, *, reason: str = "manual", keep: int = KEEP) -> Path:
+    """Copy the live database to `dest` (default: the backups folder, named by
+    time and reason), then prune automatic backups beyond the last `keep`."""
+    db_path = database_path(engine)
+    if dest is None:
+        folder = backup_folder(engine)
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+        dest = folder / f"{db_path.stem}-{stamp}-{reason}.db"
+    dest = Path(dest)
+    if dest.exists():
+        raise DatabaseError(f"{dest} already exists; choose another name.")
+    if not dest.parent.is_dir():
+        raise DatabaseError(f"Cannot write {dest}: the folder {dest.parent} does not exist.")
+    tmp = dest.with_name(f".{dest.name}.tmp")
+    raw = engine.raw_connection()
+    try:
+        private_file(tmp)
+        _copy(raw.driver_connection, tmp)
+        os.replace(tmp, dest)
+    except (sqlite3.Error, OSError) as exc:
+        tmp.unlink(missing_ok=True)
+        raise DatabaseError(f"Backup to {dest} failed: {exc}.") from None
+    finally:
+        raw.close()
+    if dest.parent == backup_folder(engine):
+        prune(engine, keep)
+    return dest
+
+
+def list_backups(engine: Engine) -> list[Path]:
+    folder = backup_folder(engine)
+    stem = database_path(engine).stem
+    return sorted(folder.glob(f"{stem}-*.db")) if folder.is_dir() else []
+
+
+def prune(engine: Engine, keep: int = KEEP) -> None:
+    for old in list_backups(engine)[:-keep]:
+        old.unlink(missing_ok=True)
+
+
+def check_backup(source: Path) -> int:
+    """Raise unless `source` is a facilitator database this release can open; return its schema version."""
+    source = Path(source)
+    if not source.is_file():
+        raise DatabaseError(f"{source}: no such backup file.")
+    with source.open("rb") as fh:
+        if fh.read(16) != SQLITE_HEADER:
+            raise DatabaseError(f"{source} is not a SQLite database; nothing was restored.")
+    with tempfile.TemporaryDirectory() as tmp:  # check a copy: opening must not touch the backup
+        copy = Path(tmp) / "check.db"
+        con = sqlite3.connect(source)
+        try:
+            _copy(con, copy)
+            con.execute("PRAGMA quick_check").fetchone()
+        except sqlite3.DatabaseError as exc:
+            raise DatabaseError(f"{source} is damaged ({exc}); nothing was restored.") from None
+        finally:
+            con.close()
+        from ..db import schema_version
+
+        engine = open_engine(copy, migrate=False)
+        try:
+            return schema_version(engine)
+        finally:
+            engine.dispose()
+
+
+def restore_database(engine: Engine, source: Path) -> Path:
+    """Replace the live database's content with a backup's. The current content
+    is backed up first (returned), so a restore can itself be undone."""
+    check_backup(source)
+    safety = backup_database(engine, reason="before-restore")
+    engine.dispose()
+    src = sqlite3.connect(source)
+    dst = sqlite3.connect(database_path(engine))
+    try:
+        src.backup(dst)
+    except sqlite3.Error as exc:
+        raise DatabaseError(f"Restore failed: {exc}; the previous content is in {safety}.") from None
+    finally:
+        src.close()
+        dst.close()
+    return safety
