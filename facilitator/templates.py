@@ -143,6 +143,8 @@ def parse_template(raw: bytes, *, source: str, key: str) -> Template:
             line = text.count("\n") or 1
         message = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", message)
         raise fail(f"not valid TOML: {message}.", line) from None
+    except RecursionError:
+        raise fail("nested too deeply to be a template.") from None
 
     loc = _Locator(text)
 

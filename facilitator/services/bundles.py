@@ -139,6 +139,8 @@ def read_bundle(path: Path) -> Bundle:
         raise BundleError(f"{path}: not UTF-8 text; not a facilitator bundle.") from None
     except json.JSONDecodeError as exc:
         raise BundleError(f"{path}:{exc.lineno}: not valid JSON ({exc.msg}).") from None
+    except RecursionError:
+        raise BundleError(f"{path}: nested too deeply to be a facilitator bundle.") from None
     if not isinstance(data, dict) or data.get("format") != BUNDLE_FORMAT:
         raise BundleError(f"{path}: not a facilitator bundle.")
     if data.get("version") != BUNDLE_VERSION:
