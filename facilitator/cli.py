@@ -454,13 +454,16 @@ def bundle_cmd(
     output: Annotated[Path, typer.Option("--output", "-o", help="Bundle file to write (JSON).")],
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
     group: Annotated[Optional[str], typer.Option("--group", "-g", help="Only this breakout group's notes.")] = None,
+    seal: Annotated[bool, typer.Option("--seal", help="Encrypt with a passphrase (asked for, never stored).")]
+    = False,
 ) -> None:
     """Write one whole meeting (or one breakout group's part) to a single JSON file."""
     from .services.bundles import write_bundle
 
     engine = _state(ctx).engine
     found = services.resolve_meeting(engine, meeting)
-    typer.echo(str(write_bundle(engine, found.id, output, force=force, group=group)))
+    passphrase = typer.prompt("Passphrase", hide_input=True, confirmation_prompt=True) if seal else None
+    typer.echo(str(write_bundle(engine, found.id, output, force=force, group=group, passphrase=passphrase)))
 
 
 @app.command("import")
@@ -469,10 +472,15 @@ def import_cmd(
     bundle: Annotated[Path, typer.Argument(help="A bundle written by `facilitator bundle`.")],
 ) -> None:
     """Merge a bundle into this database (rows matched by id; safe to repeat)."""
-    from .services.bundles import import_bundle, read_bundle
+    from .services.bundles import PassphraseNeeded, import_bundle, read_bundle
 
-    read_bundle(bundle)  # validate before the database is opened or created
-    report = import_bundle(_state(ctx).engine, bundle)
+    passphrase = None
+    try:
+        read_bundle(bundle)  # validate before the database is opened or created
+    except PassphraseNeeded:
+        passphrase = typer.prompt("Passphrase", hide_input=True)
+        read_bundle(bundle, passphrase)
+    report = import_bundle(_state(ctx).engine, bundle, passphrase)
     typer.echo(f"{report.meeting.id[:8]}  {report.meeting.title}: {report.added} added, {report.updated} updated, "
                f"{report.unchanged} unchanged, {report.conflicts} in conflict")
     if report.conflicts:

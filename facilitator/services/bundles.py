@@ -41,9 +41,14 @@ from ..models import (
     utcnow,
 )
 from ..vocab import NOTE_KINDS, RULES
+from ..sealing import is_sealed, seal, unseal
 from ..text import match_label
 from ._db import transaction
 from .meetings import get_detail
+
+class PassphraseNeeded(BundleError):
+    """The bundle is sealed and no passphrase was given (the CLI then asks for one)."""
+
 
 BUNDLE_FORMAT = "facilitator-bundle"
 BUNDLE_VERSION = 1
@@ -76,7 +81,8 @@ class ImportReport(BaseModel):
 
 
 def write_bundle(
-    engine: Engine, meeting_id: str, path: Path, *, force: bool = False, group: str | None = None
+    engine: Engine, meeting_id: str, path: Path, *, force: bool = False, group: str | None = None,
+    passphrase: str | None = None,
 ) -> Path:
     """Write the meeting (deleted notes included, so deletions travel too).
 
@@ -111,6 +117,8 @@ def write_bundle(
         interventions=interventions,
     )
     payload = bundle.model_dump_json(indent=1).encode("utf-8")
+    if passphrase is not None:
+        payload = seal(payload, passphrase)
     try:
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
         with os.fdopen(fd, "wb") as fh:
@@ -123,7 +131,7 @@ def write_bundle(
     return path
 
 
-def read_bundle(path: Path) -> Bundle:
+def read_bundle(path: Path, passphrase: str | None = None) -> Bundle:
     path = Path(path)
     try:
         if path.stat().st_size > MAX_BUNDLE_BYTES:
@@ -141,6 +149,13 @@ def read_bundle(path: Path) -> Bundle:
         raise BundleError(f"{path}:{exc.lineno}: not valid JSON ({exc.msg}).") from None
     except RecursionError:
         raise BundleError(f"{path}: nested too deeply to be a facilitator bundle.") from None
+    if is_sealed(data):
+        if passphrase is None:
+            raise PassphraseNeeded(f"{path} is sealed with a passphrase; give it to import the bundle.")
+        try:
+            data = json.loads(unseal(data, passphrase, name=str(path)).decode("utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+            raise BundleError(f"{path}: the sealed content is not a bundle.") from None
     if not isinstance(data, dict) or data.get("format") != BUNDLE_FORMAT:
         raise BundleError(f"{path}: not a facilitator bundle.")
     if data.get("version") != BUNDLE_VERSION:
@@ -277,9 +292,9 @@ def _has_revision(session: Session, note_id: str, version: dict) -> bool:
     return False
 
 
-def import_bundle(engine: Engine, path: Path) -> ImportReport:
+def import_bundle(engine: Engine, path: Path, passphrase: str | None = None) -> ImportReport:
     """Merge a bundle into the database in one transaction."""
-    bundle = read_bundle(path)
+    bundle = read_bundle(path, passphrase)
     report = ImportReport(meeting=bundle.meeting)
     with transaction(engine) as session:
         _upsert(session, Meeting, bundle.meeting, report, newer_only=True, keep_local=("current_item_id",))
