@@ -626,6 +626,25 @@ def restore_cmd(
     typer.echo(f"restored {file}; the previous content is in {safety}")
 
 
+@app.command("purge")
+def purge_cmd(
+    ctx: typer.Context,
+    meeting: MeetingArg,
+    yes: Annotated[bool, typer.Option("--yes", help="Do not ask for confirmation.")] = False,
+) -> None:
+    """Remove what identifies speakers from a protected meeting's raw notes and its backups (irreversible)."""
+    from .services.retention import purge_identities
+
+    engine = _state(ctx).engine
+    found = services.resolve_meeting(engine, meeting)
+    if not yes:
+        typer.confirm(f"Purge speaker details from {found.title!r} and its backups? This cannot be undone",
+                      abort=True)
+    report = purge_identities(engine, found.id)
+    typer.echo(f"{report.notes_changed} note(s) changed, {report.speaker_links} speaker link(s) and "
+               f"{report.queue_entries} speakers-list entr(ies) removed, {report.backups_purged} backup(s) purged")
+
+
 @app.command("demo")
 def demo_cmd(ctx: typer.Context) -> None:
     """Load two demo meetings (a network roundtable and a breakfast meeting)."""

@@ -1,0 +1,39 @@
+"""Purging identities from a protected meeting, its database file and its backups."""
+
+import datetime as dt
+
+import pytest
+
+from facilitator import services
+from facilitator.db import open_engine
+from facilitator.errors import InvalidInput
+from facilitator.services import speakers
+from facilitator.services.backups import backup_database, list_backups
+from facilitator.services.retention import purge_identities
+
+
+def test_purge_keeps_content_and_removes_identities(engine, breakfast, db_path):
+    item = services.list_items(engine, breakfast.id)[3]
+    services.add_participant(engine, breakfast.id, "Zorana Xylander", region="the Western Balkans")
+    note = services.add_note(engine, breakfast.id, "Xylander argued for early warning.", item_id=item.id,
+                             speaker="Zorana Xylander")
+    speakers.add_speaker(engine, breakfast.id, "Zorana Xylander")
+    backup = backup_database(engine, reason="session")
+
+    report = purge_identities(engine, breakfast.id)
+    assert (report.notes_changed, report.speaker_links, report.queue_entries, report.backups_purged) == (1, 1, 1, 1)
+    purged = services.get_note(engine, note.id)
+    assert purged.text == "One participant from the Western Balkans argued for early warning."
+    assert purged.speaker_id is None and speakers.list_queue(engine, breakfast.id) == []
+    engine.dispose()
+    for path in [db_path, *list_backups(open_engine(db_path))]:
+        raw = path.read_bytes() + (path.with_name(path.name + "-wal").read_bytes()
+                                   if path.with_name(path.name + "-wal").exists() else b"")
+        assert b"Xylander argued" not in raw, path
+    assert backup.exists()
+
+
+def test_on_the_record_meeting_is_not_purged(engine):
+    meeting = services.create_meeting(engine, "dialogue", title="Dialogue", date=dt.date(2017, 9, 6))
+    with pytest.raises(InvalidInput, match="on the record"):
+        purge_identities(engine, meeting.id)
