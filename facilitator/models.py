@@ -342,6 +342,8 @@ class MeetingDetail(SQLModel):
     participants: list[ParticipantPublic]
     notes: list[NotePublic]
     organisers: list[OrganiserPublic]
+    #: The speakers list in speaking order (statements of a plenary dialogue).
+    interventions: list[InterventionPublic] = []
 
     def effective_rule(self, item_id: str | None) -> str:
         for item in self.items:

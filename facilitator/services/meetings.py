@@ -11,6 +11,8 @@ from ..errors import Ambiguous, InvalidInput, NotFound
 from ..models import (
     AgendaItem,
     AgendaItemPublic,
+    Intervention,
+    InterventionPublic,
     Meeting,
     MeetingDetail,
     MeetingPublic,
@@ -253,7 +255,11 @@ def get_detail(engine: Engine, meeting_id: str, *, include_deleted: bool = False
                 OrganiserPublic.model_validate(found[name]) if name in found else OrganiserPublic(id="", name=name)
                 for name in meeting.organisers
             ]
+        interventions = session.exec(
+            select(Intervention).where(Intervention.meeting_id == meeting_id).order_by(col(Intervention.position))
+        ).all()
         return MeetingDetail(
+            interventions=[InterventionPublic.model_validate(i) for i in interventions],
             meeting=MeetingPublic.model_validate(meeting),
             items=[AgendaItemPublic.model_validate(i) for i in items],
             participants=[ParticipantPublic.model_validate(p) for p in participants],
