@@ -432,18 +432,24 @@ def audit_cmd(
 def export_cmd(
     ctx: typer.Context,
     meeting: MeetingArg,
-    style: Annotated[str, typer.Option("--style", "-s", help="House style: report | memo.")] = "report",
-    fmt: Annotated[str, typer.Option("--format", "-f", help="File format: md | docx.")] = "docx",
+    style: Annotated[str, typer.Option(
+        "--style", "-s", help="House style: report | memo | workshop | dialogue | update.")] = "report",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="File format: docx | md | html | pdf.")] = "docx",
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="File to write (default: in this folder).")]
     = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    allow_attribution: Annotated[bool, typer.Option(
+        "--allow-attribution", help="Export even though the audit has open flags (names may appear).")] = False,
 ) -> None:
     """Write a meeting as a document in a house style."""
     from .services.exporting import export_meeting
 
     engine = _state(ctx).engine
     found = services.resolve_meeting(engine, meeting)
-    path = export_meeting(engine, found.id, style, fmt, output, force=force)
+    if allow_attribution:
+        typer.echo("facilitator: warning: --allow-attribution skips the attribution audit; the document may name "
+                   "participants who may not be identified.", err=True)
+    path = export_meeting(engine, found.id, style, fmt, output, force=force, allow_attribution=allow_attribution)
     typer.echo(str(path))
 
 

@@ -1,0 +1,119 @@
+"""Writing a meeting as a document: audit gate, build, render, write atomically.
+
+Under the Chatham House rule and not-for-attribution an export is refused
+while the attribution audit has open flags. As a last check, the rendered
+text is searched once more for the names of protected participants; a hit
+refuses the export too. Nothing is written unless everything passed, and the
+file appears whole or not at all (temporary file, then rename).
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+from ..audit import audit, find_matches, leaked_names, targets_for
+from ..errors import ExportError
+from ..models import MeetingDetail, MeetingPublic
+from ..text import slugify
+from ..vocab import PROTECTED_RULES
+from .meetings import get_detail
+
+
+def default_export_path(meeting: MeetingPublic, style: str, fmt: str, folder: Path) -> Path:
+    from exports import FORMATS
+
+    return Path(folder) / f"{meeting.date.isoformat()}-{slugify(meeting.title)}-{style}{FORMATS.get(fmt, '.' + fmt)}"
+
+
+def _names_to_guard(detail: MeetingDetail) -> list:
+    """Protected participants whose names must not appear anywhere in the export:
+    not attributable, not cleared by the rapporteur, and not legitimately named
+    in an on-the-record item (as its speaker or in its notes)."""
+    if detail.meeting.rule not in PROTECTED_RULES and not any(i.rule in PROTECTED_RULES for i in detail.items):
+        return []
+    cleared = set(detail.meeting.cleared) | {pid for n in detail.notes for pid in n.cleared}
+    guarded = []
+    for person in detail.participants:
+        if person.attributable or person.id in cleared:
+            continue
+        on_record = [n for n in detail.notes if detail.effective_rule(n.item_id) not in PROTECTED_RULES]
+        named = any(n.speaker_id == person.id or find_matches(f"{n.headline} {n.text}", targets_for(person))
+                    for n in on_record)
+        if not named:
+            guarded.append(person)
+    return guarded
+
+
+def build(engine: Engine, meeting_id: str, style: str, *, allow_attribution: bool = False):
+    """The checked Document for a meeting (raises ExportError if it would leak)."""
+    from exports import build_document, render_markdown
+
+    detail = get_detail(engine, meeting_id)
+    if not allow_attribution:
+        flags = audit(detail)
+        if flags:
+            raise ExportError(
+                f"{len(flags)} passage(s) name participants who may not be identified; review them with "
+                f"`facilitator audit {meeting_id[:8]}` (or the audit screen). Nothing was written."
+            )
+    document = build_document(detail, style)
+    if not allow_attribution:
+        leaks = leaked_names(render_markdown(document).replace("\\", ""), _names_to_guard(detail))
+        if leaks:
+            raise ExportError(f"The {style} would name {', '.join(leaks)}, who may not be identified; "
+                              "nothing was written.")
+    return document
+
+
+def preview_markdown(engine: Engine, meeting_id: str, style: str, *, allow_attribution: bool = False) -> str:
+    from exports import check, render_markdown
+
+    check(style, "md")
+    return render_markdown(build(engine, meeting_id, style, allow_attribution=allow_attribution))
+
+
+def export_meeting(
+    engine: Engine,
+    meeting_id: str,
+    style: str,
+    fmt: str,
+    path: Path | None = None,
+    *,
+    force: bool = False,
+    allow_attribution: bool = False,
+) -> Path:
+    """Write the meeting in a house style and format; return the path written."""
+    from exports import check, render
+
+    check(style, fmt)
+    if path is None:
+        path = default_export_path(get_detail(engine, meeting_id).meeting, style, fmt, Path.cwd())
+    path = Path(path).expanduser()
+    if path.is_dir():
+        raise ExportError(f"{path} is a folder; give a file name.")
+    if path.exists() and not force:
+        raise ExportError(f"{path} already exists; use --force to overwrite it.")
+    if not path.parent.is_dir():
+        raise ExportError(f"Cannot write {path}: the folder {path.parent} does not exist.")
+    if not os.access(path.parent, os.W_OK):
+        raise ExportError(f"Cannot write {path}: the folder is not writable.")
+    payload = render(build(engine, meeting_id, style, allow_attribution=allow_attribution), fmt)
+    try:
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(payload)
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.chmod(tmp, 0o644)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError as exc:
+        raise ExportError(f"Cannot write {path}: {exc.strerror}.") from None
+    return path
