@@ -21,11 +21,20 @@ def _guests(detail: MeetingDetail) -> str:
     return join_names([f"{g['name']} ({g['role']})" if g.get("role") else g["name"] for g in detail.meeting.guests])
 
 
+def _topic(detail: MeetingDetail) -> str:
+    """A subject written as a phrase ("the future of ...") reads inside a sentence;
+    a capitalised title is quoted instead."""
+    m = detail.meeting
+    if m.subject and m.subject[0].islower():
+        return m.subject
+    return f"“{m.title}”"
+
+
 def draft_report_lead(detail: MeetingDetail) -> str:
     m = detail.meeting
     convener = join_names(m.organisers) or "The organisers"
     where = f" in {m.place}" if m.place else ""
-    why = f" to discuss {m.subject}" if m.subject else ""
+    why = f" to discuss {_topic(detail)}"
     text = (f"{convener} convened a {FORMAT_NOUNS.get(m.format, 'meeting')} on "
             f"{long_date(m.date, weekday=True)}{where}{why}.")
     who = [x for x in (_guests(detail), m.participants_text) if x]
@@ -54,8 +63,7 @@ def draft_memo_lead(detail: MeetingDetail) -> str:
     setting = {"not-for-attribution": "an informal, not-for-attribution setting",
                "chatham-house": "a setting governed by the Chatham House rule",
                "on-the-record": "an on-the-record setting"}[m.rule]
-    topic = f" {m.subject}" if m.subject else " the questions before them"
-    text += f" In {setting}, participants took stock of{topic} and put forward recommendations."
+    text += f" In {setting}, participants discussed {_topic(detail)} and put forward recommendations."
     if m.preceded_by:
         text += f" The discussion built on {m.preceded_by}."
     text += " This memo sets out the main lines of the conversation and the recommendations that emerged from it."
