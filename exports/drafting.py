@@ -7,7 +7,7 @@ stored on the meeting, always wins (see `lead_text` and friends).
 from __future__ import annotations
 
 from facilitator.models import MeetingDetail, OrganiserPublic
-from facilitator.vocab import RULE_LABELS
+from facilitator.vocab import RULE_PHRASES
 
 from .styles import date_range, join_names, long_date
 
@@ -42,7 +42,7 @@ def draft_report_lead(detail: MeetingDetail) -> str:
         text += f" It brought together {join_names(who)}."
     if m.preceded_by:
         text += f" The meeting followed {m.preceded_by}."
-    text += f" It was held under the {RULE_LABELS[m.rule]}."
+    text += f" It was held {RULE_PHRASES[m.rule]}."
     return text
 
 

@@ -18,6 +18,13 @@ RULE_LABELS = {
     ON_THE_RECORD: "on the record",
 }
 
+#: How a sentence says which rule a meeting was held under: "It was held {phrase}."
+RULE_PHRASES = {
+    CHATHAM_HOUSE: "under the Chatham House rule",
+    NOT_FOR_ATTRIBUTION: "on a not-for-attribution basis",
+    ON_THE_RECORD: "on the record",
+}
+
 NOTE_KINDS = (
     "reflection",
     "recommendation",

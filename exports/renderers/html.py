@@ -15,18 +15,18 @@ CSS = """
 :root { color-scheme: light; }
 body { font-family: "Libertinus Serif", "Georgia", "Times New Roman", serif; font-size: 11.5pt;
        line-height: 1.45; color: #1a1a1a; max-width: 42rem; margin: 2.5rem auto; padding: 0 1.25rem; }
-h1, h2, h3 { font-family: "Helvetica Neue", Arial, sans-serif; line-height: 1.25; break-after: avoid; }
+h1, h2, h3, h4 { font-family: "Helvetica Neue", Arial, sans-serif; line-height: 1.25; break-after: avoid; }
 h1.title { font-size: 1.7rem; margin: 0.2rem 0 1rem; }
-h1 { font-size: 1.3rem; margin-top: 1.8rem; }
-h2 { font-size: 1.1rem; margin-top: 1.4rem; }
-h3 { font-size: 1rem; margin-top: 1.1rem; }
+h2 { font-size: 1.3rem; margin-top: 1.8rem; }
+h3 { font-size: 1.1rem; margin-top: 1.4rem; }
+h4 { font-size: 1rem; margin-top: 1.1rem; }
 .kicker { font-family: "Helvetica Neue", Arial, sans-serif; text-transform: uppercase; letter-spacing: 0.08em;
           font-size: 0.8rem; color: #555; margin: 0; }
 dl.header { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 1rem; margin: 1rem 0; }
-dl.header dt { font-weight: bold; text-transform: uppercase; }
+dl.header dt { font-weight: bold; }
 dl.header dd { margin: 0; }
 aside.box { border: 1px solid #999; background: #f4f4f1; padding: 0.6rem 1rem; margin: 1.5rem 0; break-inside: avoid; }
-aside.box h2 { margin-top: 0.3rem; }
+aside.box h3 { margin-top: 0.3rem; }
 li { margin: 0.25rem 0; }
 sup a { text-decoration: none; }
 section.notes { font-size: 0.9rem; border-top: 1px solid #bbb; margin-top: 2rem; }
@@ -62,7 +62,7 @@ class _Renderer:
     def block(self, block) -> str:
         match block:
             case Heading(level=level, text=text):
-                level = min(max(level, 1), 3)
+                level = min(max(level, 1), 3) + 1  # <h1> is the title
                 return f"<h{level}>{escape(text)}</h{level}>"
             case Paragraph(runs=runs):
                 return f"<p>{self.inline(runs)}</p>"
@@ -71,13 +71,13 @@ class _Renderer:
                 body = "".join(f"<li>{self.inline(item)}</li>" for item in items)
                 return f"<{tag}>{body}</{tag}>"
             case HeaderBlock(fields=fields):
-                body = "".join(f"<dt>{escape(k)}:</dt><dd>{escape(v)}</dd>" for k, v in fields)
+                body = "".join(f"<dt>{escape(k.upper())}:</dt><dd>{escape(v)}</dd>" for k, v in fields)
                 return f'<dl class="header">{body}</dl>'
             case Rule():
                 return "<hr>"
             case Box(title=title, blocks=blocks):
                 inner = "".join(self.block(b) for b in blocks)
-                heading = f"<h2>{escape(title)}</h2>" if title else ""
+                heading = f"<h3>{escape(title)}</h3>" if title else ""
                 return f'<aside class="box">{heading}{inner}</aside>'
         raise TypeError(f"unknown block {type(block).__name__}")
 

@@ -15,7 +15,7 @@ _CONTROL = dict.fromkeys(c for c in range(32) if c not in (9,))
 
 
 def escape(text: str) -> str:
-    text = " ".join(text.translate(_CONTROL).split())  # one paragraph: newlines and runs of space fold
+    text = re.sub(r"\s+", " ", text.translate(_CONTROL))  # one paragraph: newlines and runs of space fold
     text = _SPECIAL.sub(r"\\\1", text)
     return _LINE_START.sub(lambda m: m.group(1) + re.sub(r"([-+=.)])", r"\\\1", m.group(2)), text)
 
