@@ -11,6 +11,7 @@
   text (`>"regional bodies"`) names who a recommendation is addressed to.
 - `@Name` or `@"Full Name"` records the speaker (on-the-record items only).
 - A lone `!` marks the note as key.
+- `+Theme` tags a theme; `+1` … `+9` the meeting's first to ninth theme.
 - `HEADLINE :: TEXT` gives a recommendation its one-sentence headline.
 - A backslash keeps a marker literal: `\\@home`, `\\!`, `\\>`.
 
@@ -27,7 +28,7 @@ from .errors import InvalidInput
 from .vocab import ADDRESSEE_ALIASES, NOTE_KIND_ALIASES, NOTE_KINDS, normalise_kind
 
 _KIND_PREFIX = re.compile(r"^\s*([A-Za-z][A-Za-z_-]*)\s*:(?!:)\s*")
-_MARKER = re.compile(r'(?<!\S)([>@])(?:"([^"]+)"|(\S+))|(?<!\S)(!)(?!\S)')
+_MARKER = re.compile(r'(?<!\S)([>@+])(?:"([^"]+)"|(\S+))|(?<!\S)(!)(?!\S)')
 _QUOTES = {('"', '"'), ("\u201c", "\u201d"), ("\u00ab", "\u00bb")}
 
 GRAMMAR_HELP = """\
@@ -40,8 +41,9 @@ GRAMMAR_HELP = """\
                       (also >ga >sg >rb, >Any_Word, >"any text")
   [b]@Name[/b]  [b]@"Full Name"[/b]   speaker (on-the-record items only)
   [b]![/b]                   key point
+  [b]+Theme[/b]  [b]+1[/b] … [b]+9[/b]      tag a theme (by name, or the meeting's theme number)
   headline [b]::[/b] text     a one-sentence headline, then its paragraph
-  \\@ \\> \\!            a literal @, > or !
+  \\@ \\> \\! \\+         a literal @, >, ! or +
 """
 
 
@@ -53,6 +55,8 @@ class Capture:
     addressee: str = ""
     speaker: str = ""
     key: bool = False
+    #: Theme names, or "1".."9" for the meeting's numbered themes (resolved by the service).
+    themes: tuple[str, ...] = ()
 
 
 def _addressee(value: str) -> str:
@@ -73,6 +77,7 @@ def parse_capture(line: str, *, default_kind: str = "reflection") -> Capture:
 
     addressee = speaker = ""
     key = False
+    themes: list[str] = []
 
     def take(m: re.Match) -> str:
         nonlocal addressee, speaker, key
@@ -80,6 +85,9 @@ def parse_capture(line: str, *, default_kind: str = "reflection") -> Capture:
             key = True
             return ""
         sigil, value = m.group(1), (m.group(2) or m.group(3) or "").strip()
+        if sigil == "+":
+            themes.append(value.replace("_", " "))
+            return ""
         if sigil == ">":
             if addressee:
                 raise InvalidInput("Only one addressee per note (one >marker).")
@@ -91,7 +99,7 @@ def parse_capture(line: str, *, default_kind: str = "reflection") -> Capture:
         return ""
 
     text = _MARKER.sub(take, text)
-    text = re.sub(r"(?<!\S)\\([>@!])", r"\1", text)
+    text = re.sub(r"(?<!\S)\\([>@!+])", r"\1", text)
     text = re.sub(r"\s+", " ", text).strip()
 
     headline = ""
@@ -111,4 +119,5 @@ def parse_capture(line: str, *, default_kind: str = "reflection") -> Capture:
             text, headline = headline, ""
         else:
             raise InvalidInput("The note is empty.")
-    return Capture(text=text, kind=kind, headline=headline, addressee=addressee, speaker=speaker, key=key)
+    return Capture(text=text, kind=kind, headline=headline, addressee=addressee, speaker=speaker, key=key,
+                   themes=tuple(themes))

@@ -62,6 +62,9 @@ def schedule(meeting: MeetingPublic, items: list[AgendaItemPublic], now: dt.date
     planned_total = sum(planned_seconds(i) for i in todays)
     planned_end = start + dt.timedelta(seconds=planned_total) if start else None
 
+    if not started:  # nothing has happened yet: the plan is the projection
+        projected = planned_end or now + dt.timedelta(seconds=planned_total)
+        return Schedule(planned_end=planned_end, projected_end=projected, behind_seconds=None)
     cursor: dt.datetime | None = None
     for item in todays:
         if item.started_at is not None:

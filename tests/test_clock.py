@@ -34,7 +34,7 @@ def test_projected_end_follows_what_happened(engine, breakfast):
     local_start = dt.datetime.combine(meeting.date, dt.time(8, 0)).astimezone()
     sched = schedule(meeting, items, local_start)
     assert sched.planned_end == local_start + dt.timedelta(minutes=90)
-    assert sched.behind_seconds == 0
+    assert sched.behind_seconds is None and sched.projected_end == sched.planned_end  # not started yet
     # The first item starts ten minutes late and runs five over.
     clock.advance_to(engine, breakfast.id, items[0].id, now=local_start + dt.timedelta(minutes=10))
     clock.advance_to(engine, breakfast.id, items[1].id, now=local_start + dt.timedelta(minutes=30))

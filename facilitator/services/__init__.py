@@ -33,6 +33,7 @@ from .notes import (
     update_note,
 )
 from .organisers import list_organisers, save_organiser
+from .phrases import list_phrases, save_phrases
 from .participants import CATEGORIES, add_participant, list_participants, update_participant
 
 __all__ = [
@@ -40,5 +41,6 @@ __all__ = [
     "current_item", "delete_meeting", "delete_note", "get_detail", "get_draft", "get_meeting", "get_note",
     "item_by_number", "list_items", "list_meetings", "list_notes", "list_organisers", "list_participants",
     "move_note", "parse_date", "resolve_meeting", "restore_note", "save_draft", "save_organiser",
-    "set_current_item", "update_meeting", "update_note", "update_participant", "CATEGORIES",
+    "set_current_item", "update_meeting", "update_note", "update_participant", "CATEGORIES", "list_phrases",
+    "save_phrases",
 ]

@@ -154,23 +154,41 @@ def _check_group(item: AgendaItem | None, group: str) -> str:
     raise InvalidInput(f"No breakout group {group!r} in {item.title!r}; its groups are: {', '.join(item.groups)}.")
 
 
-def capture_note(engine: Engine, meeting_id: str, item_id: str | None, line: str, *, default_kind: str) -> NotePublic:
+def capture_note(
+    engine: Engine, meeting_id: str, item_id: str | None, line: str, *, default_kind: str,
+    intervention_id: str | None = None,
+) -> NotePublic:
     """Save one capture line as a note, and clear the saved draft with it.
 
     A speaker (`@Name`) is accepted only where the item is on the record: under
     the Chatham House rule the note-taker should not be writing names down.
     """
     capture = parse_capture(line, default_kind=default_kind)
-    if capture.speaker:
-        with transaction(engine) as session:
-            meeting = session.get(Meeting, meeting_id)
-            item = session.get(AgendaItem, item_id) if item_id else None
-            rule = (item.rule if item and item.rule else None) or (meeting.rule if meeting else ON_THE_RECORD)
-        if rule in PROTECTED_RULES:
-            raise InvalidInput(f"This item is held under the {RULE_LABELS[rule]}: speakers are not recorded.")
+    with transaction(engine) as session:
+        meeting = session.get(Meeting, meeting_id)
+        if meeting is None:
+            raise NotFound(f"No meeting with id {meeting_id!r}.")
+        item = session.get(AgendaItem, item_id) if item_id else None
+        rule = (item.rule if item and item.rule else None) or meeting.rule
+        numbered = list(meeting.themes)
+        speaker = capture.speaker
+        if intervention_id and not speaker and rule == ON_THE_RECORD:
+            entry = session.get(Intervention, intervention_id)
+            speaker = entry.name if entry else ""
+    if capture.speaker and rule in PROTECTED_RULES:
+        raise InvalidInput(f"This item is held under the {RULE_LABELS[rule]}: speakers are not recorded.")
+    themes = []
+    for theme in capture.themes:
+        if theme.isdigit():
+            index = int(theme) - 1
+            if not 0 <= index < len(numbered):
+                raise InvalidInput(f"There is no theme {theme}; this meeting has {len(numbered)} numbered theme(s).")
+            theme = numbered[index]
+        themes.append(theme)
     note = add_note(
         engine, meeting_id, capture.text, kind=capture.kind, item_id=item_id, headline=capture.headline,
-        addressee=capture.addressee, speaker=capture.speaker, key=capture.key,
+        addressee=capture.addressee, speaker=speaker, key=capture.key, themes=themes,
+        intervention_id=intervention_id if rule == ON_THE_RECORD or not capture.speaker else None,
     )
     clear_draft(engine, meeting_id)
     return note

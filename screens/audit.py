@@ -1,0 +1,114 @@
+"""The attribution audit before export: each flagged text, whom it mentions,
+and one-key fixes — anonymise, mark the participant attributable, edit the
+text, or dismiss the flag as not identifying (recorded with the note)."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from facilitator import services
+from facilitator.audit import Flag
+from facilitator.errors import FacilitatorError
+from facilitator.services import audit as audit_service
+
+from .dialogs.note_edit import NoteEditDialog
+
+
+class AuditScreen(Screen):
+    BINDINGS = [
+        Binding("a", "anonymise", "Anonymise", id="audit.anonymise"),
+        Binding("A", "anonymise_all", "Anonymise all", id="audit.anonymise_all"),
+        Binding("m", "attributable", "Mark attributable", id="audit.attributable"),
+        Binding("d", "dismiss_flag", "Not identifying", id="audit.dismiss"),
+        Binding("e", "edit", "Edit text", id="audit.edit"),
+        Binding("escape", "back", "Back", id="audit.back"),
+    ]
+
+    def __init__(self, meeting_id: str) -> None:
+        super().__init__()
+        self.meeting_id = meeting_id
+        self.flags: list[Flag] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("", id="audit-summary")
+        yield DataTable(id="flags", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = "Attribution audit"
+        table = self.query_one("#flags", DataTable)
+        table.add_columns("Where", "Mentions", "As", "Text")
+        self.load()
+        table.focus()
+
+    def load(self) -> None:
+        self.flags = audit_service.audit_meeting(self.app.engine, self.meeting_id)
+        table = self.query_one("#flags", DataTable)
+        row = table.cursor_row
+        table.clear()
+        for index, flag in enumerate(self.flags):
+            table.add_row(flag.where, flag.participant, flag.what, flag.excerpt, key=str(index))
+        if table.row_count:
+            table.move_cursor(row=min(row, table.row_count - 1))
+        summary = self.query_one("#audit-summary", Static)
+        if self.flags:
+            summary.update(f"[b]{len(self.flags)} open flag(s)[/b]: these texts name participants who may not be "
+                           "identified. An export is refused until each is fixed or dismissed.")
+        else:
+            summary.update("No open flags: nothing names a participant who may not be identified.")
+        summary.set_class(bool(self.flags), "-flagged")
+
+    def selected(self) -> Flag | None:
+        table = self.query_one("#flags", DataTable)
+        if not table.row_count:
+            return None
+        return self.flags[table.cursor_row]
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if action in ("anonymise", "attributable", "dismiss_flag", "edit", "anonymise_all"):
+            return True if self.flags else None
+        return True
+
+    def _do(self, fn, *args) -> None:
+        try:
+            fn(*args)
+        except FacilitatorError as exc:
+            self.app.report(exc)
+        self.load()
+
+    def action_anonymise(self) -> None:
+        flag = self.selected()
+        if flag:
+            self._do(audit_service.anonymise, self.app.engine, self.meeting_id, [flag])
+
+    def action_anonymise_all(self) -> None:
+        self._do(audit_service.anonymise, self.app.engine, self.meeting_id, None)
+
+    def action_attributable(self) -> None:
+        flag = self.selected()
+        if flag:
+            self._do(audit_service.mark_attributable, self.app.engine, flag.participant_id)
+
+    def action_dismiss_flag(self) -> None:
+        flag = self.selected()
+        if flag:
+            self._do(audit_service.dismiss, self.app.engine, self.meeting_id, flag)
+
+    def action_edit(self) -> None:
+        flag = self.selected()
+        if flag is None or flag.note_id is None:
+            self.notify("Meeting texts are edited with `facilitator edit` (lead, disclaimer ...) or anonymised here.")
+            return
+
+        def save(changes: dict | None) -> None:
+            if changes:
+                self._do(lambda: services.update_note(self.app.engine, flag.note_id, **changes))
+
+        self.app.push_screen(NoteEditDialog(services.get_note(self.app.engine, flag.note_id)), save)
+
+    def action_back(self) -> None:
+        self.dismiss(None)

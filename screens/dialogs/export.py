@@ -1,0 +1,96 @@
+"""Collects an export request: style, format, path, overwrite. The caller
+previews or writes it in a worker."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Input, Label, Select
+
+from exports import FORMATS, STYLES
+from facilitator.models import MeetingPublic
+from facilitator.services.exporting import default_export_path
+
+DEFAULT_STYLE = {"breakfast": "memo", "workshop": "workshop", "dialogue": "dialogue"}
+
+
+@dataclass(frozen=True)
+class ExportRequest:
+    style: str
+    fmt: str
+    path: Path
+    force: bool
+    preview: bool = False
+
+
+class ExportDialog(ModalScreen[ExportRequest | None]):
+    DEFAULT_CSS = """
+    ExportDialog { align: center middle; }
+    ExportDialog > Vertical { width: 90; height: auto; border: thick $primary; background: $surface; padding: 1 2; }
+    ExportDialog Label { margin-top: 1; }
+    ExportDialog Horizontal { height: auto; align-horizontal: right; margin-top: 1; }
+    ExportDialog Button { margin-left: 2; }
+    """
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="export.cancel"),
+        Binding("ctrl+o", "preview", "Preview", id="export.preview"),
+    ]
+
+    def __init__(self, meeting: MeetingPublic, folder: Path) -> None:
+        super().__init__()
+        self.meeting, self.folder = meeting, folder
+        self._path_edited = False
+
+    def compose(self) -> ComposeResult:
+        style = DEFAULT_STYLE.get(self.meeting.format, "report")
+        with Vertical():
+            yield Label(f"[b]Export[/b] {self.meeting.title}")
+            yield Label("House style")
+            yield Select([(f"{name} — {about}", name) for name, about in STYLES.items()], value=style,
+                         allow_blank=False, id="style")
+            yield Label("Format")
+            yield Select([(f, f) for f in FORMATS], value="docx", allow_blank=False, id="format")
+            yield Label("File")
+            yield Input(str(default_export_path(self.meeting, style, "docx", self.folder)), id="path")
+            yield Checkbox("Overwrite the file if it exists", False, id="force")
+            with Horizontal():
+                yield Button("Cancel", id="cancel")
+                yield Button("Preview", id="preview")
+                yield Button("Export", id="export", variant="primary")
+
+    def on_select_changed(self) -> None:
+        if not self._path_edited:
+            style, fmt = self._choice()
+            self.query_one("#path", Input).value = str(default_export_path(self.meeting, style, fmt, self.folder))
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        style, fmt = self._choice()
+        self._path_edited = event.value != str(default_export_path(self.meeting, style, fmt, self.folder))
+
+    def _choice(self) -> tuple[str, str]:
+        return str(self.query_one("#style", Select).value), str(self.query_one("#format", Select).value)
+
+    def _request(self, preview: bool) -> ExportRequest:
+        style, fmt = self._choice()
+        return ExportRequest(style=style, fmt=fmt, path=Path(self.query_one("#path", Input).value.strip()).expanduser(),
+                             force=self.query_one("#force", Checkbox).value, preview=preview)
+
+    def on_input_submitted(self) -> None:
+        self.dismiss(self._request(False))
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "cancel":
+            self.dismiss(None)
+        else:
+            self.dismiss(self._request(event.button.id == "preview"))
+
+    def action_preview(self) -> None:
+        self.dismiss(self._request(True))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

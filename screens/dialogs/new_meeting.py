@@ -1,0 +1,95 @@
+"""Collects what a new meeting needs: template, title, date, place, rule.
+Validation of the date and title happens here so the dialog can say what is
+wrong; creating the meeting is the caller's job."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select
+
+from facilitator.templates import Template
+from facilitator.vocab import RULE_LABELS, RULES
+
+
+@dataclass(frozen=True)
+class NewMeetingRequest:
+    template: str
+    title: str
+    date: dt.date
+    place: str
+    rule: str | None
+
+
+class NewMeetingDialog(ModalScreen[NewMeetingRequest | None]):
+    DEFAULT_CSS = """
+    NewMeetingDialog { align: center middle; }
+    NewMeetingDialog > Vertical { width: 76; height: auto; border: thick $primary; background: $surface; padding: 1 2; }
+    NewMeetingDialog Label { margin-top: 1; }
+    NewMeetingDialog #error { color: $error; margin-top: 1; }
+    NewMeetingDialog Horizontal { height: auto; align-horizontal: right; margin-top: 1; }
+    NewMeetingDialog Button { margin-left: 2; }
+    """
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="new.cancel")]
+
+    def __init__(self, templates: list[Template], today: dt.date | None = None) -> None:
+        super().__init__()
+        self.templates = templates
+        self.today = today or dt.date.today()
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label("[b]New meeting[/b]")
+            yield Label("Template")
+            yield Select([(f"{t.name} — {t.description}", t.key) for t in self.templates],
+                         value=self.templates[0].key, allow_blank=False, id="template")
+            yield Label("Title")
+            yield Input(placeholder="e.g. Civil society perspectives on prevention", id="title")
+            yield Label("Date (YYYY-MM-DD)")
+            yield Input(value=self.today.isoformat(), id="date")
+            yield Label("Place")
+            yield Input(placeholder="e.g. Brussels", id="place")
+            yield Label("Attribution rule")
+            yield Select([("As the template says", "")] + [(RULE_LABELS[r].capitalize(), r) for r in RULES],
+                         value="", allow_blank=False, id="rule")
+            yield Label("", id="error")
+            with Horizontal():
+                yield Button("Cancel", id="cancel")
+                yield Button("Create", id="create", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one("#title", Input).focus()
+
+    def on_input_submitted(self) -> None:
+        self._create()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "create":
+            self._create()
+        else:
+            self.dismiss(None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def _create(self) -> None:
+        title = self.query_one("#title", Input).value.strip()
+        raw_date = self.query_one("#date", Input).value.strip()
+        error = self.query_one("#error", Label)
+        if not title:
+            error.update("Give the meeting a title.")
+            return
+        try:
+            date = dt.date.fromisoformat(raw_date)
+        except ValueError:
+            error.update(f"{raw_date!r} is not a date; write it as YYYY-MM-DD.")
+            return
+        rule = self.query_one("#rule", Select).value
+        self.dismiss(NewMeetingRequest(
+            template=str(self.query_one("#template", Select).value), title=title, date=date,
+            place=self.query_one("#place", Input).value.strip(), rule=str(rule) or None))

@@ -1,0 +1,129 @@
+"""The meetings list: create, open, review, export, delete."""
+
+from __future__ import annotations
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from facilitator import services
+from facilitator.errors import FacilitatorError
+from facilitator.templates import list_templates
+from facilitator.vocab import RULE_LABELS
+
+from .dialogs.confirm import ConfirmDialog
+from .dialogs.new_meeting import NewMeetingDialog, NewMeetingRequest
+from .exporting import ExportsMeeting
+from .messages import ActionFailed
+
+
+class HomeScreen(ExportsMeeting, Screen):
+    BINDINGS = [
+        Binding("n", "new", "New meeting", id="home.new"),
+        Binding("enter,o", "open", "Open", id="home.open"),
+        Binding("r", "review", "Review", id="home.review"),
+        Binding("e", "export", "Export", id="home.export"),
+        Binding("d", "delete", "Delete", id="home.delete"),
+        Binding("ctrl+r", "refresh", "Refresh", show=False, id="home.refresh"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("", id="home-empty")
+        yield DataTable(id="meetings", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#meetings", DataTable)
+        table.add_columns("Date", "Title", "Format", "Rule", "Notes")
+        self.refresh_meetings()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_meetings()
+
+    def refresh_meetings(self, select: str | None = None) -> None:
+        table = self.query_one("#meetings", DataTable)
+        current = select or self.meeting_id
+        table.clear()
+        meetings = services.list_meetings(self.app.engine)
+        for m in meetings:
+            table.add_row(m.date.isoformat(), m.title, m.format, RULE_LABELS[m.rule], str(m.note_count), key=m.id)
+        self.query_one("#home-empty", Static).update(
+            "" if meetings else "No meetings yet. Press [b]n[/b] to create one from a template "
+                                "(or run `facilitator demo` to load two examples).")
+        if current and current in {m.id for m in meetings}:
+            table.move_cursor(row=table.get_row_index(current))
+        table.focus()
+
+    @property
+    def meeting_id(self) -> str | None:
+        table = self.query_one("#meetings", DataTable)
+        if not table.row_count:
+            return None
+        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if action in ("open", "review", "export", "delete"):
+            return True if self.meeting_id else None
+        return True
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        self.action_open()
+
+    def action_refresh(self) -> None:
+        self.refresh_meetings()
+
+    def action_open(self) -> None:
+        if self.meeting_id:
+            self.app.open_meeting(self.meeting_id)
+
+    def action_review(self) -> None:
+        from .review import ReviewScreen
+
+        if self.meeting_id:
+            self.app.push_screen(ReviewScreen(self.meeting_id))
+
+    def action_new(self) -> None:
+        self.app.push_screen(NewMeetingDialog(list_templates()), self._create)
+
+    def _create(self, request: NewMeetingRequest | None) -> None:
+        if request is not None:
+            self._create_worker(request)
+
+    @work(thread=True, exit_on_error=False)
+    def _create_worker(self, request: NewMeetingRequest) -> None:
+        try:
+            meeting = services.create_meeting(self.app.engine, request.template, title=request.title,
+                                              date=request.date, place=request.place, rule=request.rule)
+        except FacilitatorError as exc:
+            self.post_message(ActionFailed(exc.title, str(exc)))
+            return
+        self.app.call_from_thread(self._created, meeting.id)
+
+    def _created(self, meeting_id: str) -> None:
+        self.refresh_meetings(select=meeting_id)
+        self.app.open_meeting(meeting_id)
+
+    def action_delete(self) -> None:
+        meeting_id = self.meeting_id
+        if not meeting_id:
+            return
+        title = services.get_meeting(self.app.engine, meeting_id).title
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self._delete_worker(meeting_id)
+
+        self.app.push_screen(ConfirmDialog(f"Delete “{title}” and all its notes? This cannot be undone.",
+                                           yes="Delete"), confirmed)
+
+    @work(thread=True, exit_on_error=False)
+    def _delete_worker(self, meeting_id: str) -> None:
+        try:
+            services.delete_meeting(self.app.engine, meeting_id)
+        except FacilitatorError as exc:
+            self.post_message(ActionFailed(exc.title, str(exc)))
+            return
+        self.app.call_from_thread(self.refresh_meetings)

@@ -1,0 +1,41 @@
+"""Messages that cross screens: past-tense facts posted by workers when a
+service call has finished (Textual guide: workers and messages)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from textual.message import Message
+
+from facilitator.models import NotePublic
+
+
+@dataclass
+class NoteSaved(Message):
+    """A captured line is on disk. `pending_key` is the table row shown while it was saving."""
+
+    note: NotePublic
+    pending_key: str
+
+
+@dataclass
+class NoteNotSaved(Message):
+    """Saving a captured line failed; the screen keeps the text so nothing is lost."""
+
+    line: str
+    pending_key: str
+    error: str
+
+
+@dataclass
+class ExportFinished(Message):
+    path: Path
+
+
+@dataclass
+class ActionFailed(Message):
+    """A service call in a worker raised a FacilitatorError."""
+
+    title: str
+    error: str

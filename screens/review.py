@@ -1,0 +1,146 @@
+"""Review: every note grouped by agenda item and kind; edit, delete and undo,
+reorder within an item, filter by kind; on to the audit and the export.
+
+One DataTable for the whole meeting (group header rows between), never a
+widget per note."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Select, Static
+
+from facilitator import services
+from facilitator.errors import FacilitatorError
+from facilitator.vocab import NOTE_KINDS, RULE_LABELS
+
+from .capture import note_cells
+from .dialogs.note_edit import NoteEditDialog
+from .exporting import ExportsMeeting
+
+
+class ReviewScreen(ExportsMeeting, Screen):
+    BINDINGS = [
+        Binding("e", "edit", "Edit", id="review.edit"),
+        Binding("delete", "delete", "Delete", id="review.delete"),
+        Binding("ctrl+z", "undo", "Undo delete", id="review.undo"),
+        Binding("shift+up", "move(-1)", "Move up", id="review.up"),
+        Binding("shift+down", "move(1)", "Move down", id="review.down"),
+        Binding("f", "filter", "Filter", id="review.filter"),
+        Binding("a", "audit", "Audit", id="review.audit"),
+        Binding("x", "export", "Export", id="review.export"),
+        Binding("escape", "back", "Back", id="review.back"),
+    ]
+
+    def __init__(self, meeting_id: str) -> None:
+        super().__init__()
+        self.meeting_id = meeting_id
+        self._last_deleted: str | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Select([("All kinds", "")] + [(k.replace("-", " "), k) for k in NOTE_KINDS], value="",
+                     allow_blank=False, id="kind-filter")
+        yield Static("", id="review-summary")
+        yield DataTable(id="review", cursor_type="row", zebra_stripes=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        meeting = services.get_meeting(self.app.engine, self.meeting_id)
+        self.title = f"Review — {meeting.title}"
+        self.sub_title = RULE_LABELS[meeting.rule]
+        table = self.query_one("#review", DataTable)
+        table.add_column("Kind", width=6, key="kind")
+        table.add_column("★", width=2, key="key")
+        table.add_column("To", width=14, key="to")
+        table.add_column("Note", key="text")
+        self.load()
+        table.focus()
+
+    def on_screen_resume(self) -> None:
+        self.load()
+
+    def load(self, select: str | None = None) -> None:
+        table = self.query_one("#review", DataTable)
+        current = select or self.selected_note_id()
+        table.clear()
+        detail = services.get_detail(self.app.engine, self.meeting_id)
+        kind_filter = str(self.query_one("#kind-filter", Select).value)
+        shown = 0
+        for item in detail.items:
+            notes = [n for n in detail.notes if n.item_id == item.id and (not kind_filter or n.kind == kind_filter)]
+            if not notes:
+                continue
+            table.add_row("", "", "", f"[b]{item.position}. {item.title}[/b]", key=f"item:{item.id}")
+            for kind in NOTE_KINDS:
+                for note in (n for n in notes if n.kind == kind):
+                    table.add_row(*note_cells(note), key=note.id)
+                    shown += 1
+        self.query_one("#review-summary", Static).update(
+            f"{shown} of {len(detail.notes)} notes · e edit · shift+↑/↓ reorder · a audit · x export")
+        if current and current in table.rows:
+            table.move_cursor(row=table.get_row_index(current))
+
+    def on_select_changed(self) -> None:
+        self.load()
+
+    def action_filter(self) -> None:
+        self.query_one("#kind-filter", Select).focus()
+
+    def selected_note_id(self) -> str | None:
+        table = self.query_one("#review", DataTable)
+        if not table.row_count:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return None if key.startswith("item:") else key
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if action in ("edit", "delete", "move"):
+            return True if self.selected_note_id() else None
+        if action == "undo":
+            return True if self._last_deleted else None
+        return True
+
+    def action_edit(self) -> None:
+        note_id = self.selected_note_id()
+        if note_id is None:
+            return
+
+        def save(changes: dict | None) -> None:
+            if changes:
+                try:
+                    services.update_note(self.app.engine, note_id, **changes)
+                except FacilitatorError as exc:
+                    self.app.report(exc)
+                self.load(select=note_id)
+
+        self.app.push_screen(NoteEditDialog(services.get_note(self.app.engine, note_id)), save)
+
+    def action_delete(self) -> None:
+        note_id = self.selected_note_id()
+        if note_id:
+            services.delete_note(self.app.engine, note_id)
+            self._last_deleted = note_id
+            self.load()
+            self.notify("Note deleted · ctrl+z brings it back.")
+
+    def action_undo(self) -> None:
+        if self._last_deleted:
+            services.restore_note(self.app.engine, self._last_deleted)
+            self.load(select=self._last_deleted)
+            self._last_deleted = None
+
+    def action_move(self, offset: int) -> None:
+        note_id = self.selected_note_id()
+        if note_id:
+            services.move_note(self.app.engine, note_id, offset)
+            self.load(select=note_id)
+
+    def action_audit(self) -> None:
+        from .audit import AuditScreen
+
+        self.app.push_screen(AuditScreen(self.meeting_id))
+
+    def action_back(self) -> None:
+        self.dismiss(None)
