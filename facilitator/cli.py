@@ -251,6 +251,10 @@ def edit_cmd(
     outlook: Annotated[Optional[str], typer.Option("--outlook", help="Outlook section of an update.")] = None,
     byline: Annotated[Optional[str], typer.Option("--byline", help="Byline of an update.")] = None,
     kicker: Annotated[Optional[str], typer.Option("--kicker", help="Small line above the title.")] = None,
+    speaker_limit: Annotated[Optional[int], typer.Option(
+        "--speaker-limit", help="Seconds each speaker may talk (0: no limit).")] = None,
+    bell: Annotated[Optional[bool], typer.Option("--bell/--no-bell", help="Ring the terminal bell at zero.")]
+    = None,
 ) -> None:
     """Set the meeting's details that the house styles draw on."""
     changes: dict = {}
@@ -270,6 +274,10 @@ def edit_cmd(
         changes["guests"] = [_guest(g) for g in guest]
     if theme is not None:
         changes["themes"] = theme
+    if speaker_limit is not None:
+        changes["speaker_limit"] = speaker_limit
+    if bell is not None:
+        changes["bell"] = bell
     if not changes:
         raise InvalidInput("Nothing to change: give at least one option (see `facilitator edit --help`).")
     engine = _state(ctx).engine

@@ -6,6 +6,7 @@ widget per note."""
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
@@ -72,7 +73,7 @@ class ReviewScreen(ExportsMeeting, Screen):
             notes = [n for n in detail.notes if n.item_id == item.id and (not kind_filter or n.kind == kind_filter)]
             if not notes:
                 continue
-            table.add_row("", "", "", f"[b]{item.position}. {item.title}[/b]", key=f"item:{item.id}")
+            table.add_row("", "", "", Text(f"{item.position}. {item.title}", style="bold"), key=f"item:{item.id}")
             for kind in NOTE_KINDS:
                 for note in (n for n in notes if n.kind == kind):
                     table.add_row(*note_cells(note), key=note.id)

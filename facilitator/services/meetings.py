@@ -151,7 +151,7 @@ def get_meeting(engine: Engine, meeting_id: str) -> MeetingPublic:
 
 EDITABLE_FIELDS = {
     "title", "subject", "date", "end_date", "start_time", "place", "rule", "organisers", "guests",
-    "participants_text", "preceded_by", "themes", "series", "lead", "disclaimer", "outlook", "byline", "kicker", "about",
+    "participants_text", "preceded_by", "themes", "series", "speaker_limit", "bell", "lead", "disclaimer", "outlook", "byline", "kicker", "about",
 }
 MAX_THEMES = 9
 
@@ -169,6 +169,8 @@ def update_meeting(engine: Engine, meeting_id: str, **changes) -> MeetingPublic:
         if len(themes) > MAX_THEMES:
             raise InvalidInput(f"A meeting can have at most {MAX_THEMES} themes (one per number key).")
         changes["themes"] = themes
+    if "speaker_limit" in changes and not 0 <= int(changes["speaker_limit"]) <= 3600:
+        raise InvalidInput("A speaking-time limit is between 0 (none) and 3600 seconds.")
     for guest in changes.get("guests", []):
         if not isinstance(guest, dict) or not str(guest.get("name", "")).strip():
             raise InvalidInput('A guest of honour needs a name, as "NAME, ROLE".')

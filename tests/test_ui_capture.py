@@ -1,0 +1,152 @@
+"""The capture screen: drafts, refusals that keep the text, moving through the
+agenda, deleting with undo, the clock and the speakers list."""
+
+import datetime as dt
+
+from textual.widgets import DataTable, Input, Static
+
+from facilitator import services
+from facilitator.services import speakers
+from screens.capture import CaptureScreen
+from screens.dialogs.confirm import ConfirmDialog
+
+from .ui_helpers import FIXED_NOW, app_for, settle, table_texts
+
+
+async def open_capture(app, pilot, meeting_id):
+    app.open_meeting(meeting_id)
+    await settle(app, pilot)
+    assert isinstance(app.screen, CaptureScreen)
+    return app.screen
+
+
+async def test_typed_keys_go_through_the_grammar(engine, breakfast):
+    app = app_for(engine)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_capture(app, pilot, breakfast.id)
+        await pilot.press("ctrl+down", "ctrl+down", "ctrl+down", "ctrl+down")  # "Recommendations for the UN"
+        await pilot.press(*"rec: Act >un !")
+        assert "recommendation · → UN · key" in str(screen.query_one("#capture-hint", Static).render())
+        await pilot.press("enter")
+        await settle(app, pilot)
+        note = services.list_notes(engine, breakfast.id)[0]
+        assert (note.kind, note.text, note.addressee, note.key) == ("recommendation", "Act", "UN", True)
+        assert note.item_id == services.list_items(engine, breakfast.id)[4].id
+
+
+async def test_bad_line_keeps_the_text_and_says_why(engine, breakfast):
+    app = app_for(engine)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_capture(app, pilot, breakfast.id)
+        capture = screen.query_one("#capture", Input)
+        capture.value = "Smith made the case @Smith"  # a speaker, under not-for-attribution
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert capture.value == "Smith made the case @Smith"
+        assert services.list_notes(engine, breakfast.id) == []
+        assert any("speakers are not recorded" in n.message for n in app._notifications)
+
+
+async def test_draft_is_saved_and_restored(engine, breakfast):
+    app = app_for(engine)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_capture(app, pilot, breakfast.id)
+        screen.query_one("#capture", Input).value = "Half a sentence about regional bo"
+        await pilot.pause()  # the change is noticed ...
+        screen.flush_draft()  # ... and the once-a-second timer saves it
+        await settle(app, pilot)
+    assert services.get_draft(engine, breakfast.id).text == "Half a sentence about regional bo"
+
+    again = app_for(engine)
+    async with again.run_test(size=(120, 36)) as pilot:
+        screen = await open_capture(again, pilot, breakfast.id)
+        assert screen.query_one("#capture", Input).value == "Half a sentence about regional bo"
+        assert any("Restored" in n.message for n in again._notifications)
+
+
+async def test_quitting_with_unsent_text_asks_first(engine, breakfast):
+    app = app_for(engine)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_capture(app, pilot, breakfast.id)
+        screen.query_one("#capture", Input).value = "not yet sent"
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.screen is screen and app.is_running
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+    assert services.get_draft(engine, breakfast.id).text == "not yet sent"
+
+
+async def test_delete_and_undo(engine, breakfast):
+    services.add_note(engine, breakfast.id, "keep me")
+    services.add_note(engine, breakfast.id, "delete me")
+    app = app_for(engine)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_capture(app, pilot, breakfast.id)
+        table = screen.query_one("#notes", DataTable)
+        table.focus()
+        table.move_cursor(row=1)
+        await pilot.press("delete")
+        assert table_texts(table) == ["keep me"]
+        assert [n.text for n in services.list_notes(engine, breakfast.id)] == ["keep me"]
+        await pilot.press("ctrl+z")
+        assert table_texts(screen.query_one("#notes", DataTable)) == ["keep me", "delete me"]
+
+
+async def test_clock_overrun_and_schedule(engine, breakfast):
+    from facilitator.clock import planned_start
+    from screens.app import make_app
+
+    services.update_meeting(engine, breakfast.id, start_time="08:00")
+    start = planned_start(services.get_meeting(engine, breakfast.id))
+    now = {"t": start}
+
+    app = make_app(engine=engine, clock=lambda: now["t"])
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_capture(app, pilot, breakfast.id)
+        await pilot.press("ctrl+t")  # start the first item's clock (15 minutes planned)
+        now["t"] = start + dt.timedelta(minutes=10)
+        screen.tick()
+        header = screen.query_one("#item-header", Static)
+        assert "10:00 of 15′" in str(header.render()) and not header.has_class("-overrun")
+        now["t"] = start + dt.timedelta(minutes=20)
+        screen.tick()
+        assert header.has_class("-overrun")
+        assert "5:00 behind" in str(screen.query_one("#schedule", Static).render())
+        await pilot.press("ctrl+t")  # pause
+        assert services.list_items(engine, breakfast.id)[0].paused_at is not None
+
+
+async def test_next_speaker_key_and_countdown(engine):
+    meeting = services.create_meeting(engine, "dialogue", title="Dialogue", date=dt.date(2017, 9, 6))
+    services.update_meeting(engine, meeting.id, themes=["Prevention", "Accountability"])
+    services.update_meeting(engine, meeting.id, speaker_limit=180)
+    speakers.add_speaker(engine, meeting.id, "Ghana", category="member-state")
+    speakers.add_speaker(engine, meeting.id, "Kenya", category="member-state")
+    now = {"t": FIXED_NOW}
+    from screens.app import make_app
+
+    app = make_app(engine=engine, clock=lambda: now["t"])
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_capture(app, pilot, meeting.id)
+        await pilot.press("ctrl+n")
+        bar = screen.query_one("#speaker-bar", Static)
+        assert "Ghana" in str(bar.render()) and "3:00 left" in str(bar.render())
+        screen.query_one("#capture", Input).value = "Called for national focal points +1 +2"
+        await pilot.press("enter")
+        await settle(app, pilot)
+        now["t"] = FIXED_NOW + dt.timedelta(seconds=170)
+        screen.tick()
+        assert bar.has_class("-low")
+        await pilot.press("ctrl+n")
+        assert "Kenya" in str(bar.render())
+    note = services.list_notes(engine, meeting.id)[0]
+    assert note.themes == ["Prevention", "Accountability"]
+    assert services.get_detail(engine, meeting.id).participant(note.speaker_id).name == "Ghana"
+    spoken = speakers.list_queue(engine, meeting.id)[0]
+    assert spoken.status == "spoken" and spoken.seconds == 170

@@ -1,0 +1,116 @@
+"""Review, audit, search, tracker and speakers screens, driven with Pilot."""
+
+import datetime as dt
+
+from textual.widgets import DataTable, Input
+
+from facilitator import services
+from facilitator.services import followup, speakers
+from facilitator.services.demo import load_demo
+from screens.audit import AuditScreen
+from screens.review import ReviewScreen
+from screens.search import SearchScreen
+from screens.speakers import SpeakersScreen
+from screens.tracker import TrackerScreen
+
+from .ui_helpers import app_for, settle, table_texts
+
+
+async def test_review_groups_reorders_and_filters(engine, breakfast):
+    items = services.list_items(engine, breakfast.id)
+    first = services.add_note(engine, breakfast.id, "First recommendation", kind="rec", item_id=items[4].id)
+    second = services.add_note(engine, breakfast.id, "Second recommendation", kind="rec", item_id=items[4].id)
+    services.add_note(engine, breakfast.id, "A reflection", item_id=items[3].id)
+    app = app_for(engine)
+    async with app.run_test(size=(120, 36)) as pilot:
+        app.push_screen(ReviewScreen(breakfast.id))
+        await settle(app, pilot)
+        table = app.screen.query_one("#review", DataTable)
+        texts = table_texts(table)
+        assert [t.split(". ", 1)[-1] for t in texts] == [
+            "Reflections on the preceding dialogue", "A reflection", "Recommendations for the United Nations",
+            "First recommendation", "Second recommendation"]
+        table.move_cursor(row=texts.index("Second recommendation"))
+        await pilot.press("shift+up")
+        assert [n.id for n in services.list_notes(engine, breakfast.id, items[4].id)] == [second.id, first.id]
+        app.screen.query_one("#kind-filter").value = "reflection"
+        await pilot.pause()
+        assert table_texts(app.screen.query_one("#review", DataTable))[-1] == "A reflection"
+        assert len(table_texts(app.screen.query_one("#review", DataTable))) == 2
+
+
+async def test_audit_screen_fixes(engine, breakfast):
+    item = services.list_items(engine, breakfast.id)[3]
+    services.add_participant(engine, breakfast.id, "Zorana Šimunović", organisation="Balkan Peace Forum",
+                             region="the Western Balkans")
+    named = services.add_note(engine, breakfast.id, "Šimunović urged a regional approach.", item_id=item.id)
+    org = services.add_note(engine, breakfast.id, "The Balkan Peace Forum publishes risk data.", item_id=item.id)
+    app = app_for(engine)
+    async with app.run_test(size=(120, 36)) as pilot:
+        app.push_screen(AuditScreen(breakfast.id))
+        await settle(app, pilot)
+        table = app.screen.query_one("#flags", DataTable)
+        assert table.row_count == 2
+        await pilot.press("a")  # anonymise the first flag
+        assert services.get_note(engine, named.id).text == (
+            "One participant from the Western Balkans urged a regional approach.")
+        assert app.screen.query_one("#flags", DataTable).row_count == 1
+        await pilot.press("d")  # the organisation is a subject here, not a speaker
+        assert app.screen.query_one("#flags", DataTable).row_count == 0
+    assert services.get_note(engine, org.id).cleared
+
+
+async def test_search_as_you_type_and_open(engine):
+    load_demo(engine)
+    app = app_for(engine)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("f2")
+        assert isinstance(app.screen, SearchScreen)
+        await pilot.press(*"periodic revi*")
+        await settle(app, pilot)
+        table = app.screen.query_one("#hits", DataTable)
+        assert table.row_count == 2
+        assert all("[Periodic]" in str(table.get_row_at(i)[-1]) for i in range(table.row_count))
+        table.focus()
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ReviewScreen)
+
+
+async def test_tracker_sets_status_with_one_key(engine):
+    _, new_york = load_demo(engine)
+    app = app_for(engine)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("f3")
+        assert isinstance(app.screen, TrackerScreen)
+        table = app.screen.query_one("#tracker", DataTable)
+        assert table.row_count == 18
+        note_id = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        await pilot.press("4")  # achieved
+        assert app.screen.query_one("#tracker", DataTable).row_count == 17
+    assert [c.status for c in followup.history(engine, note_id)] == ["achieved"]
+
+
+async def test_speakers_screen(engine):
+    meeting = services.create_meeting(engine, "dialogue", title="Dialogue", date=dt.date(2017, 9, 6))
+    services.add_participant(engine, meeting.id, "Ivan Šimonović", attributable=True)
+    app = app_for(engine)
+    async with app.run_test(size=(120, 36)) as pilot:
+        app.push_screen(SpeakersScreen(meeting.id))
+        await settle(app, pilot)
+        name = app.screen.query_one("#speaker-name", Input)
+        for typed in ("Ghana", "Kenya", "simonovic"):
+            name.value = typed
+            await pilot.press("enter")
+        await pilot.press("tab")
+        table = app.screen.query_one("#queue", DataTable)
+        assert [str(table.get_row_at(i)[1]) for i in range(3)] == ["Ghana", "Kenya", "Ivan Šimonović"]
+        table.focus()
+        table.move_cursor(row=2)
+        await pilot.press("shift+up")
+        await pilot.press("n")
+        await pilot.press("x")
+    queue = speakers.list_queue(engine, meeting.id)
+    # moved above Kenya, then withdrawn (the cursor follows the moved row); Ghana has the floor
+    assert [(e.name, e.status) for e in queue] == [
+        ("Ghana", "speaking"), ("Ivan Šimonović", "withdrawn"), ("Kenya", "queued")]
