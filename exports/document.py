@@ -90,3 +90,26 @@ def text(value: str) -> Inline:
 
 def para(*parts: str | Run) -> Paragraph:
     return Paragraph([Run(p) if isinstance(p, str) else p for p in parts])
+
+
+def plain_text(document: Document) -> str:
+    """Every word the document shows, one block a line: what the last leak check reads."""
+    lines = [document.kicker, document.title, document.subject, document.author]
+
+    def walk(blocks: list[Block]) -> None:
+        for block in blocks:
+            if isinstance(block, Heading):
+                lines.append(block.text)
+            elif isinstance(block, Paragraph):
+                lines.append("".join(r.text + (f" {r.footnote}" if r.footnote else "") for r in block.runs))
+            elif isinstance(block, BulletList):
+                lines.extend("".join(r.text + (f" {r.footnote}" if r.footnote else "") for r in item)
+                             for item in block.items)
+            elif isinstance(block, HeaderBlock):
+                lines.extend(f"{k}: {v}" for k, v in block.fields)
+            elif isinstance(block, Box):
+                lines.append(block.title)
+                walk(block.blocks)
+
+    walk(document.blocks)
+    return "\n".join(lines)

@@ -50,7 +50,8 @@ def _names_to_guard(detail: MeetingDetail) -> list:
 
 def build(engine: Engine, meeting_id: str, style: str, *, allow_attribution: bool = False):
     """The checked Document for a meeting (raises ExportError if it would leak)."""
-    from exports import build_document, render_markdown
+    from exports import build_document
+    from exports.document import plain_text
 
     detail = get_detail(engine, meeting_id)
     if not allow_attribution:
@@ -62,7 +63,7 @@ def build(engine: Engine, meeting_id: str, style: str, *, allow_attribution: boo
             )
     document = build_document(detail, style)
     if not allow_attribution:
-        leaks = leaked_names(render_markdown(document).replace("\\", ""), _names_to_guard(detail))
+        leaks = leaked_names(plain_text(document), _names_to_guard(detail))
         if leaks:
             raise ExportError(f"The {style} would name {', '.join(leaks)}, who may not be identified; "
                               "nothing was written.")
