@@ -615,6 +615,27 @@ def followup_show_cmd(ctx: typer.Context, note: Annotated[str, typer.Argument(he
         typer.echo(f"  reported on by {n.id[:8]}  {n.text}")
 
 
+@app.command("phrases")
+def phrases_cmd(
+    ctx: typer.Context,
+    add: Annotated[Optional[list[str]], typer.Option("--add", help="Add a phrase (repeatable).")] = None,
+    remove: Annotated[Optional[int], typer.Option("--remove", help="Remove phrase number N.")] = None,
+) -> None:
+    """List, add to or trim the phrase library (inserted with ctrl+k while capturing)."""
+    engine = _state(ctx).engine
+    phrases = services.list_phrases(engine)
+    if remove is not None:
+        if not 1 <= remove <= len(phrases):
+            raise InvalidInput(f"No phrase {remove}; there are {len(phrases)}.")
+        phrases.pop(remove - 1)
+    if add:
+        phrases.extend(add)
+    if add or remove is not None:
+        phrases = services.save_phrases(engine, phrases)
+    for number, phrase in enumerate(phrases, start=1):
+        typer.echo(f"{number:>2}. {phrase}")
+
+
 @app.command("backup")
 def backup_cmd(
     ctx: typer.Context,

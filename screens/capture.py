@@ -54,6 +54,8 @@ class CaptureScreen(ExportsMeeting, Screen):
         Binding("ctrl+n", "next_speaker", "Next speaker", id="capture.next_speaker"),
         Binding("ctrl+l", "speakers", "Speakers", id="capture.speakers"),
         Binding("ctrl+k", "phrase", "Phrase", id="capture.phrase"),
+        Binding("ctrl+g", "next_group", "Group", id="capture.group"),
+        Binding("f6", "give_time", "Give time", id="capture.give_time"),
         Binding("e", "edit", "Edit", id="capture.edit"),
         Binding("delete", "delete", "Delete", id="capture.delete"),
         Binding("ctrl+z", "undo", "Undo delete", id="capture.undo"),
@@ -75,6 +77,8 @@ class CaptureScreen(ExportsMeeting, Screen):
         self._draft_dirty = False
         self._last_deleted: str | None = None
         self._bell_rung_for: str | None = None
+        #: The breakout group notes go to while the current item is a breakout ("" outside).
+        self.group = ""
 
     # --- layout and loading ------------------------------------------------
 
@@ -105,6 +109,7 @@ class CaptureScreen(ExportsMeeting, Screen):
         self.add_class(f"-{self.meeting.rule}")
         self.items = services.list_items(self.app.engine, self.meeting_id)
         self.current = services.current_item(self.app.engine, self.meeting_id)
+        self.group = self.current.groups[0] if self.current and self.current.groups else ""
         self.load_notes()
         draft = services.get_draft(self.app.engine, self.meeting_id)
         capture = self.query_one("#capture", Input)
@@ -152,8 +157,9 @@ class CaptureScreen(ExportsMeeting, Screen):
                           if item.started_at else f"not started · {planned_seconds(item) // 60}′ planned")
             if item.paused_at and not item.ended_at:
                 clock_text += " (paused)"
+            group = f" · group: [b]{self.group}[/b] (ctrl+g)" if self.group else ""
             header.update(f"[b]{item.position}. {item.title}[/b]   {clock_text}   · {RULE_LABELS[rule]}"
-                          f" · default kind: {item.default_kind}")
+                          f" · default kind: {item.default_kind}{group}")
             header.set_class(is_overrun(item, now), "-overrun")
             self.set_class(rule in PROTECTED_RULES, "-protected-item")
         plan = schedule(self.meeting, self.items, now)
@@ -251,15 +257,16 @@ class CaptureScreen(ExportsMeeting, Screen):
         self._last_capture_seq = seq
         speaker = getattr(self, "_speaker", None)
         self.save_line(line, pending, self.current.id if self.current else None, default_kind,
-                       speaker.id if speaker else None)
+                       speaker.id if speaker else None, self.group)
 
     @work(thread=True, exit_on_error=False, group="capture")
     def save_line(self, line: str, pending: str, item_id: str | None, default_kind: str,
-                  intervention_id: str | None) -> None:
+                  intervention_id: str | None, group: str) -> None:
         try:
             with self._write_lock:
                 note = services.capture_note(self.app.engine, self.meeting_id, item_id, line,
-                                             default_kind=default_kind, intervention_id=intervention_id)
+                                             default_kind=default_kind, intervention_id=intervention_id,
+                                             group=group)
         except FacilitatorError as exc:
             self.post_message(NoteNotSaved(line, pending, str(exc)))
             return
@@ -327,7 +334,39 @@ class CaptureScreen(ExportsMeeting, Screen):
             self.app.report(exc)
             return
         self.items = services.list_items(self.app.engine, self.meeting_id)
+        self.group = self.current.groups[0] if self.current.groups else ""
         self.load_notes()
+        self.tick()
+
+    def action_next_group(self) -> None:
+        groups = self.current.groups if self.current else []
+        if not groups:
+            self.notify("This agenda item has no breakout groups.")
+            return
+        self.group = groups[(groups.index(self.group) + 1) % len(groups)] if self.group in groups else groups[0]
+        self.tick()
+
+    def action_give_time(self) -> None:
+        """Give what is left of this item's time to the next item (or take the overrun from it)."""
+        from facilitator.clock import elapsed_seconds, planned_seconds
+
+        item = self.current
+        following = clock.next_item_id(self.app.engine, self.meeting_id, item.id) if item else None
+        if item is None or following is None or item.started_at is None:
+            self.notify("Start this item's clock first; the last item has no next item to give time to.")
+            return
+        left = (planned_seconds(item) - elapsed_seconds(item, self.app.clock())) // 60
+        try:
+            if left > 0:
+                clock.move_minutes(self.app.engine, item.id, following, left)
+                self.notify(f"Gave {left} minute(s) to the next item.")
+            elif left < 0:
+                clock.move_minutes(self.app.engine, following, item.id, -left)
+                self.notify(f"Took {-left} minute(s) of overrun from the next item.")
+        except FacilitatorError as exc:
+            self.app.report(exc)
+        self.items = services.list_items(self.app.engine, self.meeting_id)
+        self.current = next(i for i in self.items if i.id == item.id)
         self.tick()
 
     def action_toggle_clock(self) -> None:

@@ -13,23 +13,25 @@ from facilitator.capture import GRAMMAR_HELP
 KEYS = """\
 [b]Everywhere[/b]   F1 help · F2 search · F3 recommendation tracker · ctrl+p command palette · ctrl+q quit
 
-[b]Meetings[/b]     n new · enter open (capture) · r review · e export · d delete · ctrl+r refresh
+[b]Meetings[/b]     n new · enter open (capture) · r review · e export · p participants · d delete
 
 [b]Capture[/b]      enter save the line · ctrl+down / ctrl+up next / previous agenda item
-             ctrl+t start/pause the item's clock · ctrl+l speakers list · 1–9 tag a theme (notes list)
-             tab notes list · e edit · delete remove · ctrl+z undo delete · ctrl+k insert a phrase
+             ctrl+t start/pause the item's clock · f6 give the rest of its time to the next item
+             ctrl+g next breakout group · ctrl+n next speaker · ctrl+l speakers list · ctrl+k insert a phrase
+             tab notes list · e edit · delete remove · ctrl+z undo delete · 1–9 tag a theme (notes list)
              ctrl+r review · ctrl+e export · escape back
 
 [b]Speakers[/b]     a add · n call next · s mark spoken · x withdraw · shift+up/down reorder · escape back
 
 [b]Review[/b]       e edit · delete remove · ctrl+z undo · shift+up / shift+down reorder · f filter by kind
-             a attribution audit · e export · escape back
+             v other versions (⟲) · t lead/disclaimer/outlook · p participants · a audit · x export · escape back
 
 [b]Audit[/b]        a anonymise · A anonymise all · m mark attributable · d dismiss (not identifying)
              e edit the text · escape back
 
 [b]Search[/b]       type to search · enter open the meeting · escape back
-[b]Tracker[/b]      1–5 set status (proposed, taken up, in progress, achieved, dropped) · g group · escape back
+[b]Tracker[/b]      1–5 set status (proposed, taken up, in progress, achieved, dropped) · g group · s sort
+[b]Participants[/b] a add · e edit · space may be named or not · escape back
 """
 
 

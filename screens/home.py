@@ -26,6 +26,7 @@ class HomeScreen(ExportsMeeting, Screen):
         Binding("r", "review", "Review", id="home.review"),
         Binding("e", "export", "Export", id="home.export"),
         Binding("d", "delete", "Delete", id="home.delete"),
+        Binding("p", "participants", "Participants", id="home.participants"),
         Binding("ctrl+r", "refresh", "Refresh", show=False, id="home.refresh"),
     ]
 
@@ -65,7 +66,7 @@ class HomeScreen(ExportsMeeting, Screen):
         return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
-        if action in ("open", "review", "export", "delete"):
+        if action in ("open", "review", "export", "delete", "participants"):
             return True if self.meeting_id else None
         return True
 
@@ -85,6 +86,12 @@ class HomeScreen(ExportsMeeting, Screen):
         if self.meeting_id:
             self.app.push_screen(ReviewScreen(self.meeting_id))
 
+    def action_participants(self) -> None:
+        from .participants import ParticipantsScreen
+
+        if self.meeting_id:
+            self.app.push_screen(ParticipantsScreen(self.meeting_id))
+
     def action_new(self) -> None:
         self.app.push_screen(NewMeetingDialog(list_templates()), self._create)
 
@@ -96,7 +103,12 @@ class HomeScreen(ExportsMeeting, Screen):
     def _create_worker(self, request: NewMeetingRequest) -> None:
         try:
             meeting = services.create_meeting(self.app.engine, request.template, title=request.title,
-                                              date=request.date, place=request.place, rule=request.rule)
+                                              date=request.date, place=request.place, rule=request.rule,
+                                              series=request.series)
+            if request.series and request.carry_forward:
+                from facilitator.services.followup import carry_forward
+
+                carry_forward(self.app.engine, meeting.id)
         except FacilitatorError as exc:
             self.post_message(ActionFailed(exc.title, str(exc)))
             return

@@ -30,6 +30,9 @@ class ReviewScreen(ExportsMeeting, Screen):
         Binding("shift+down", "move(1)", "Move down", id="review.down"),
         Binding("f", "filter", "Filter", id="review.filter"),
         Binding("a", "audit", "Audit", id="review.audit"),
+        Binding("v", "revisions", "Versions", id="review.revisions"),
+        Binding("t", "texts", "Texts", id="review.texts"),
+        Binding("p", "participants", "Participants", id="review.participants"),
         Binding("x", "export", "Export", id="review.export"),
         Binding("escape", "back", "Back", id="review.back"),
     ]
@@ -38,6 +41,7 @@ class ReviewScreen(ExportsMeeting, Screen):
         super().__init__()
         self.meeting_id = meeting_id
         self._last_deleted: str | None = None
+        self.revised: set[str] = set()
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -68,6 +72,7 @@ class ReviewScreen(ExportsMeeting, Screen):
         table.clear()
         detail = services.get_detail(self.app.engine, self.meeting_id)
         kind_filter = str(self.query_one("#kind-filter", Select).value)
+        self.revised = services.notes_with_revisions(self.app.engine, self.meeting_id)
         shown = 0
         for item in detail.items:
             notes = [n for n in detail.notes if n.item_id == item.id and (not kind_filter or n.kind == kind_filter)]
@@ -76,10 +81,15 @@ class ReviewScreen(ExportsMeeting, Screen):
             table.add_row("", "", "", Text(f"{item.position}. {item.title}", style="bold"), key=f"item:{item.id}")
             for kind in NOTE_KINDS:
                 for note in (n for n in notes if n.kind == kind):
-                    table.add_row(*note_cells(note), key=note.id)
+                    kind_cell, key_cell, to, text = note_cells(note)
+                    if note.id in self.revised:
+                        text = "⟲ " + text  # edited on two laptops: other versions kept (v)
+                    table.add_row(kind_cell, key_cell, to, text, key=note.id)
                     shown += 1
+        conflicts = f" · {len(self.revised)} with other versions (⟲, v)" if self.revised else ""
         self.query_one("#review-summary", Static).update(
-            f"{shown} of {len(detail.notes)} notes · e edit · shift+↑/↓ reorder · a audit · x export")
+            f"{shown} of {len(detail.notes)} notes{conflicts} · e edit · shift+↑/↓ reorder · t texts · a audit · "
+            "x export")
         if current and current in table.rows:
             table.move_cursor(row=table.get_row_index(current))
 
@@ -137,6 +147,48 @@ class ReviewScreen(ExportsMeeting, Screen):
         if note_id:
             services.move_note(self.app.engine, note_id, offset)
             self.load(select=note_id)
+
+    def action_revisions(self) -> None:
+        from .dialogs.revisions import RevisionsDialog
+
+        note_id = self.selected_note_id()
+        revisions = services.list_revisions(self.app.engine, note_id) if note_id else []
+        if not revisions:
+            self.notify("This note has no other versions.")
+            return
+
+        def restore(revision) -> None:
+            if revision is not None:
+                services.update_note(self.app.engine, note_id, text=revision.text, headline=revision.headline,
+                                     kind=revision.kind, addressee=revision.addressee)
+                self.load(select=note_id)
+
+        self.app.push_screen(RevisionsDialog(services.get_note(self.app.engine, note_id), revisions), restore)
+
+    def action_texts(self) -> None:
+        from facilitator.services.exporting import drafted_texts
+
+        from .dialogs.meeting_texts import MeetingTextsDialog
+
+        meeting = services.get_meeting(self.app.engine, self.meeting_id)
+        current = {"lead": meeting.lead, "disclaimer": meeting.disclaimer, "outlook": meeting.outlook}
+
+        def save(changes: dict | None) -> None:
+            if changes:
+                try:
+                    services.update_meeting(self.app.engine, self.meeting_id, **changes)
+                except FacilitatorError as exc:
+                    self.app.report(exc)
+                    return
+                self.notify("Texts saved with the meeting.")
+
+        self.app.push_screen(MeetingTextsDialog(current, drafted_texts(self.app.engine, self.meeting_id),
+                                                meeting.byline), save)
+
+    def action_participants(self) -> None:
+        from .participants import ParticipantsScreen
+
+        self.app.push_screen(ParticipantsScreen(self.meeting_id))
 
     def action_audit(self) -> None:
         from .audit import AuditScreen

@@ -18,12 +18,14 @@ class TrackerScreen(Screen):
     BINDINGS = [Binding(str(n), f"set_status({n})", STATUSES[n - 1].replace("-", " "), id=f"tracker.status{n}")
                 for n in range(1, 6)] + [
         Binding("g", "group", "Group by addressee/meeting", id="tracker.group"),
+        Binding("s", "sort", "Sort by age/status", id="tracker.sort"),
         Binding("escape", "back", "Back", id="tracker.back"),
     ]
 
     def __init__(self) -> None:
         super().__init__()
         self.by_addressee = False
+        self.by_status = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -39,8 +41,10 @@ class TrackerScreen(Screen):
 
     def load(self) -> None:
         rows = followup.tracker(self.app.engine, limit=PAGE)
-        if self.by_addressee:
-            rows.sort(key=lambda r: (r.note.addressee.casefold() or "~", r.meeting_date))
+        if self.by_status:  # least advanced first, oldest first within a status
+            rows.sort(key=lambda r: (STATUSES.index(r.note.status), -r.age_days))
+        if self.by_addressee:  # stable: keeps the order above within each addressee
+            rows.sort(key=lambda r: r.note.addressee.casefold() or "~")
         table = self.query_one("#tracker", DataTable)
         row = table.cursor_row
         table.clear()
@@ -51,7 +55,8 @@ class TrackerScreen(Screen):
             table.move_cursor(row=min(row, table.row_count - 1))
         self.query_one("#tracker-summary", Static).update(
             f"{len(rows)} open item(s){' (first ' + str(PAGE) + ')' if len(rows) == PAGE else ''} · grouped by "
-            f"{'addressee' if self.by_addressee else 'meeting'} · 1–5 set status")
+            f"{'addressee' if self.by_addressee else 'meeting'} · sorted by {'status' if self.by_status else 'age'}"
+            " · 1–5 set status")
 
     def action_set_status(self, number: int) -> None:
         table = self.query_one("#tracker", DataTable)
@@ -66,6 +71,10 @@ class TrackerScreen(Screen):
 
     def action_group(self) -> None:
         self.by_addressee = not self.by_addressee
+        self.load()
+
+    def action_sort(self) -> None:
+        self.by_status = not self.by_status
         self.load()
 
     def action_back(self) -> None:

@@ -172,3 +172,14 @@ def test_edit_without_options_or_bad_guest(run):
         result = run("edit", meeting_id, *args)
         assert result.exit_code == 2, args
         assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_phrase_library(run):
+    listed = run("phrases").stdout
+    assert "Participants stressed that" in listed
+    count = len(listed.splitlines())
+    added = run("phrases", "--add", "The rapporteur notes that")
+    assert f"{count + 1:>2}. The rapporteur notes that" in added.stdout
+    removed = run("phrases", "--remove", "1")
+    assert "Participants stressed that" not in removed.stdout
+    assert run("phrases", "--remove", "99").exit_code == 2

@@ -27,7 +27,9 @@ from .notes import (
     get_draft,
     get_note,
     list_notes,
+    list_revisions,
     move_note,
+    notes_with_revisions,
     restore_note,
     save_draft,
     update_note,
@@ -42,5 +44,5 @@ __all__ = [
     "item_by_number", "list_items", "list_meetings", "list_notes", "list_organisers", "list_participants",
     "move_note", "parse_date", "resolve_meeting", "restore_note", "save_draft", "save_organiser",
     "set_current_item", "update_meeting", "update_note", "update_participant", "CATEGORIES", "list_phrases",
-    "save_phrases",
+    "save_phrases", "list_revisions", "notes_with_revisions",
 ]

@@ -118,3 +118,12 @@ def export_meeting(
     except OSError as exc:
         raise ExportError(f"Cannot write {path}: {exc.strerror}.") from None
     return path
+
+
+def drafted_texts(engine: Engine, meeting_id: str) -> dict[str, str]:
+    """The drafts a rapporteur starts from: lead (in the meeting's usual style), disclaimer, outlook."""
+    from exports.drafting import draft_disclaimer, draft_memo_lead, draft_report_lead
+
+    detail = get_detail(engine, meeting_id)
+    lead = draft_memo_lead(detail) if detail.meeting.format == "breakfast" else draft_report_lead(detail)
+    return {"lead": lead, "disclaimer": draft_disclaimer(detail), "outlook": ""}

@@ -10,7 +10,19 @@ from sqlmodel import Session, col, select
 
 from ..capture import parse_capture
 from ..errors import InvalidInput, NotFound
-from ..models import AgendaItem, Draft, DraftPublic, Intervention, Meeting, Note, NotePublic, Participant, utcnow
+from ..models import (
+    AgendaItem,
+    Draft,
+    DraftPublic,
+    Intervention,
+    Meeting,
+    Note,
+    NotePublic,
+    NoteRevision,
+    NoteRevisionPublic,
+    Participant,
+    utcnow,
+)
 from ..vocab import FOLLOWED_KINDS, NOTE_KINDS, ON_THE_RECORD, PROTECTED_RULES, RULE_LABELS, normalise_kind
 from ..text import match_label
 from ._db import transaction
@@ -156,7 +168,7 @@ def _check_group(item: AgendaItem | None, group: str) -> str:
 
 def capture_note(
     engine: Engine, meeting_id: str, item_id: str | None, line: str, *, default_kind: str,
-    intervention_id: str | None = None,
+    intervention_id: str | None = None, group: str = "",
 ) -> NotePublic:
     """Save one capture line as a note, and clear the saved draft with it.
 
@@ -187,7 +199,7 @@ def capture_note(
         themes.append(theme)
     note = add_note(
         engine, meeting_id, capture.text, kind=capture.kind, item_id=item_id, headline=capture.headline,
-        addressee=capture.addressee, speaker=speaker, key=capture.key, themes=themes,
+        addressee=capture.addressee, speaker=speaker, key=capture.key, themes=themes, group=group,
         intervention_id=intervention_id if rule == ON_THE_RECORD or not capture.speaker else None,
     )
     clear_draft(engine, meeting_id)
@@ -315,3 +327,17 @@ def get_draft(engine: Engine, meeting_id: str) -> DraftPublic | None:
 
 def clear_draft(engine: Engine, meeting_id: str) -> None:
     save_draft(engine, meeting_id, None, "")
+
+
+def list_revisions(engine: Engine, note_id: str) -> list[NoteRevisionPublic]:
+    """Versions of a note that lost a merge, newest first."""
+    with transaction(engine) as session:
+        rows = session.exec(select(NoteRevision).where(NoteRevision.note_id == note_id)
+                            .order_by(col(NoteRevision.edited_at).desc())).all()
+        return [NoteRevisionPublic.model_validate(r) for r in rows]
+
+
+def notes_with_revisions(engine: Engine, meeting_id: str) -> set[str]:
+    with transaction(engine) as session:
+        return set(session.exec(select(NoteRevision.note_id).join(Note, Note.id == NoteRevision.note_id)
+                                .where(Note.meeting_id == meeting_id)).all())

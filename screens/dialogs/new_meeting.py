@@ -9,9 +9,9 @@ from dataclasses import dataclass
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Select
+from textual.widgets import Button, Checkbox, Input, Label, Select
 
 from facilitator.templates import Template
 from facilitator.vocab import RULE_LABELS, RULES
@@ -24,13 +24,15 @@ class NewMeetingRequest:
     date: dt.date
     place: str
     rule: str | None
+    series: str = ""
+    carry_forward: bool = False
 
 
 class NewMeetingDialog(ModalScreen[NewMeetingRequest | None]):
     DEFAULT_CSS = """
     NewMeetingDialog { align: center middle; }
-    NewMeetingDialog > Vertical { width: 76; height: auto; border: thick $primary; background: $surface; padding: 1 2; }
-    NewMeetingDialog Label { margin-top: 1; }
+    NewMeetingDialog > VerticalScroll { width: 80; height: auto; max-height: 100%; border: thick $primary;
+                                  background: $surface; padding: 0 2; }
     NewMeetingDialog #error { color: $error; margin-top: 1; }
     NewMeetingDialog Horizontal { height: auto; align-horizontal: right; margin-top: 1; }
     NewMeetingDialog Button { margin-left: 2; }
@@ -43,10 +45,11 @@ class NewMeetingDialog(ModalScreen[NewMeetingRequest | None]):
         self.today = today or dt.date.today()
 
     def compose(self) -> ComposeResult:
-        with Vertical():
+        with VerticalScroll():
             yield Label("[b]New meeting[/b]")
             yield Label("Template")
-            yield Select([(f"{t.name} — {t.description}", t.key) for t in self.templates],
+            yield Select([(f"{t.name} ({t.planned_minutes // 60}h{t.planned_minutes % 60:02d}, {t.rule})", t.key)
+                          for t in self.templates],
                          value=self.templates[0].key, allow_blank=False, id="template")
             yield Label("Title")
             yield Input(placeholder="e.g. Civil society perspectives on prevention", id="title")
@@ -57,6 +60,10 @@ class NewMeetingDialog(ModalScreen[NewMeetingRequest | None]):
             yield Label("Attribution rule")
             yield Select([("As the template says", "")] + [(RULE_LABELS[r].capitalize(), r) for r in RULES],
                          value="", allow_blank=False, id="rule")
+            yield Label("Series (e.g. an annual dialogue; optional)")
+            yield Input(placeholder="e.g. RtoP breakfast", id="series")
+            yield Checkbox("Review the series' open recommendations and actions as an agenda item", True,
+                           id="carry")
             yield Label("", id="error")
             with Horizontal():
                 yield Button("Cancel", id="cancel")
@@ -92,4 +99,6 @@ class NewMeetingDialog(ModalScreen[NewMeetingRequest | None]):
         rule = self.query_one("#rule", Select).value
         self.dismiss(NewMeetingRequest(
             template=str(self.query_one("#template", Select).value), title=title, date=date,
-            place=self.query_one("#place", Input).value.strip(), rule=str(rule) or None))
+            place=self.query_one("#place", Input).value.strip(), rule=str(rule) or None,
+            series=self.query_one("#series", Input).value.strip(),
+            carry_forward=self.query_one("#carry", Checkbox).value))

@@ -1,0 +1,74 @@
+"""Collects a participant's details (new or existing); the caller saves them."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Input, Label, Select
+
+from facilitator.models import ParticipantPublic
+from facilitator.services.participants import CATEGORIES
+
+
+class ParticipantEditDialog(ModalScreen[dict | None]):
+    DEFAULT_CSS = """
+    ParticipantEditDialog { align: center middle; }
+    ParticipantEditDialog > Vertical { width: 80; height: auto; border: thick $primary; background: $surface;
+                                       padding: 1 2; }
+    ParticipantEditDialog Horizontal { height: auto; align-horizontal: right; margin-top: 1; }
+    ParticipantEditDialog Button { margin-left: 2; }
+    """
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="person.cancel"),
+                Binding("ctrl+s", "save", "Save", id="person.save")]
+
+    def __init__(self, person: ParticipantPublic | None) -> None:
+        super().__init__()
+        self.person = person
+
+    def compose(self) -> ComposeResult:
+        p = self.person
+        with Vertical():
+            yield Label("[b]Participant[/b]")
+            yield Input(p.name if p else "", placeholder="Name", id="name")
+            yield Input(p.organisation if p else "", placeholder="Organisation", id="organisation")
+            yield Input(p.role if p else "", placeholder="Role", id="role")
+            yield Input(p.region if p else "", placeholder="Region or sector (used in 'one participant from …')",
+                        id="region")
+            yield Select([("no category", "")] + [(c.replace("-", " "), c) for c in CATEGORIES],
+                         value=p.category if p else "", allow_blank=False, id="category")
+            yield Checkbox("May be named in exports (e.g. a guest of honour)", p.attributable if p else False,
+                           id="attributable")
+            with Horizontal():
+                yield Button("Cancel", id="cancel")
+                yield Button("Save", id="save", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one("#name", Input).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "save":
+            self.action_save()
+        else:
+            self.dismiss(None)
+
+    def on_input_submitted(self) -> None:
+        self.action_save()
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def action_save(self) -> None:
+        name = self.query_one("#name", Input).value.strip()
+        if not name:
+            self.notify("A participant needs a name.", severity="error")
+            return
+        self.dismiss({
+            "name": name,
+            "organisation": self.query_one("#organisation", Input).value.strip(),
+            "role": self.query_one("#role", Input).value.strip(),
+            "region": self.query_one("#region", Input).value.strip(),
+            "category": str(self.query_one("#category", Select).value),
+            "attributable": self.query_one("#attributable", Checkbox).value,
+        })

@@ -1,0 +1,94 @@
+"""Participants of a meeting: who they are, and whether they may be named."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from facilitator import services
+from facilitator.errors import FacilitatorError
+
+from .dialogs.participant_edit import ParticipantEditDialog
+
+
+class ParticipantsScreen(Screen):
+    BINDINGS = [
+        Binding("a", "add", "Add", id="participants.add"),
+        Binding("e,enter", "edit", "Edit", id="participants.edit"),
+        Binding("space", "toggle", "Attributable?", id="participants.toggle"),
+        Binding("escape", "back", "Back", id="participants.back"),
+    ]
+
+    def __init__(self, meeting_id: str) -> None:
+        super().__init__()
+        self.meeting_id = meeting_id
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("Participants · space toggles whether a person may be named under the meeting's rule",
+                     id="participants-help")
+        yield DataTable(id="people", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = "Participants"
+        self.query_one("#people", DataTable).add_columns("Name", "Organisation", "Role", "Region", "Category",
+                                                         "May be named")
+        self.load()
+        self.query_one("#people", DataTable).focus()
+
+    def load(self, select: str | None = None) -> None:
+        table = self.query_one("#people", DataTable)
+        row = table.cursor_row
+        table.clear()
+        for p in services.list_participants(self.app.engine, self.meeting_id):
+            table.add_row(p.name, p.organisation, p.role, p.region, p.category, "yes" if p.attributable else "no",
+                          key=p.id)
+        if select and select in table.rows:
+            table.move_cursor(row=table.get_row_index(select))
+        elif table.row_count:
+            table.move_cursor(row=min(row, table.row_count - 1))
+
+    def selected(self) -> str | None:
+        table = self.query_one("#people", DataTable)
+        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value if table.row_count else None
+
+    def action_add(self) -> None:
+        def add(values: dict | None) -> None:
+            if values:
+                try:
+                    person = services.add_participant(self.app.engine, self.meeting_id, **values)
+                except FacilitatorError as exc:
+                    self.app.report(exc)
+                    return
+                self.load(select=person.id)
+
+        self.app.push_screen(ParticipantEditDialog(None), add)
+
+    def action_edit(self) -> None:
+        pid = self.selected()
+        if pid is None:
+            return
+        person = next(p for p in services.list_participants(self.app.engine, self.meeting_id) if p.id == pid)
+
+        def save(values: dict | None) -> None:
+            if values:
+                try:
+                    services.update_participant(self.app.engine, pid, **values)
+                except FacilitatorError as exc:
+                    self.app.report(exc)
+                self.load(select=pid)
+
+        self.app.push_screen(ParticipantEditDialog(person), save)
+
+    def action_toggle(self) -> None:
+        pid = self.selected()
+        if pid:
+            person = next(p for p in services.list_participants(self.app.engine, self.meeting_id) if p.id == pid)
+            services.update_participant(self.app.engine, pid, attributable=not person.attributable)
+            self.load(select=pid)
+
+    def action_back(self) -> None:
+        self.dismiss(None)
