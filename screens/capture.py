@@ -53,14 +53,15 @@ class CaptureScreen(ExportsMeeting, Screen):
         Binding("ctrl+t", "toggle_clock", "Clock", id="capture.clock"),
         Binding("ctrl+n", "next_speaker", "Next speaker", id="capture.next_speaker"),
         Binding("ctrl+l", "speakers", "Speakers", id="capture.speakers"),
-        Binding("ctrl+k", "phrase", "Phrase", id="capture.phrase"),
+        # ctrl+y, not ctrl+k: the capture line keeps its own editing keys (ctrl+k, ctrl+e, ctrl+a ...).
+        Binding("ctrl+y", "phrase", "Phrase", id="capture.phrase"),
         Binding("ctrl+g", "next_group", "Group", id="capture.group"),
         Binding("f6", "give_time", "Give time", id="capture.give_time"),
         Binding("e", "edit", "Edit", id="capture.edit"),
         Binding("delete", "delete", "Delete", id="capture.delete"),
         Binding("ctrl+z", "undo", "Undo delete", id="capture.undo"),
         Binding("ctrl+r", "review", "Review", id="capture.review"),
-        Binding("ctrl+e", "export", "Export", id="capture.export"),
+        Binding("ctrl+o", "export", "Export", id="capture.export"),
         Binding("escape", "back", "Back", id="capture.back"),
     ] + [Binding(str(n), f"tag_theme({n})", show=False, id=f"capture.theme{n}") for n in range(1, 10)]
 

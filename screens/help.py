@@ -17,9 +17,9 @@ KEYS = """\
 
 [b]Capture[/b]      enter save the line · ctrl+down / ctrl+up next / previous agenda item
              ctrl+t start/pause the item's clock · f6 give the rest of its time to the next item
-             ctrl+g next breakout group · ctrl+n next speaker · ctrl+l speakers list · ctrl+k insert a phrase
+             ctrl+g next breakout group · ctrl+n next speaker · ctrl+l speakers list · ctrl+y insert a phrase
              tab notes list · e edit · delete remove · ctrl+z undo delete · 1–9 tag a theme (notes list)
-             ctrl+r review · ctrl+e export · escape back
+             ctrl+r review · ctrl+o export · escape back
 
 [b]Speakers[/b]     a add · n call next · s mark spoken · x withdraw · shift+up/down reorder · escape back
 

@@ -73,7 +73,7 @@ async def test_template_to_word_through_the_screens(engine, tmp_path):
             "Share EU early-warning findings with UN desks."
 
         # Export Word through the export dialog.
-        await pilot.press("ctrl+e")
+        await pilot.press("ctrl+o")
         exporter = app.screen
         assert isinstance(exporter, ExportDialog)
         assert exporter.query_one("#style", Select).value == "report"
