@@ -31,6 +31,7 @@ from .dialogs.note_edit import NoteEditDialog
 from .exporting import ExportsMeeting
 from .messages import ActionFailed, NoteNotSaved, NoteSaved
 from .widgets.agenda import AgendaList
+from .widgets.capture_line import CaptureLine
 
 KIND_LABELS = {"reflection": "refl", "recommendation": "REC", "challenge": "chal", "best-practice": "best",
                "quote": "quote", "action": "ACT", "observation": "obs"}
@@ -94,8 +95,8 @@ class CaptureScreen(ExportsMeeting, Screen):
                 yield Static("", id="speaker-bar")
                 yield DataTable(id="notes", cursor_type="row", zebra_stripes=True)
                 yield Static("", id="capture-hint")
-                yield Input(placeholder="Type a note, Enter saves · rec: ch: bp: q: a: · >UN · !key · +theme · "
-                                        "F1 for the grammar", id="capture")
+                yield CaptureLine(placeholder="Type a note, Enter saves · rec: ch: bp: q: a: · >UN · !key · "
+                                              "+theme · F1 for the grammar", id="capture")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -230,9 +231,7 @@ class CaptureScreen(ExportsMeeting, Screen):
             bits.append(f"speaker: {parsed.speaker}")
         hint.update(" · ".join(bits))
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        if event.input.id != "capture":
-            return
+    def on_capture_line_sent(self, event: CaptureLine.Sent) -> None:
         line = event.value
         if not line.strip():
             return
@@ -240,9 +239,11 @@ class CaptureScreen(ExportsMeeting, Screen):
         try:
             parsed = parse_capture(line, default_kind=default_kind)
         except FacilitatorError as exc:
+            event.capture_line.restore(line)
             self.app.report(exc)
             return
         if parsed.speaker and self.rule_of(self.current) in PROTECTED_RULES:
+            event.capture_line.restore(line)
             self.app.report(f"This item is held under the {RULE_LABELS[self.rule_of(self.current)]}: "
                             "speakers are not recorded.", title="Not saved")
             return
@@ -252,8 +253,7 @@ class CaptureScreen(ExportsMeeting, Screen):
                                          text=parsed.text)
         table.add_row(kind, key, to, text + "  (saving…)", key=pending)
         table.move_cursor(row=table.row_count - 1)
-        event.input.value = ""
-        self._draft_dirty = False
+        self._draft_dirty = bool(event.capture_line.value)
         seq = next(self._write_seq)
         self._last_capture_seq = seq
         speaker = getattr(self, "_speaker", None)
@@ -284,9 +284,8 @@ class CaptureScreen(ExportsMeeting, Screen):
         table = self.query_one("#notes", DataTable)
         if message.pending_key in table.rows:
             table.remove_row(message.pending_key)
-        capture = self.query_one("#capture", Input)
-        # Nothing typed is lost: the line goes back into the capture line (or before what is there now).
-        capture.value = message.line if not capture.value else f"{message.line} {capture.value}"
+        # Nothing typed is lost: the line goes back into the capture line (before what is there now).
+        self.query_one("#capture", CaptureLine).restore(message.line)
         self._draft_dirty = True
         self.app.notify(f"{message.error} The line is back in the capture line.", title="Not saved",
                         severity="error", timeout=10)
