@@ -92,7 +92,14 @@ def _on_connect(dbapi_connection, _record) -> None:
 def _on_begin(conn) -> None:
     # IMMEDIATE takes the write lock up front: two threads (the note saver and
     # the draft saver) then queue on busy_timeout instead of failing at once.
-    conn.exec_driver_sql("BEGIN IMMEDIATE")
+    # A read-only database cannot take it; reads there still work, and a write
+    # fails later with a clear "read-only" message.
+    try:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+    except OperationalError as exc:
+        if "readonly" not in str(exc.orig) and "read-only" not in str(exc.orig):
+            raise
+        conn.exec_driver_sql("BEGIN")
 
 
 def _create_wal_file(path: Path) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
@@ -16,9 +17,19 @@ from sqlmodel import Session
 from ..errors import DatabaseError
 
 
+def _check_file_present(engine: Engine) -> None:
+    """On Linux an open SQLite file whose folder was deleted keeps accepting
+    writes that vanish when the program exits; refuse them instead."""
+    name = engine.url.database
+    if name and name != ":memory:" and not Path(name).exists():
+        raise DatabaseError(f"The database file {name} has disappeared (was its folder deleted?); nothing was "
+                            "saved. Restore it from a backup, or keep typing: unsaved lines stay on screen.")
+
+
 @contextmanager
 def transaction(engine: Engine) -> Iterator[Session]:
     """A session whose work is committed on success and rolled back on error."""
+    _check_file_present(engine)
     try:
         with Session(engine, expire_on_commit=False) as session:
             with session.begin():
@@ -30,7 +41,8 @@ def transaction(engine: Engine) -> Iterator[Session]:
         if "readonly" in message or "read-only" in message:
             raise DatabaseError("The database is read-only; nothing was saved.") from None
         if "full" in message:
-            raise DatabaseError("The disk is full; nothing was saved.") from None
+            raise DatabaseError("The disk is full; nothing was saved. Free some space and press Enter again.") \
+                from None
         raise DatabaseError(f"Database error: {message}.") from None
     except SQLAlchemyError as exc:
         raise DatabaseError(f"Database error: {getattr(exc, 'orig', exc)}.") from None
