@@ -65,7 +65,7 @@ def _dump(path: Path, columns_of: dict[str, list[str]] | None = None) -> dict[st
     columns_of = columns_of or _columns(path)
     con = sqlite3.connect(path)
     dump = {
-        table: sorted(tuple(row) for row in con.execute(f"SELECT {', '.join(cols)} FROM {table}"))
+        table: sorted(tuple(row) for row in con.execute(f"SELECT {', '.join(f'[{c}]' for c in cols)} FROM [{table}]"))
         for table, cols in columns_of.items()
     }
     con.close()
@@ -111,3 +111,30 @@ def test_upgraded_v1_database_is_searchable_and_followed(tmp_path):
     engine = open_engine(copy)
     assert [h.text for h in search(engine, "gender")] == ["Gender must be in every prevention effort."]
     assert [r.note.status for r in tracker(engine)] == ["proposed"]
+
+
+def test_schema_v3_fixture_keeps_history_links_and_search(tmp_path):
+    """A database written by schema 3 (before the speakers list and merge
+    revisions) opens with its status history, links and search intact."""
+    from facilitator.services.followup import history, links_of, tracker
+    from facilitator.services.search import search
+
+    copy = tmp_path / "v3.db"
+    shutil.copy(FIXTURES / "schema_v3.db", copy)
+    before = _dump(copy)
+    engine = open_engine(copy)
+    assert schema_version(engine) == LATEST_VERSION
+    engine.dispose()
+    after = _dump(copy, columns_of=_columns(FIXTURES / "schema_v3.db"))
+    for table, rows in before.items():
+        if table != "schema_migration" and not table.startswith("note_fts"):
+            assert after[table] == rows, table
+    engine = open_engine(copy)
+    [row] = tracker(engine)
+    assert row.note.status == "taken-up" and row.note.addressee == "General Assembly"
+    assert [(c.status, c.comment) for c in history(engine, row.note.id)] == [
+        ("taken-up", "adopted on the formal agenda of the 72nd session")]
+    later = links_of(engine, row.note.id)[1]
+    assert [n.text for n in later] == ["The GA held its first formal debate."]
+    assert [h.note_id for h in search(engine, "formal agenda")] == [row.note.id]
+    assert services.get_meeting(engine, row.meeting_id).lead == "Our own lead."
