@@ -76,7 +76,16 @@ class State:
     @property
     def engine(self):
         if self._engine is None:
-            self._engine = open_engine(self.db)
+            from .db import PassphraseRequired
+            from .encryption import available
+
+            try:
+                self._engine = open_engine(self.db)
+            except PassphraseRequired as exc:
+                if not available():
+                    raise PassphraseRequired(f"{exc} (Encryption is unavailable on this machine.)") from None
+                passphrase = typer.prompt("Passphrase", hide_input=True, err=True)
+                self._engine = open_engine(self.db, passphrase=passphrase)
         return self._engine
 
 
@@ -654,10 +663,9 @@ def restore_cmd(
     file: Annotated[Path, typer.Argument(help="A backup made by `facilitator backup` or a live session.")],
 ) -> None:
     """Replace the database's content with a backup (the current content is backed up first)."""
-    from .services.backups import check_backup, restore_database
+    from .services.backups import restore_database
 
-    check_backup(file)  # refuse a bad backup before touching anything
-    safety = restore_database(_state(ctx).engine, file)
+    safety = restore_database(_state(ctx).engine, file)  # checks the backup before touching anything
     typer.echo(f"restored {file}; the previous content is in {safety}")
 
 
@@ -678,6 +686,36 @@ def purge_cmd(
     report = purge_identities(engine, found.id)
     typer.echo(f"{report.notes_changed} note(s) changed, {report.speaker_links} speaker link(s) and "
                f"{report.queue_entries} speakers-list entr(ies) removed, {report.backups_purged} backup(s) purged")
+
+
+@app.command("encrypt")
+def encrypt_cmd(
+    ctx: typer.Context,
+    remove_plain_backups: Annotated[bool, typer.Option(
+        "--remove-plain-backups", help="Delete the unencrypted backups made before.")] = False,
+) -> None:
+    """Encrypt the database with a passphrase (SQLCipher). It is asked for at every start."""
+    from . import encryption
+    from .services.backups import database_path, list_backups
+
+    engine = _state(ctx).engine
+    if encryption.passphrase_of(engine):
+        raise InvalidInput("This database is already encrypted.")
+    encryption.sqlcipher()  # says so plainly when SQLCipher is not installed
+    path = database_path(engine)
+    plain_backups = list_backups(engine)
+    engine.dispose()
+    passphrase = typer.prompt("New passphrase", hide_input=True, confirmation_prompt=True, err=True)
+    encryption.encrypt_file(path, passphrase)
+    typer.echo(f"encrypted {path}")
+    if plain_backups:
+        if remove_plain_backups:
+            for backup in plain_backups:
+                backup.unlink(missing_ok=True)
+            typer.echo(f"removed {len(plain_backups)} unencrypted backup(s)")
+        else:
+            typer.echo(f"facilitator: warning: {len(plain_backups)} earlier backup(s) in {plain_backups[0].parent} are "
+                       "not encrypted; remove them, or run again with --remove-plain-backups.", err=True)
 
 
 @app.command("demo")

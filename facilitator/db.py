@@ -55,7 +55,12 @@ def private_file(path: Path) -> None:
     os.chmod(path, 0o600)
 
 
-def _check_file(path: Path) -> None:
+class PassphraseRequired(DatabaseError):
+    """The file is not plain SQLite: encrypted, or something else. The CLI asks for a passphrase."""
+
+
+def _check_file(path: Path, passphrase: str | None) -> bool:
+    """Check a database path; True when the file is (to be treated as) encrypted."""
     if path.is_dir():
         raise DatabaseError(f"Database path {path} is a folder, not a file.")
     if path.exists():
@@ -65,8 +70,14 @@ def _check_file(path: Path) -> None:
         except OSError as exc:
             raise DatabaseError(f"Cannot read database {path}: {exc.strerror}.") from None
         if header and header != SQLITE_HEADER:
-            raise DatabaseError(f"{path} is not a SQLite database; it was left untouched.")
-        return
+            size = path.stat().st_size
+            if size < 1024 or size % 512:  # an encrypted database is whole pages of random bytes
+                raise DatabaseError(f"{path} is not a SQLite database; it was left untouched.")
+            if passphrase is None:
+                raise PassphraseRequired(f"{path} is encrypted, or is not a SQLite database; it was left "
+                                         "untouched. Give its passphrase to open it.")
+            return True
+        return False
     try:
         if not path.parent.exists():
             path.parent.mkdir(mode=0o700, parents=True)
@@ -74,6 +85,7 @@ def _check_file(path: Path) -> None:
         raise DatabaseError(f"Cannot create the folder for database {path}: {exc.strerror}.") from None
     if not os.access(path.parent, os.W_OK):
         raise DatabaseError(f"Cannot create database {path}: its folder is not writable.")
+    return False
 
 
 def _on_connect(dbapi_connection, _record) -> None:
@@ -116,15 +128,29 @@ def _create_wal_file(path: Path) -> None:
         raise DatabaseError(f"Cannot create database {path}: {exc}.") from None
 
 
-def open_engine(db: str | os.PathLike | None = None, *, migrate: bool = True) -> Engine:
-    """Create an engine for `db` (see `resolve_db`), checked and migrated."""
+def open_engine(
+    db: str | os.PathLike | None = None, *, migrate: bool = True, passphrase: str | None = None
+) -> Engine:
+    """Create an engine for `db` (see `resolve_db`), checked and migrated.
+
+    An encrypted database needs `passphrase`; see facilitator.encryption.
+    """
     url = resolve_db(db)
     path = _path_of(url)
+    encrypted = False
     if path is not None:
-        _check_file(path)
+        encrypted = _check_file(path, passphrase)
         if not path.exists():
             _create_wal_file(path)
-    engine = create_engine(url, connect_args={"check_same_thread": False})
+    if encrypted:
+        from . import encryption
+
+        encryption.check_key(path, passphrase)
+        engine = create_engine(url, module=encryption.sqlcipher(),
+                               creator=lambda: encryption.connect(path, passphrase))
+        encryption.remember(engine, passphrase)  # in memory only: for backups
+    else:
+        engine = create_engine(url, connect_args={"check_same_thread": False})
     event.listen(engine, "connect", _on_connect)
     event.listen(engine, "begin", _on_begin)
     try:

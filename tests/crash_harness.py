@@ -83,7 +83,10 @@ class Terminal:
         os.write(self.master, keys.encode())
 
     def kill(self) -> None:
-        os.killpg(self.process.pid, signal.SIGKILL)
+        try:
+            os.killpg(self.process.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass  # it had already exited (run_trial then reports why it never showed the screen)
         self.process.wait(timeout=10)
         os.close(self.master)
 

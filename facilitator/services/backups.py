@@ -15,6 +15,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from ..db import SQLITE_HEADER, open_engine, private_file
+from ..encryption import passphrase_of
 from ..errors import DatabaseError
 
 KEEP = 10
@@ -31,8 +32,14 @@ def backup_folder(engine: Engine) -> Path:
     return database_path(engine).parent / "backups"
 
 
-def _copy(source: sqlite3.Connection, target_path: Path) -> None:
-    target = sqlite3.connect(target_path)
+def _copy(source, target_path: Path, passphrase: str | None = None) -> None:
+    """Online backup; a backup of an encrypted database is encrypted with the same key."""
+    if passphrase is None:
+        target = sqlite3.connect(target_path)
+    else:
+        from ..encryption import connect
+
+        target = connect(target_path, passphrase)
     try:
         source.backup(target)
     finally:
@@ -57,10 +64,12 @@ def backup_database(engine: Engine, dest: Path | None = None, *, reason: str = "
     raw = engine.raw_connection()
     try:
         private_file(tmp)
-        _copy(raw.driver_connection, tmp)
+        _copy(raw.driver_connection, tmp, passphrase_of(engine))
         os.replace(tmp, dest)
-    except (sqlite3.Error, OSError) as exc:
+    except Exception as exc:  # sqlite3's or SQLCipher's errors, or the file system's
         tmp.unlink(missing_ok=True)
+        if not isinstance(exc, (OSError, sqlite3.Error)) and "Error" not in type(exc).__name__:
+            raise
         raise DatabaseError(f"Backup to {dest} failed: {exc}.") from None
     finally:
         raw.close()
@@ -80,27 +89,38 @@ def prune(engine: Engine, keep: int = KEEP) -> None:
         old.unlink(missing_ok=True)
 
 
-def check_backup(source: Path) -> int:
+def _open(path: Path, passphrase: str | None):
+    if passphrase is None:
+        return sqlite3.connect(path)
+    from ..encryption import check_key, connect
+
+    check_key(path, passphrase)
+    return connect(path, passphrase)
+
+
+def check_backup(source: Path, passphrase: str | None = None) -> int:
     """Raise unless `source` is a facilitator database this release can open; return its schema version."""
     source = Path(source)
     if not source.is_file():
         raise DatabaseError(f"{source}: no such backup file.")
     with source.open("rb") as fh:
-        if fh.read(16) != SQLITE_HEADER:
+        if passphrase is None and fh.read(16) != SQLITE_HEADER:
             raise DatabaseError(f"{source} is not a SQLite database; nothing was restored.")
     with tempfile.TemporaryDirectory() as tmp:  # check a copy: opening must not touch the backup
         copy = Path(tmp) / "check.db"
-        con = sqlite3.connect(source)
+        con = _open(source, passphrase)
         try:
-            _copy(con, copy)
+            _copy(con, copy, passphrase)
             con.execute("PRAGMA quick_check").fetchone()
-        except sqlite3.DatabaseError as exc:
+        except Exception as exc:
+            if isinstance(exc, DatabaseError):
+                raise
             raise DatabaseError(f"{source} is damaged ({exc}); nothing was restored.") from None
         finally:
             con.close()
         from ..db import schema_version
 
-        engine = open_engine(copy, migrate=False)
+        engine = open_engine(copy, migrate=False, passphrase=passphrase)
         try:
             return schema_version(engine)
         finally:
@@ -110,14 +130,15 @@ def check_backup(source: Path) -> int:
 def restore_database(engine: Engine, source: Path) -> Path:
     """Replace the live database's content with a backup's. The current content
     is backed up first (returned), so a restore can itself be undone."""
-    check_backup(source)
+    passphrase = passphrase_of(engine)
+    check_backup(source, passphrase)
     safety = backup_database(engine, reason="before-restore")
     engine.dispose()
-    src = sqlite3.connect(source)
-    dst = sqlite3.connect(database_path(engine))
+    src = _open(source, passphrase)
+    dst = _open(database_path(engine), passphrase)
     try:
         src.backup(dst)
-    except sqlite3.Error as exc:
+    except Exception as exc:
         raise DatabaseError(f"Restore failed: {exc}; the previous content is in {safety}.") from None
     finally:
         src.close()

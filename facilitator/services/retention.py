@@ -17,6 +17,7 @@ from sqlmodel import select
 
 from ..audit import anonymise_text
 from ..db import open_engine
+from ..encryption import passphrase_of
 from ..errors import InvalidInput, NotFound
 from ..models import Intervention, Meeting, Note, NoteRevision, utcnow
 from ..vocab import PROTECTED_RULES
@@ -73,7 +74,7 @@ def purge_identities(engine: Engine, meeting_id: str) -> PurgeReport:
             raise NotFound(f"No meeting with id {meeting_id!r}.")
     report = _purge_one(engine, meeting_id)
     for path in list_backups(engine):
-        backup = open_engine(path)
+        backup = open_engine(path, passphrase=passphrase_of(engine))
         try:
             with transaction(backup) as session:
                 present = session.get(Meeting, meeting_id) is not None
