@@ -24,7 +24,7 @@ KEYS = """\
 [b]Speakers[/b]     a add · n call next · s mark spoken · x withdraw · shift+up/down reorder · escape back
 
 [b]Review[/b]       e edit · delete remove · ctrl+z undo · shift+up / shift+down reorder · f filter by kind
-             v other versions (⟲) · t lead/disclaimer/outlook · p participants · a audit · x export · escape back
+             v other versions (⟲) · l follow-up and links · t lead/disclaimer/outlook · p participants · a audit · x export · escape back
 
 [b]Audit[/b]        a anonymise · A anonymise all · m mark attributable · d dismiss (not identifying)
              e edit the text · escape back

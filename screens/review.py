@@ -31,6 +31,7 @@ class ReviewScreen(ExportsMeeting, Screen):
         Binding("f", "filter", "Filter", id="review.filter"),
         Binding("a", "audit", "Audit", id="review.audit"),
         Binding("v", "revisions", "Versions", id="review.revisions"),
+        Binding("l", "followup", "Follow-up", id="review.followup"),
         Binding("t", "texts", "Texts", id="review.texts"),
         Binding("p", "participants", "Participants", id="review.participants"),
         Binding("x", "export", "Export", id="review.export"),
@@ -107,7 +108,7 @@ class ReviewScreen(ExportsMeeting, Screen):
         return None if key.startswith("item:") else key
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
-        if action in ("edit", "delete", "move"):
+        if action in ("edit", "delete", "move", "followup", "revisions"):
             return True if self.selected_note_id() else None
         if action == "undo":
             return True if self._last_deleted else None
@@ -164,6 +165,18 @@ class ReviewScreen(ExportsMeeting, Screen):
                 self.load(select=note_id)
 
         self.app.push_screen(RevisionsDialog(services.get_note(self.app.engine, note_id), revisions), restore)
+
+    def action_followup(self) -> None:
+        from facilitator.services import followup
+
+        from .dialogs.followup import FollowupDialog
+
+        note_id = self.selected_note_id()
+        if note_id is None:
+            return
+        earlier, later = followup.links_of(self.app.engine, note_id)
+        self.app.push_screen(FollowupDialog(services.get_note(self.app.engine, note_id),
+                                            followup.history(self.app.engine, note_id), earlier, later))
 
     def action_texts(self) -> None:
         from facilitator.services.exporting import drafted_texts

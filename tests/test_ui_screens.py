@@ -114,3 +114,28 @@ async def test_speakers_screen(engine):
     # moved above Kenya, then withdrawn (the cursor follows the moved row); Ghana has the floor
     assert [(e.name, e.status) for e in queue] == [
         ("Ghana", "speaking"), ("Ivan Šimonović", "withdrawn"), ("Kenya", "queued")]
+
+
+async def test_links_visible_from_both_sides_in_review(engine):
+    _, new_york = load_demo(engine)
+    rec = next(n for n in services.list_notes(engine, new_york.id) if "formal agenda" in n.headline)
+    followup.set_status(engine, rec.id, "taken-up", comment="on the agenda of the 72nd session",
+                        date=dt.date(2017, 9, 15))
+    later_meeting = services.create_meeting(engine, "breakfast", title="2018", date=dt.date(2018, 9, 7))
+    later = services.add_note(engine, later_meeting.id, "The General Assembly debated RtoP formally.")
+    followup.link(engine, later.id, rec.id)
+    app = app_for(engine)
+    async with app.run_test(size=(120, 40)) as pilot:
+        for meeting_id, note_id, expected in ((new_york.id, rec.id, "The General Assembly debated"),
+                                              (later_meeting.id, later.id, "Keep RtoP on the General")):
+            app.push_screen(ReviewScreen(meeting_id))
+            await settle(app, pilot)
+            table = app.screen.query_one("#review", DataTable)
+            table.move_cursor(row=table.get_row_index(note_id))
+            await pilot.press("l")
+            shown = str(app.screen.query_one("Static").render())
+            assert expected in shown
+            if note_id == rec.id:
+                assert "on the agenda of the 72nd session" in shown
+            await pilot.press("escape")
+            await pilot.press("escape")
