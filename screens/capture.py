@@ -27,9 +27,9 @@ from facilitator.services import backups, clock, speakers
 from facilitator.vocab import PROTECTED_RULES, RULE_LABELS
 
 from .dialogs.confirm import ConfirmDialog
-from .dialogs.note_edit import NoteEditDialog
 from .exporting import ExportsMeeting
 from .messages import ActionFailed, NoteNotSaved, NoteSaved
+from .note_actions import EditsNotes
 from .widgets.agenda import AgendaList
 from .widgets.capture_line import CaptureLine
 
@@ -47,7 +47,7 @@ def note_cells(note: NotePublic | None, *, kind: str = "", key: bool = False, ad
     return KIND_LABELS.get(kind, kind), "★" if key else "", addressee, text
 
 
-class CaptureScreen(ExportsMeeting, Screen):
+class CaptureScreen(EditsNotes, ExportsMeeting, Screen):
     BINDINGS = [
         Binding("ctrl+down", "move_item(1)", "Next item", id="capture.next"),
         Binding("ctrl+up", "move_item(-1)", "Prev item", id="capture.prev"),
@@ -77,7 +77,6 @@ class CaptureScreen(ExportsMeeting, Screen):
         self._last_capture_seq = 0
         self._write_lock = threading.Lock()
         self._draft_dirty = False
-        self._last_deleted: str | None = None
         self._bell_rung_for: str | None = None
         #: The breakout group notes go to while the current item is a breakout ("" outside).
         self.group = ""
@@ -128,6 +127,9 @@ class CaptureScreen(ExportsMeeting, Screen):
         if self.items:
             self.items = services.list_items(self.app.engine, self.meeting_id)
             self.load_notes()
+
+    def reload_notes(self, select: str | None = None) -> None:
+        self.load_notes()
 
     def load_notes(self) -> None:
         table = self.query_one("#notes", DataTable)
@@ -436,26 +438,6 @@ class CaptureScreen(ExportsMeeting, Screen):
             return True if self._last_deleted else None
         return True
 
-    def action_edit(self) -> None:
-        note_id = self.selected_note_id()
-        if note_id is None:
-            return
-        note = services.get_note(self.app.engine, note_id)
-
-        def save(changes: dict | None) -> None:
-            if changes:
-                self.update_note(note_id, changes)
-
-        self.app.push_screen(NoteEditDialog(note), save)
-
-    def update_note(self, note_id: str, changes: dict) -> None:
-        try:
-            services.update_note(self.app.engine, note_id, **changes)
-        except FacilitatorError as exc:
-            self.app.report(exc)
-            return
-        self.load_notes()
-
     def action_tag_theme(self, number: int) -> None:
         note_id = self.selected_note_id()
         themes = self.meeting.themes = services.get_meeting(self.app.engine, self.meeting_id).themes
@@ -466,27 +448,6 @@ class CaptureScreen(ExportsMeeting, Screen):
         theme = themes[number - 1]
         new = [t for t in note.themes if t != theme] if theme in note.themes else [*note.themes, theme]
         self.update_note(note_id, {"themes": new})
-
-    def action_delete(self) -> None:
-        note_id = self.selected_note_id()
-        if note_id is None:
-            return
-        try:
-            services.delete_note(self.app.engine, note_id)
-        except FacilitatorError as exc:
-            self.app.report(exc)
-            return
-        self._last_deleted = note_id
-        self.load_notes()
-        self.notify("Note deleted · ctrl+z brings it back.")
-
-    def action_undo(self) -> None:
-        if not self._last_deleted:
-            return
-        services.restore_note(self.app.engine, self._last_deleted)
-        self._last_deleted = None
-        self.load_notes()
-        self.notify("Note restored.")
 
     # --- leaving ------------------------------------------------------------------
 

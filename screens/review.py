@@ -17,11 +17,11 @@ from facilitator.errors import FacilitatorError
 from facilitator.vocab import NOTE_KINDS, RULE_LABELS
 
 from .capture import note_cells
-from .dialogs.note_edit import NoteEditDialog
 from .exporting import ExportsMeeting
+from .note_actions import EditsNotes
 
 
-class ReviewScreen(ExportsMeeting, Screen):
+class ReviewScreen(EditsNotes, ExportsMeeting, Screen):
     BINDINGS = [
         Binding("e", "edit", "Edit", id="review.edit"),
         Binding("delete", "delete", "Delete", id="review.delete"),
@@ -41,7 +41,6 @@ class ReviewScreen(ExportsMeeting, Screen):
     def __init__(self, meeting_id: str) -> None:
         super().__init__()
         self.meeting_id = meeting_id
-        self._last_deleted: str | None = None
         self.revised: set[str] = set()
 
     def compose(self) -> ComposeResult:
@@ -94,6 +93,9 @@ class ReviewScreen(ExportsMeeting, Screen):
         if current and current in table.rows:
             table.move_cursor(row=table.get_row_index(current))
 
+    def reload_notes(self, select: str | None = None) -> None:
+        self.load(select=select)
+
     def on_select_changed(self) -> None:
         self.load()
 
@@ -113,35 +115,6 @@ class ReviewScreen(ExportsMeeting, Screen):
         if action == "undo":
             return True if self._last_deleted else None
         return True
-
-    def action_edit(self) -> None:
-        note_id = self.selected_note_id()
-        if note_id is None:
-            return
-
-        def save(changes: dict | None) -> None:
-            if changes:
-                try:
-                    services.update_note(self.app.engine, note_id, **changes)
-                except FacilitatorError as exc:
-                    self.app.report(exc)
-                self.load(select=note_id)
-
-        self.app.push_screen(NoteEditDialog(services.get_note(self.app.engine, note_id)), save)
-
-    def action_delete(self) -> None:
-        note_id = self.selected_note_id()
-        if note_id:
-            services.delete_note(self.app.engine, note_id)
-            self._last_deleted = note_id
-            self.load()
-            self.notify("Note deleted · ctrl+z brings it back.")
-
-    def action_undo(self) -> None:
-        if self._last_deleted:
-            services.restore_note(self.app.engine, self._last_deleted)
-            self.load(select=self._last_deleted)
-            self._last_deleted = None
 
     def action_move(self, offset: int) -> None:
         note_id = self.selected_note_id()
