@@ -91,3 +91,30 @@ async def test_template_to_word_through_the_screens(engine, tmp_path):
     assert bullets == ["Accountability is uneven across institutions", "Moving from concept to practice is the hard part.",
                        "Prevention is cheaper than response", "Share EU early-warning findings with UN desks.",
                        "Hold regular desk-to-desk exchanges"]
+
+
+async def test_preview_before_writing(engine, tmp_path):
+    from textual.widgets import Markdown
+
+    from facilitator.services.demo import load_demo
+    from screens.preview import PreviewScreen
+
+    brussels, _ = load_demo(engine)
+    app = app_for(engine)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        app.screen.refresh_meetings(select=brussels.id)
+        await pilot.press("e")
+        dialog = app.screen
+        assert isinstance(dialog, ExportDialog)
+        target = tmp_path / "previewed.docx"
+        dialog.query_one("#path", Input).value = str(target)
+        dialog.query_one("#preview", Button).press()
+        await settle(app, pilot)
+        assert isinstance(app.screen, PreviewScreen)
+        markdown = app.screen.query_one(Markdown)
+        assert "## Key recommendations" in markdown.source
+        assert not target.exists()  # nothing written by a preview
+        await pilot.press("ctrl+w")
+        await settle(app, pilot)
+    assert target.exists()
