@@ -13,14 +13,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from .models import AgendaItemPublic, MeetingPublic
+from .models import AgendaItemPublic, MeetingPublic, as_utc
 
 
 def elapsed_seconds(item: AgendaItemPublic, now: dt.datetime) -> int:
     if item.started_at is None:
         return 0
     end = item.ended_at or item.paused_at or now
-    return max(0, int((_aware(end) - _aware(item.started_at)).total_seconds()) - item.paused_seconds)
+    return max(0, int((as_utc(end) - as_utc(item.started_at)).total_seconds()) - item.paused_seconds)
 
 
 def planned_seconds(item: AgendaItemPublic) -> int:
@@ -30,9 +30,6 @@ def planned_seconds(item: AgendaItemPublic) -> int:
 def is_overrun(item: AgendaItemPublic, now: dt.datetime) -> bool:
     return elapsed_seconds(item, now) > planned_seconds(item)
 
-
-def _aware(value: dt.datetime) -> dt.datetime:
-    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
 
 
 @dataclass(frozen=True)
@@ -54,7 +51,7 @@ def planned_start(meeting: MeetingPublic, day: int = 1) -> dt.datetime | None:
 
 def schedule(meeting: MeetingPublic, items: list[AgendaItemPublic], now: dt.datetime) -> Schedule:
     """Projected end of the current day of the meeting, and how far off plan it is."""
-    now = _aware(now)
+    now = as_utc(now)
     started = [i for i in items if i.started_at is not None]
     day = started[-1].day if started else (items[0].day if items else 1)
     todays = [i for i in items if i.day == day]
@@ -68,10 +65,10 @@ def schedule(meeting: MeetingPublic, items: list[AgendaItemPublic], now: dt.date
     cursor: dt.datetime | None = None
     for item in todays:
         if item.started_at is not None:
-            item_start = _aware(item.started_at)
+            item_start = as_utc(item.started_at)
             cursor = item_start if cursor is None else max(cursor, item_start)
             if item.ended_at is not None:
-                cursor = _aware(item.ended_at)
+                cursor = as_utc(item.ended_at)
             else:  # the running item takes at least its plan, more if it has overrun
                 remaining = max(planned_seconds(item) - elapsed_seconds(item, now), 0)
                 cursor = max(cursor, now) + dt.timedelta(seconds=remaining)
@@ -96,4 +93,4 @@ def speaker_remaining(started_at: dt.datetime | None, limit: int, now: dt.dateti
     """Seconds left for the current speaker (negative past the limit), None without a limit."""
     if not limit or started_at is None:
         return None
-    return limit - int((_aware(now) - _aware(started_at)).total_seconds())
+    return limit - int((as_utc(now) - as_utc(started_at)).total_seconds())

@@ -30,6 +30,11 @@ def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
+def as_utc(value: dt.datetime) -> dt.datetime:
+    """SQLite hands datetimes back without a zone; they were stored as UTC."""
+    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
+
+
 # --- meeting -----------------------------------------------------------------
 
 

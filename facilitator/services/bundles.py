@@ -38,6 +38,7 @@ from ..models import (
     ParticipantPublic,
     StatusChange,
     StatusChangePublic,
+    as_utc,
     utcnow,
 )
 from ..vocab import NOTE_KINDS, RULES
@@ -235,7 +236,7 @@ def _upsert(
     if current == values:
         report.unchanged += 1
         return
-    if newer_only and _aware(values["updated_at"]) <= _aware(row.updated_at):
+    if newer_only and as_utc(values["updated_at"]) <= as_utc(row.updated_at):
         report.unchanged += 1
         return
     for key, value in values.items():
@@ -243,9 +244,6 @@ def _upsert(
     session.add(row)
     report.updated += 1
 
-
-def _aware(value: dt.datetime) -> dt.datetime:
-    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
 
 
 NOTE_CONTENT = ("kind", "text", "headline", "addressee", "themes", "group")
@@ -262,7 +260,7 @@ def _merge_note(session: Session, incoming: NotePublic, report: ImportReport, so
     if {k: getattr(row, k) for k in values} == values:
         report.unchanged += 1
         return
-    local_newer = _aware(row.updated_at) >= _aware(incoming.updated_at)
+    local_newer = as_utc(row.updated_at) >= as_utc(incoming.updated_at)
     loser = values if local_newer else {k: getattr(row, k) for k in values}
     content_differs = any(getattr(row, k) != values[k] for k in NOTE_CONTENT)
     if content_differs and not _has_revision(session, row.id, loser):
@@ -281,13 +279,13 @@ def _merge_note(session: Session, incoming: NotePublic, report: ImportReport, so
 
 def _edited(created: dt.datetime, updated: dt.datetime) -> bool:
     """A note is created with updated_at == created_at; any edit moves updated_at."""
-    return _aware(updated) != _aware(created)
+    return as_utc(updated) != as_utc(created)
 
 
 def _has_revision(session: Session, note_id: str, version: dict) -> bool:
     for revision in session.exec(select(NoteRevision).where(NoteRevision.note_id == note_id)).all():
         if all(getattr(revision, k) == version[k] for k in NOTE_CONTENT) and \
-                _aware(revision.edited_at) == _aware(version["updated_at"]):
+                as_utc(revision.edited_at) == as_utc(version["updated_at"]):
             return True
     return False
 

@@ -8,7 +8,7 @@ from sqlalchemy import Engine
 from sqlmodel import col, select
 
 from ..errors import InvalidInput, NotFound
-from ..models import AgendaItem, AgendaItemPublic, Meeting, utcnow
+from ..models import AgendaItem, AgendaItemPublic, Meeting, as_utc, utcnow
 from ._db import transaction
 
 
@@ -18,9 +18,6 @@ def _item(session, item_id: str) -> AgendaItem:
         raise NotFound("No such agenda item.")
     return item
 
-
-def _aware(value: dt.datetime) -> dt.datetime:
-    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
 
 
 def advance_to(engine: Engine, meeting_id: str, item_id: str, *, now: dt.datetime | None = None) -> AgendaItemPublic:
@@ -35,7 +32,7 @@ def advance_to(engine: Engine, meeting_id: str, item_id: str, *, now: dt.datetim
         previous = session.get(AgendaItem, meeting.current_item_id) if meeting.current_item_id else None
         if previous is not None and previous.id != item.id and previous.started_at and previous.ended_at is None:
             if previous.paused_at is not None:
-                previous.paused_seconds += int((now - _aware(previous.paused_at)).total_seconds())
+                previous.paused_seconds += int((now - as_utc(previous.paused_at)).total_seconds())
                 previous.paused_at = None
             previous.ended_at = now
             session.add(previous)
@@ -43,7 +40,7 @@ def advance_to(engine: Engine, meeting_id: str, item_id: str, *, now: dt.datetim
             item.started_at = now
         elif item.ended_at is not None and item.id != (previous.id if previous else None):
             # Back to an item that had ended: the gap counts as paused, not elapsed.
-            item.paused_seconds += int((now - _aware(item.ended_at)).total_seconds())
+            item.paused_seconds += int((now - as_utc(item.ended_at)).total_seconds())
             item.ended_at = None
         meeting.current_item_id = item.id
         session.add_all([item, meeting])
@@ -69,7 +66,7 @@ def resume(engine: Engine, item_id: str, *, now: dt.datetime | None = None) -> A
     with transaction(engine) as session:
         item = _item(session, item_id)
         if item.paused_at is not None:
-            item.paused_seconds += int((now - _aware(item.paused_at)).total_seconds())
+            item.paused_seconds += int((now - as_utc(item.paused_at)).total_seconds())
             item.paused_at = None
             session.add(item)
         session.flush()

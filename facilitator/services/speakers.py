@@ -11,16 +11,13 @@ from sqlalchemy import Engine, func
 from sqlmodel import col, select
 
 from ..errors import InvalidInput, NotFound
-from ..models import Intervention, InterventionPublic, Meeting, Participant, utcnow
+from ..models import Intervention, InterventionPublic, Meeting, Participant, as_utc, utcnow
 from ..vocab import ON_THE_RECORD
 from ._db import transaction
 from .participants import check_category, find_speaker
 
 QUEUED, SPEAKING, SPOKEN, WITHDRAWN = "queued", "speaking", "spoken", "withdrawn"
 
-
-def _aware(value: dt.datetime) -> dt.datetime:
-    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
 
 
 def list_queue(engine: Engine, meeting_id: str, *, include_done: bool = True) -> list[InterventionPublic]:
@@ -76,7 +73,7 @@ def _finish(entry: Intervention, now: dt.datetime) -> None:
     entry.status = SPOKEN
     entry.ended_at = now
     if entry.started_at is not None:
-        entry.seconds = int((now - _aware(entry.started_at)).total_seconds())
+        entry.seconds = int((now - as_utc(entry.started_at)).total_seconds())
     entry.updated_at = now
 
 
