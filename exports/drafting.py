@@ -9,7 +9,7 @@ from __future__ import annotations
 from facilitator.models import MeetingDetail, OrganiserPublic
 from facilitator.vocab import RULE_PHRASES
 
-from .styles import date_range, join_names, long_date
+from .styles import join_names, long_date
 
 FORMAT_NOUNS = {
     "roundtable": "roundtable", "breakfast": "breakfast meeting", "workshop": "workshop",

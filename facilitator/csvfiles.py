@@ -71,7 +71,7 @@ def read_rows(path: Path, columns: list[Column]) -> list[tuple[int, dict[str, st
         for alias in (column.name, *column.aliases):
             lookup[_key(alias)] = column.name
     fields = []
-    for index, cell in enumerate(header):
+    for cell in header:
         key = _key(cell)
         if key not in lookup:
             known = ", ".join(c.name for c in columns)
