@@ -2,9 +2,14 @@
 
 The screen provides `selected_note_id()` and `reload_notes(select=None)`;
 this mixin provides the actions and remembers the last deletion for undo.
+Every write runs in a thread worker; the list is reloaded when it is done.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual import work
 
 from facilitator import services
 from facilitator.errors import FacilitatorError
@@ -21,12 +26,23 @@ class EditsNotes:
     def reload_notes(self, select: str | None = None) -> None:  # pragma: no cover - provided by the screen
         raise NotImplementedError
 
-    def update_note(self, note_id: str, changes: dict) -> None:
+    @work(thread=True, exit_on_error=False, group="note-write")
+    def write_note(self, change: Callable[[], object], select: str | None = None, done: str = "") -> None:
+        """Run one service call off the UI thread, then reload (and say `done`)."""
         try:
-            services.update_note(self.app.engine, note_id, **changes)
+            change()
         except FacilitatorError as exc:
-            self.app.report(exc)
-        self.reload_notes(select=note_id)
+            self.app.call_from_thread(self.app.report, exc)
+            return
+        self.app.call_from_thread(self._written, select, done)
+
+    def _written(self, select: str | None, done: str) -> None:
+        self.reload_notes(select=select)
+        if done:
+            self.notify(done)
+
+    def update_note(self, note_id: str, changes: dict) -> None:
+        self.write_note(lambda: services.update_note(self.app.engine, note_id, **changes), select=note_id)
 
     def action_edit(self) -> None:
         note_id = self.selected_note_id()
@@ -43,19 +59,13 @@ class EditsNotes:
         note_id = self.selected_note_id()
         if note_id is None:
             return
-        try:
-            services.delete_note(self.app.engine, note_id)
-        except FacilitatorError as exc:
-            self.app.report(exc)
-            return
         self._last_deleted = note_id
-        self.reload_notes()
-        self.notify("Note deleted · ctrl+z brings it back.")
+        self.write_note(lambda: services.delete_note(self.app.engine, note_id),
+                        done="Note deleted · ctrl+z brings it back.")
 
     def action_undo(self) -> None:
         if not self._last_deleted:
             return
         note_id, self._last_deleted = self._last_deleted, None
-        services.restore_note(self.app.engine, note_id)
-        self.reload_notes(select=note_id)
-        self.notify("Note restored.")
+        self.write_note(lambda: services.restore_note(self.app.engine, note_id), select=note_id,
+                        done="Note restored.")

@@ -92,9 +92,11 @@ async def test_delete_and_undo(engine, breakfast):
         table.focus()
         table.move_cursor(row=1)
         await pilot.press("delete")
+        await settle(app, pilot)
         assert table_texts(table) == ["keep me"]
         assert [n.text for n in services.list_notes(engine, breakfast.id)] == ["keep me"]
         await pilot.press("ctrl+z")
+        await settle(app, pilot)
         assert table_texts(screen.query_one("#notes", DataTable)) == ["keep me", "delete me"]
 
 
