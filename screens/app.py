@@ -39,7 +39,8 @@ class FacilitatorApp(App):
 
     def report(self, error: FacilitatorError | Exception, title: str | None = None) -> None:
         """One notification for one error: never a traceback on screen."""
-        self.notify(str(error), title=title or getattr(error, "title", "Error"), severity="error", timeout=8)
+        self.notify(str(error), title=title or getattr(error, "title", "Error"), severity="error", timeout=8,
+                    markup=False)
 
     async def action_quit(self) -> None:
         """Quit, but ask first when the capture line holds text not yet sent."""

@@ -15,6 +15,7 @@ from facilitator.errors import FacilitatorError
 from facilitator.services import audit as audit_service
 
 from .dialogs.note_edit import NoteEditDialog
+from .literal import literal
 
 
 class AuditScreen(Screen):
@@ -51,7 +52,7 @@ class AuditScreen(Screen):
         row = table.cursor_row
         table.clear()
         for index, flag in enumerate(self.flags):
-            table.add_row(flag.where, flag.participant, flag.what, flag.excerpt, key=str(index))
+            table.add_row(*map(literal, (flag.where, flag.participant, flag.what, flag.excerpt)), key=str(index))
         if table.row_count:
             table.move_cursor(row=min(row, table.row_count - 1))
         summary = self.query_one("#audit-summary", Static)

@@ -28,6 +28,7 @@ from facilitator.vocab import PROTECTED_RULES, RULE_LABELS
 
 from .dialogs.confirm import ConfirmDialog
 from .exporting import ExportsMeeting
+from .literal import literal, markup
 from .messages import ActionFailed, NoteNotSaved, NoteSaved
 from .note_actions import EditsNotes
 from .widgets.agenda import AgendaList
@@ -44,7 +45,7 @@ def note_cells(note: NotePublic | None, *, kind: str = "", key: bool = False, ad
         text = (f"{note.headline} :: " if note.headline else "") + note.text
         if note.themes:
             text += "  [" + ", ".join(note.themes) + "]"
-    return KIND_LABELS.get(kind, kind), "★" if key else "", addressee, text
+    return literal(KIND_LABELS.get(kind, kind)), literal("★" if key else ""), literal(addressee), literal(text)
 
 
 class CaptureScreen(EditsNotes, ExportsMeeting, Screen):
@@ -161,9 +162,11 @@ class CaptureScreen(EditsNotes, ExportsMeeting, Screen):
                           if item.started_at else f"not started · {planned_seconds(item) // 60}′ planned")
             if item.paused_at and not item.ended_at:
                 clock_text += " (paused)"
-            group = f" · group: [b]{self.group}[/b] (ctrl+g)" if self.group else ""
-            header.update(f"[b]{item.position}. {item.title}[/b]   {clock_text}   · {RULE_LABELS[rule]}"
-                          f" · default kind: {item.default_kind}{group}")
+            template = "[b]$number. $title[/b]   $clock   · $rule · default kind: $kind"
+            if self.group:
+                template += " · group: [b]$group[/b] (ctrl+g)"
+            header.update(markup(template, number=item.position, title=item.title, clock=clock_text,
+                                 rule=RULE_LABELS[rule], kind=item.default_kind, group=self.group))
             header.set_class(is_overrun(item, now), "-overrun")
             self.set_class(rule in PROTECTED_RULES, "-protected-item")
         plan = schedule(self.meeting, self.items, now)
@@ -191,7 +194,7 @@ class CaptureScreen(EditsNotes, ExportsMeeting, Screen):
         bar.display = True
         name = speaker.name  # on screen only: the room sees who has the floor whatever the rule
         remaining = speaker_remaining(speaker.started_at, self.meeting.speaker_limit, now)
-        text = f"Speaking: [b]{name}[/b]"
+        text = f"Speaking: {name}"
         if speaker.on_behalf_of:
             text += f" (on behalf of {speaker.on_behalf_of})"
         if remaining is not None:
@@ -201,7 +204,7 @@ class CaptureScreen(EditsNotes, ExportsMeeting, Screen):
             if remaining <= 0 and self.meeting.bell and self._bell_rung_for != speaker.id:
                 self._bell_rung_for = speaker.id
                 self.app.bell()
-        bar.update(text + "   · ctrl+n next speaker")
+        bar.update(literal(text + "   · ctrl+n next speaker", style="bold"))
 
     # --- capturing --------------------------------------------------------------
 
@@ -220,7 +223,7 @@ class CaptureScreen(EditsNotes, ExportsMeeting, Screen):
         try:
             parsed = parse_capture(event.value, default_kind=self.current.default_kind if self.current else "reflection")
         except FacilitatorError as exc:
-            hint.update(f"[red]{exc}[/red]")
+            hint.update(literal(str(exc), style="red"))
             return
         bits = [parsed.kind]
         if parsed.addressee:
@@ -231,7 +234,7 @@ class CaptureScreen(EditsNotes, ExportsMeeting, Screen):
             bits.append("themes: " + ", ".join(parsed.themes))
         if parsed.speaker:
             bits.append(f"speaker: {parsed.speaker}")
-        hint.update(" · ".join(bits))
+        hint.update(literal(" · ".join(bits)))
 
     def on_capture_line_sent(self, event: CaptureLine.Sent) -> None:
         line = event.value
@@ -290,7 +293,7 @@ class CaptureScreen(EditsNotes, ExportsMeeting, Screen):
         self.query_one("#capture", CaptureLine).restore(message.line)
         self._draft_dirty = True
         self.app.notify(f"{message.error} The line is back in the capture line.", title="Not saved",
-                        severity="error", timeout=10)
+                        severity="error", timeout=10, markup=False)
 
     def flush_draft(self) -> None:
         if self._draft_dirty:
@@ -309,7 +312,7 @@ class CaptureScreen(EditsNotes, ExportsMeeting, Screen):
                 self.post_message(ActionFailed("Draft not saved", str(exc)))
 
     def on_action_failed(self, message: ActionFailed) -> None:
-        self.app.notify(message.error, title=message.title, severity="error", timeout=8)
+        self.app.notify(message.error, title=message.title, severity="error", timeout=8, markup=False)
 
     # --- moving through the agenda ----------------------------------------------
 

@@ -57,7 +57,7 @@ class ExportsMeeting:
         self.app.push_screen(PreviewScreen(text, request), after)
 
     def on_export_finished(self, message: ExportFinished) -> None:
-        self.app.notify(f"Exported to {message.path}", title="Export written", timeout=10)
+        self.app.notify(f"Exported to {message.path}", title="Export written", timeout=10, markup=False)
 
     def on_action_failed(self, message: ActionFailed) -> None:
-        self.app.notify(message.error, title=message.title, severity="error", timeout=10)
+        self.app.notify(message.error, title=message.title, severity="error", timeout=10, markup=False)

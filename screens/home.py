@@ -16,6 +16,7 @@ from facilitator.vocab import RULE_LABELS
 from .dialogs.confirm import ConfirmDialog
 from .dialogs.new_meeting import NewMeetingDialog, NewMeetingRequest
 from .exporting import ExportsMeeting
+from .literal import literal
 from .messages import ActionFailed
 
 
@@ -50,7 +51,8 @@ class HomeScreen(ExportsMeeting, Screen):
         table.clear()
         meetings = services.list_meetings(self.app.engine)
         for m in meetings:
-            table.add_row(m.date.isoformat(), m.title, m.format, RULE_LABELS[m.rule], str(m.note_count), key=m.id)
+            table.add_row(*map(literal, (m.date.isoformat(), m.title, m.format, RULE_LABELS[m.rule], m.note_count)),
+                          key=m.id)
         self.query_one("#home-empty", Static).update(
             "" if meetings else "No meetings yet. Press [b]n[/b] to create one from a template "
                                 "(or run `facilitator demo` to load two examples).")

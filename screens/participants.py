@@ -11,6 +11,7 @@ from facilitator import services
 from facilitator.errors import FacilitatorError
 
 from .dialogs.participant_edit import ParticipantEditDialog
+from .literal import literal
 
 
 class ParticipantsScreen(Screen):
@@ -44,8 +45,8 @@ class ParticipantsScreen(Screen):
         row = table.cursor_row
         table.clear()
         for p in services.list_participants(self.app.engine, self.meeting_id):
-            table.add_row(p.name, p.organisation, p.role, p.region, p.category, "yes" if p.attributable else "no",
-                          key=p.id)
+            table.add_row(*map(literal, (p.name, p.organisation, p.role, p.region, p.category,
+                                         "yes" if p.attributable else "no")), key=p.id)
         if select and select in table.rows:
             table.move_cursor(row=table.get_row_index(select))
         elif table.row_count:

@@ -21,7 +21,7 @@ class PreviewScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         yield Static(f"Preview — {self.request.style} → {self.request.path}   (ctrl+w writes it, escape closes)",
-                     id="preview-title")
+                     id="preview-title", markup=False)
         with VerticalScroll(id="preview-body"):
             yield Markdown(self.markdown)
         yield Footer()

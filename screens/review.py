@@ -83,7 +83,7 @@ class ReviewScreen(EditsNotes, ExportsMeeting, Screen):
                 for note in (n for n in notes if n.kind == kind):
                     kind_cell, key_cell, to, text = note_cells(note)
                     if note.id in self.revised:
-                        text = "⟲ " + text  # edited on two laptops: other versions kept (v)
+                        text = Text("⟲ ") + text  # edited on two laptops: other versions kept (v)
                     table.add_row(kind_cell, key_cell, to, text, key=note.id)
                     shown += 1
         conflicts = f" · {len(self.revised)} with other versions (⟲, v)" if self.revised else ""

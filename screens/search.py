@@ -13,6 +13,8 @@ from textual.worker import get_current_worker
 from facilitator.errors import FacilitatorError
 from facilitator.services.search import SearchHit, search
 
+from .literal import literal
+
 
 class SearchScreen(Screen):
     BINDINGS = [Binding("escape", "back", "Back", id="search.back")]
@@ -63,9 +65,9 @@ class SearchScreen(Screen):
         table.clear()
         for hit in hits:
             who = f" — {hit.speaker}" if hit.speaker else ""
-            table.add_row(hit.meeting_date.isoformat(), hit.meeting_title[:36], hit.kind, hit.snippet + who,
-                          key=hit.note_id)
-        self.query_one("#search-status", Static).update(status)
+            table.add_row(*map(literal, (hit.meeting_date.isoformat(), hit.meeting_title[:36], hit.kind,
+                                         hit.snippet + who)), key=hit.note_id)
+        self.query_one("#search-status", Static).update(literal(status))
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         hit = next((h for h in self.hits if h.note_id == event.row_key.value), None)

@@ -14,6 +14,8 @@ from facilitator.clock import format_duration
 from facilitator.errors import FacilitatorError
 from facilitator.services import speakers
 
+from .literal import literal
+
 
 class SpeakersScreen(Screen):
     BINDINGS = [
@@ -51,8 +53,8 @@ class SpeakersScreen(Screen):
         row = table.cursor_row
         table.clear()
         for entry in speakers.list_queue(self.app.engine, self.meeting_id):
-            table.add_row(str(entry.position), entry.name, entry.category, entry.on_behalf_of, entry.status,
-                          format_duration(entry.seconds) if entry.seconds else "", key=entry.id)
+            table.add_row(*map(literal, (entry.position, entry.name, entry.category, entry.on_behalf_of, entry.status,
+                                         format_duration(entry.seconds) if entry.seconds else "")), key=entry.id)
         if table.row_count:
             table.move_cursor(row=min(row, table.row_count - 1))
 

@@ -11,6 +11,8 @@ from facilitator.errors import FacilitatorError
 from facilitator.services import followup
 from facilitator.vocab import STATUSES
 
+from .literal import literal
+
 PAGE = 500
 
 
@@ -49,8 +51,9 @@ class TrackerScreen(Screen):
         row = table.cursor_row
         table.clear()
         for r in rows:
-            table.add_row(f"{r.meeting_date} {r.meeting_title[:28]}", r.note.addressee or "-", r.note.status,
-                          f"{r.age_days} d", r.note.headline or r.note.text, key=r.note.id)
+            table.add_row(*map(literal, (f"{r.meeting_date} {r.meeting_title[:28]}", r.note.addressee or "-",
+                                         r.note.status, f"{r.age_days} d", r.note.headline or r.note.text)),
+                          key=r.note.id)
         if table.row_count:
             table.move_cursor(row=min(row, table.row_count - 1))
         self.query_one("#tracker-summary", Static).update(

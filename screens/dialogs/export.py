@@ -49,7 +49,7 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
     def compose(self) -> ComposeResult:
         style = DEFAULT_STYLE.get(self.meeting.format, "report")
         with Vertical():
-            yield Label(f"[b]Export[/b] {self.meeting.title}")
+            yield Label(f"Export: {self.meeting.title}", markup=False)
             yield Label("House style")
             yield Select([(f"{name} — {about}", name) for name, about in STYLES.items()], value=style,
                          allow_blank=False, id="style")

@@ -26,14 +26,14 @@ class FollowupDialog(ModalScreen[None]):
         self.note, self.history, self.earlier, self.later = note, history, earlier, later
 
     def compose(self) -> ComposeResult:
-        lines = [f"[b]{self.note.headline or self.note.text}[/b]", f"Status: {self.note.status or '—'}"]
+        lines = [self.note.headline or self.note.text, f"Status: {self.note.status or '—'}"]
         lines += [f"  {c.date}  {c.status}  {c.comment}" for c in self.history]
         lines.append("Reports on:" if self.earlier else "Reports on no earlier recommendation.")
         lines += [f"  {n.id[:8]}  [{n.status or n.kind}] {n.headline or n.text}" for n in self.earlier]
         lines.append("Reported on by:" if self.later else "No later note reports on it yet.")
         lines += [f"  {n.id[:8]}  {n.text}" for n in self.later]
         with VerticalScroll():
-            yield Static("\n".join(lines), markup=True)
+            yield Static("\n".join(lines), markup=False)
 
     def action_close(self) -> None:
         self.dismiss(None)

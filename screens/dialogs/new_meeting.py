@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -48,7 +49,7 @@ class NewMeetingDialog(ModalScreen[NewMeetingRequest | None]):
         with VerticalScroll():
             yield Label("[b]New meeting[/b]")
             yield Label("Template")
-            yield Select([(f"{t.name} ({t.planned_minutes // 60}h{t.planned_minutes % 60:02d}, {t.rule})", t.key)
+            yield Select([(Text(f"{t.name} ({t.planned_minutes // 60}h{t.planned_minutes % 60:02d}, {t.rule})"), t.key)
                           for t in self.templates],
                          value=self.templates[0].key, allow_blank=False, id="template")
             yield Label("Title")
@@ -94,7 +95,7 @@ class NewMeetingDialog(ModalScreen[NewMeetingRequest | None]):
         try:
             date = dt.date.fromisoformat(raw_date)
         except ValueError:
-            error.update(f"{raw_date!r} is not a date; write it as YYYY-MM-DD.")
+            error.update(Text(f"{raw_date!r} is not a date; write it as YYYY-MM-DD."))
             return
         rule = self.query_one("#rule", Select).value
         self.dismiss(NewMeetingRequest(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -25,7 +26,7 @@ class PhraseDialog(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label("[b]Insert a phrase[/b]  (enter inserts, escape cancels)")
-            yield OptionList(*self.phrases, id="phrases")
+            yield OptionList(*[Text(p) for p in self.phrases], id="phrases")
 
     def on_mount(self) -> None:
         self.query_one("#phrases", OptionList).focus()

@@ -3,6 +3,7 @@ restore, or None."""
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -28,9 +29,9 @@ class RevisionsDialog(ModalScreen[NoteRevisionPublic | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(f"[b]Current[/b]: {self.note.text}")
+            yield Label(f"Current: {self.note.text}", markup=False)
             yield Label("Other versions kept when two laptops edited this note (enter restores one):")
-            yield OptionList(*[Option(f"{r.edited_at:%Y-%m-%d %H:%M} · {r.source or 'bundle'} · {r.text}")
+            yield OptionList(*[Option(Text(f"{r.edited_at:%Y-%m-%d %H:%M} · {r.source or 'bundle'} · {r.text}"))
                                for r in self.revisions], id="revisions")
 
     def on_mount(self) -> None:
