@@ -14,6 +14,7 @@ from textual.screen import Screen
 from facilitator import services
 from facilitator.errors import FacilitatorError
 from facilitator.models import utcnow
+from facilitator.vocab import RULE_LABELS
 
 
 class FacilitatorApp(App):
@@ -22,8 +23,10 @@ class FacilitatorApp(App):
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", priority=True, id="app.quit"),
         Binding("f1", "help", "Help", id="app.help"),
-        Binding("f2", "search", "Search", id="app.search"),
-        Binding("f3", "tracker", "Tracker", id="app.tracker"),
+        Binding("question_mark", "help", "Help", show=False, id="app.help_question_mark"),
+        # Global, but shown in the footer of the meetings list only (HomeScreen), where there is room.
+        Binding("f2", "search", "Search", show=False, id="app.search"),
+        Binding("f3", "tracker", "Tracker", show=False, id="app.tracker"),
     ]
 
     def __init__(self, engine: Engine, *, clock: Callable[[], dt.datetime] = utcnow) -> None:
@@ -37,26 +40,30 @@ class FacilitatorApp(App):
 
         self.push_screen(HomeScreen())
 
-    def report(self, error: FacilitatorError | Exception, title: str | None = None) -> None:
+    def report(self, error: FacilitatorError | Exception | str, title: str | None = None) -> None:
         """One notification for one error: never a traceback on screen."""
-        self.notify(str(error), title=title or getattr(error, "title", "Error"), severity="error", timeout=8,
-                    markup=False)
+        if isinstance(error, FacilitatorError | str):
+            message, default_title = str(error), getattr(error, "title", "Error")
+        else:  # a bug, not a user error: still one line, with what went wrong
+            message, default_title = f"{type(error).__name__}: {error}", "Unexpected error"
+        self.notify(message, title=title or default_title, severity="error", timeout=8, markup=False)
 
     async def action_quit(self) -> None:
-        """Quit, but ask first when the capture line holds text not yet sent."""
-        screen = self.screen
-        if getattr(screen, "unsent_text", ""):
-            from .dialogs.confirm import ConfirmDialog
-
-            def answer(leave: bool | None) -> None:
-                if leave:
-                    screen.keep_draft_now()
-                    self.exit()
-
-            self.push_screen(ConfirmDialog("The capture line holds text you have not sent. Quit anyway? "
-                                           "It will be kept as a draft for next time.", yes="Quit"), answer)
+        """Quit, but ask first when a capture line (on any open screen) holds text not yet sent."""
+        unsent = [screen for screen in self.screen_stack if getattr(screen, "unsent_text", "")]
+        if not unsent:
+            self.exit()
             return
-        self.exit()
+        from .dialogs.confirm import ConfirmDialog
+
+        def answer(leave: bool | None) -> None:
+            if leave:
+                for screen in unsent:
+                    screen.keep_draft_now()
+                self.exit()
+
+        self.push_screen(ConfirmDialog("The capture line holds text you have not sent. Quit anyway? "
+                                       "It will be kept as a draft for next time.", yes="Quit"), answer)
 
     def action_help(self) -> None:
         from .help import HelpScreen
@@ -79,19 +86,34 @@ class FacilitatorApp(App):
     def open_meeting(self, meeting_id: str) -> None:
         from .capture import CaptureScreen
 
-        self.push_screen(CaptureScreen(meeting_id))
+        if not (isinstance(self.screen, CaptureScreen) and self.screen.meeting_id == meeting_id):
+            self.push_screen(CaptureScreen(meeting_id))
+
+    def action_new_meeting(self) -> None:
+        """The New meeting dialog, from anywhere: the meetings list creates it and opens it."""
+        from .home import HomeScreen
+
+        home = next((s for s in self.screen_stack if isinstance(s, HomeScreen)), None)
+        if home is not None:
+            home.action_new()
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
+        yield SystemCommand("New meeting", "Start a meeting from an agenda template", self.action_new_meeting)
+        export = getattr(screen, "action_export", None)
+        if export is not None and getattr(screen, "meeting_id", None):
+            yield SystemCommand("Export this meeting", "Write a report or memo (Word, Markdown ...)", export)
         yield SystemCommand("Search notes", "Search every meeting's notes", self.action_search)
         yield SystemCommand("Recommendation tracker", "Follow recommendations across meetings", self.action_tracker)
         yield SystemCommand("Help", "Keys and the capture grammar", self.action_help)
-        for meeting in services.list_meetings(self.engine)[:50]:
-            yield SystemCommand(f"Open: {meeting.title}", f"{meeting.date} · {meeting.rule}",
+        try:
+            meetings = services.list_meetings(self.engine)
+        except FacilitatorError as exc:
+            self.report(exc)
+            return
+        for meeting in meetings:
+            yield SystemCommand(f"Open: {meeting.title}", f"{meeting.date} · {RULE_LABELS[meeting.rule]}",
                                 lambda mid=meeting.id: self.open_meeting(mid), discover=False)
-        export = getattr(screen, "action_export", None)
-        if export is not None:
-            yield SystemCommand("Export this meeting", "Write a report or memo", export)
 
 
 def make_app(db: str | None = None, *, engine: Engine | None = None,

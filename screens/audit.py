@@ -14,7 +14,7 @@ from facilitator.audit import Flag
 from facilitator.errors import FacilitatorError
 from facilitator.services import audit as audit_service
 
-from .dialogs.note_edit import NoteEditDialog
+from .dialogs.note_edit import NoteEdit, NoteEditDialog
 from .literal import literal
 
 
@@ -105,11 +105,13 @@ class AuditScreen(Screen):
             self.notify("Meeting texts are edited with `facilitator edit` (lead, disclaimer ...) or anonymised here.")
             return
 
-        def save(changes: dict | None) -> None:
-            if changes:
-                self._do(lambda: services.update_note(self.app.engine, flag.note_id, **changes))
+        note = services.get_note(self.app.engine, flag.note_id)
 
-        self.app.push_screen(NoteEditDialog(services.get_note(self.app.engine, flag.note_id)), save)
+        def save(edit: NoteEdit | None) -> None:
+            if edit is not None and edit.changes(note):
+                self._do(lambda: services.update_note(self.app.engine, flag.note_id, **edit.changes(note)))
+
+        self.app.push_screen(NoteEditDialog(note), save)
 
     def action_back(self) -> None:
         self.dismiss(None)

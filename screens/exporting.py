@@ -10,7 +10,7 @@ from textual import work
 from facilitator.errors import FacilitatorError
 from facilitator.services import exporting
 
-from .dialogs.export import ExportDialog, ExportRequest
+from .dialogs.export import FORMAT_NAMES, ExportDialog, ExportRequest
 from .messages import ActionFailed, ExportFinished
 
 
@@ -27,7 +27,11 @@ class ExportsMeeting:
     def action_export(self) -> None:
         from facilitator import services
 
-        meeting = services.get_meeting(self.app.engine, self.meeting_id)
+        try:
+            meeting = services.get_meeting(self.app.engine, self.meeting_id)
+        except FacilitatorError as exc:
+            self.app.report(exc)
+            return
         self.app.push_screen(ExportDialog(meeting, export_folder()), self._export_chosen)
 
     def _export_chosen(self, request: ExportRequest | None) -> None:
@@ -43,9 +47,11 @@ class ExportsMeeting:
                 return
             path = exporting.export_meeting(self.app.engine, self.meeting_id, request.style, request.fmt,
                                             request.path, force=request.force)
-            self.post_message(ExportFinished(path))
+            self.post_message(ExportFinished(path, request.style, request.fmt))
         except FacilitatorError as exc:
             self.post_message(ActionFailed(exc.title, str(exc)))
+        except Exception as exc:  # noqa: BLE001 - a renderer bug must still end in one message, not silence
+            self.post_message(ActionFailed("Export failed", f"{type(exc).__name__}: {exc}"))
 
     def _show_preview(self, text: str, request: ExportRequest) -> None:
         from .preview import PreviewScreen
@@ -57,7 +63,8 @@ class ExportsMeeting:
         self.app.push_screen(PreviewScreen(text, request), after)
 
     def on_export_finished(self, message: ExportFinished) -> None:
-        self.app.notify(f"Exported to {message.path}", title="Export written", timeout=10, markup=False)
+        what = f"{message.style} ({FORMAT_NAMES.get(message.fmt, message.fmt)})" if message.style else "the meeting"
+        self.app.notify(f"Exported {what} to {message.path}", title="Export written", timeout=10, markup=False)
 
     def on_action_failed(self, message: ActionFailed) -> None:
         self.app.notify(message.error, title=message.title, severity="error", timeout=10, markup=False)

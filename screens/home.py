@@ -18,28 +18,33 @@ from .dialogs.new_meeting import NewMeetingDialog, NewMeetingRequest
 from .exporting import ExportsMeeting
 from .literal import literal
 from .messages import ActionFailed
+from .widgets.fill_table import FillTable
+from .worker_errors import ReportsWorkerErrors
+
+COLUMNS = (("Date", "date", 10), ("Title", "title", None), ("Format", "format", 10), ("Rule", "rule", 19),
+           ("Notes", "notes", 5))
 
 
-class HomeScreen(ExportsMeeting, Screen):
+class HomeScreen(ReportsWorkerErrors, ExportsMeeting, Screen):
     BINDINGS = [
         Binding("n", "new", "New meeting", id="home.new"),
         Binding("enter,o", "open", "Open", id="home.open"),
         Binding("r", "review", "Review", id="home.review"),
         Binding("e", "export", "Export", id="home.export"),
         Binding("d", "delete", "Delete", id="home.delete"),
-        Binding("p", "participants", "Participants", id="home.participants"),
+        Binding("p", "participants", "Participants", show=False, id="home.participants"),
+        Binding("f2", "app.search", "Search", id="home.search"),
+        Binding("f3", "app.tracker", "Tracker", id="home.tracker"),
         Binding("ctrl+r", "refresh", "Refresh", show=False, id="home.refresh"),
     ]
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("", id="home-empty")
-        yield DataTable(id="meetings", cursor_type="row", zebra_stripes=True)
+        yield FillTable(COLUMNS, id="meetings")
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one("#meetings", DataTable)
-        table.add_columns("Date", "Title", "Format", "Rule", "Notes")
         self.refresh_meetings()
 
     def on_screen_resume(self) -> None:
@@ -53,12 +58,14 @@ class HomeScreen(ExportsMeeting, Screen):
         for m in meetings:
             table.add_row(*map(literal, (m.date.isoformat(), m.title, m.format, RULE_LABELS[m.rule], m.note_count)),
                           key=m.id)
-        self.query_one("#home-empty", Static).update(
-            "" if meetings else "No meetings yet. Press [b]n[/b] to create one from a template "
-                                "(or run `facilitator demo` to load two examples).")
+        empty = self.query_one("#home-empty", Static)
+        empty.update("No meetings yet. Press [b]n[/b] to create one from a template "
+                     "(or run `facilitator demo` to load two examples).")
+        empty.display = not meetings
         if current and current in {m.id for m in meetings}:
             table.move_cursor(row=table.get_row_index(current))
         table.focus()
+        self.refresh_bindings()
 
     @property
     def meeting_id(self) -> str | None:
@@ -124,7 +131,7 @@ class HomeScreen(ExportsMeeting, Screen):
         meeting_id = self.meeting_id
         if not meeting_id:
             return
-        title = services.get_meeting(self.app.engine, meeting_id).title
+        title = str(self.query_one("#meetings", DataTable).get_row(meeting_id)[1])
 
         def confirmed(yes: bool | None) -> None:
             if yes:

@@ -30,7 +30,11 @@ class NoteNotSaved(Message):
 
 @dataclass
 class ExportFinished(Message):
+    """An export was written to `path` (in house style `style`, format `fmt`)."""
+
     path: Path
+    style: str = ""
+    fmt: str = ""
 
 
 @dataclass

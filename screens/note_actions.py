@@ -14,7 +14,7 @@ from textual import work
 from facilitator import services
 from facilitator.errors import FacilitatorError
 
-from .dialogs.note_edit import NoteEditDialog
+from .dialogs.note_edit import NoteEdit, NoteEditDialog
 
 
 class EditsNotes:
@@ -36,6 +36,18 @@ class EditsNotes:
             return
         self.app.call_from_thread(self._written, select, done)
 
+    def footer_state(self) -> tuple:
+        """What the footer's dimmed and hidden keys depend on; screens add their own."""
+        return self.selected_note_id() is not None, bool(self._last_deleted)
+
+    def refresh_footer(self) -> None:
+        """Refresh the footer only when what it shows changes: each refresh rebuilds it, which is not free
+        while someone types fast."""
+        state = self.footer_state()
+        if state != getattr(self, "_footer_state", None):
+            self._footer_state = state
+            self.refresh_bindings()
+
     def _written(self, select: str | None, done: str) -> None:
         self.reload_notes(select=select)
         if done:
@@ -49,11 +61,13 @@ class EditsNotes:
         if note_id is None:
             return
 
-        def save(changes: dict | None) -> None:
-            if changes:
-                self.update_note(note_id, changes)
+        note = services.get_note(self.app.engine, note_id)
 
-        self.app.push_screen(NoteEditDialog(services.get_note(self.app.engine, note_id)), save)
+        def save(edit: NoteEdit | None) -> None:
+            if edit is not None and edit.changes(note):
+                self.update_note(note_id, edit.changes(note))
+
+        self.app.push_screen(NoteEditDialog(note), save)
 
     def action_delete(self) -> None:
         note_id = self.selected_note_id()

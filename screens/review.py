@@ -1,8 +1,9 @@
-"""Review: every note grouped by agenda item and kind; edit, delete and undo,
-reorder within an item, filter by kind; on to the audit and the export.
+"""Review: every note grouped by agenda item, then by kind; edit, delete and
+undo, reorder within its group, filter by kind; on to the audit and export.
 
-One DataTable for the whole meeting (group header rows between), never a
-widget per note."""
+One DataTable for the whole meeting with group header rows between (never a
+widget per note); rows stay one line, and the highlighted note is shown in
+full underneath."""
 
 from __future__ import annotations
 
@@ -14,27 +15,34 @@ from textual.widgets import DataTable, Footer, Header, Select, Static
 
 from facilitator import services
 from facilitator.errors import FacilitatorError
+from facilitator.models import NotePublic
 from facilitator.vocab import NOTE_KINDS, RULE_LABELS
 
-from .capture import note_cells
 from .exporting import ExportsMeeting
 from .note_actions import EditsNotes
+from .widgets.notes_table import KIND_HEADINGS, NotesTable, note_cells, note_text
+from .worker_errors import ReportsWorkerErrors
+
+MOVE = Binding.Group("Move", compact=True)
 
 
-class ReviewScreen(EditsNotes, ExportsMeeting, Screen):
+class ReviewScreen(ReportsWorkerErrors, EditsNotes, ExportsMeeting, Screen):
     BINDINGS = [
         Binding("e", "edit", "Edit", id="review.edit"),
         Binding("delete", "delete", "Delete", id="review.delete"),
-        Binding("ctrl+z", "undo", "Undo delete", id="review.undo"),
-        Binding("shift+up", "move(-1)", "Move up", id="review.up"),
-        Binding("shift+down", "move(1)", "Move down", id="review.down"),
-        Binding("f", "filter", "Filter", id="review.filter"),
-        Binding("a", "audit", "Audit", id="review.audit"),
-        Binding("v", "revisions", "Versions", id="review.revisions"),
-        Binding("l", "followup", "Follow-up", id="review.followup"),
-        Binding("t", "texts", "Texts", id="review.texts"),
-        Binding("p", "participants", "Participants", id="review.participants"),
+        Binding("ctrl+z", "undo", "Undo", tooltip="Bring back the note deleted last", id="review.undo"),
+        Binding("shift+up", "move(-1)", "Move up", id="review.up", group=MOVE),
+        Binding("shift+down", "move(1)", "Move down", id="review.down", group=MOVE),
+        Binding("f", "filter", "Filter", tooltip="Show one kind of note only", id="review.filter"),
+        Binding("a", "audit", "Audit", tooltip="Attribution audit: who is named where", id="review.audit"),
         Binding("x", "export", "Export", id="review.export"),
+        Binding("v", "revisions", "Versions", tooltip="Other versions of a note edited on two laptops (⟲)",
+                id="review.revisions"),
+        Binding("l", "followup", "Follow-up", tooltip="Status history and links to earlier or later notes",
+                show=False, id="review.followup"),
+        Binding("t", "texts", "Texts", tooltip="Lead paragraph, disclaimer and outlook for the export",
+                show=False, id="review.texts"),
+        Binding("p", "participants", "Participants", show=False, id="review.participants"),
         Binding("escape", "back", "Back", id="review.back"),
     ]
 
@@ -42,59 +50,85 @@ class ReviewScreen(EditsNotes, ExportsMeeting, Screen):
         super().__init__()
         self.meeting_id = meeting_id
         self.revised: set[str] = set()
+        self.notes: dict[str, NotePublic] = {}
+        #: Each shown note's group: the notes of the same item and kind, in their order.
+        self.groups: dict[str, list[str]] = {}
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Select([("All kinds", "")] + [(k.replace("-", " "), k) for k in NOTE_KINDS], value="",
                      allow_blank=False, id="kind-filter")
         yield Static("", id="review-summary")
-        yield DataTable(id="review", cursor_type="row", zebra_stripes=False)
+        yield NotesTable(id="review", zebra_stripes=False)
+        yield Static("", id="review-detail")
         yield Footer()
 
     def on_mount(self) -> None:
         meeting = services.get_meeting(self.app.engine, self.meeting_id)
         self.title = f"Review — {meeting.title}"
         self.sub_title = RULE_LABELS[meeting.rule]
-        table = self.query_one("#review", DataTable)
-        table.add_column("Kind", width=6, key="kind")
-        table.add_column("★", width=2, key="key")
-        table.add_column("To", width=14, key="to")
-        table.add_column("Note", key="text")
         self.load()
-        table.focus()
+        self.query_one("#review", NotesTable).focus()
 
     def on_screen_resume(self) -> None:
         self.load()
 
     def load(self, select: str | None = None) -> None:
-        table = self.query_one("#review", DataTable)
+        table = self.query_one("#review", NotesTable)
         current = select or self.selected_note_id()
         table.clear()
         detail = services.get_detail(self.app.engine, self.meeting_id)
         kind_filter = str(self.query_one("#kind-filter", Select).value)
         self.revised = services.notes_with_revisions(self.app.engine, self.meeting_id)
-        shown = 0
-        for item in detail.items:
-            notes = [n for n in detail.notes if n.item_id == item.id and (not kind_filter or n.kind == kind_filter)]
+        self.notes = {n.id: n for n in detail.notes if not kind_filter or n.kind == kind_filter}
+        self.groups = {}
+        sections = [(item.id, f"{item.position}. {item.title}") for item in detail.items] + [(None, "Not on the agenda")]
+        for item_id, heading in sections:
+            notes = [n for n in self.notes.values() if n.item_id == item_id]
             if not notes:
                 continue
-            table.add_row("", "", "", Text(f"{item.position}. {item.title}", style="bold"), key=f"item:{item.id}")
+            table.add_fitted_row(("", "", "", Text(heading, style="bold")), f"item:{item_id}")
             for kind in NOTE_KINDS:
-                for note in (n for n in notes if n.kind == kind):
-                    kind_cell, key_cell, to, text = note_cells(note)
-                    if note.id in self.revised:
-                        text = Text("⟲ ") + text  # edited on two laptops: other versions kept (v)
-                    table.add_row(kind_cell, key_cell, to, text, key=note.id)
-                    shown += 1
+                group = [n.id for n in notes if n.kind == kind]
+                if not group:
+                    continue
+                table.add_fitted_row(("", "", "", Text(f"  {KIND_HEADINGS[kind]} ({len(group)})", style="italic")),
+                                   f"kind:{item_id}:{kind}")
+                for note_id in group:
+                    self.groups[note_id] = group
+                    cells = note_cells(self.notes[note_id])
+                    if note_id in self.revised:  # edited on two laptops: other versions kept (v)
+                        cells = (*cells[:3], Text("⟲ ") + cells[3])
+                    table.add_fitted_row(cells, note_id)
         conflicts = f" · {len(self.revised)} with other versions (⟲, v)" if self.revised else ""
         self.query_one("#review-summary", Static).update(
-            f"{shown} of {len(detail.notes)} notes{conflicts} · e edit · shift+↑/↓ reorder · t texts · a audit · "
-            "x export")
+            f"{len(self.notes)} of {len(detail.notes)} notes{conflicts} · also: t texts for the export · "
+            "l follow-up and links · p participants · F1 all keys")
         if current and current in table.rows:
-            table.move_cursor(row=table.get_row_index(current))
+            table.move_cursor(row=table.get_row_index(current), animate=False)
+        self.show_detail()
 
     def reload_notes(self, select: str | None = None) -> None:
         self.load(select=select)
+        self.refresh_footer()
+
+    def show_detail(self) -> None:
+        note = self.notes.get(self.selected_note_id() or "")
+        detail = Text()
+        if note is not None:
+            detail = note_text(note)
+            facts = [f"→ {note.addressee}" if note.addressee else "", "key point" if note.key else "",
+                     f"status: {note.status}" if note.status else "", f"group {note.group}" if note.group else ""]
+            if any(facts):
+                detail.append("\n" + " · ".join(f for f in facts if f), style="dim")
+        self.query_one("#review-detail", Static).update(detail)
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self.show_detail()
+        self.refresh_footer()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        self.action_edit()
 
     def on_select_changed(self) -> None:
         self.load()
@@ -103,24 +137,44 @@ class ReviewScreen(EditsNotes, ExportsMeeting, Screen):
         self.query_one("#kind-filter", Select).focus()
 
     def selected_note_id(self) -> str | None:
-        table = self.query_one("#review", DataTable)
-        if not table.row_count:
-            return None
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        return None if key.startswith("item:") else key
+        key = self.query_one("#review", NotesTable).cursor_key
+        return key if key in self.notes else None
+
+    def neighbour(self, note_id: str, offset: int) -> str | None:
+        """The note `offset` places away within the same item and kind, if any."""
+        group = self.groups.get(note_id, [])
+        index = group.index(note_id) + offset if note_id in group else -1
+        return group[index] if 0 <= index < len(group) else None
+
+    def footer_state(self) -> tuple:
+        note_id = self.selected_note_id()
+        moves = tuple(bool(note_id and self.neighbour(note_id, step)) for step in (-1, 1))
+        return *super().footer_state(), *moves, note_id in self.revised
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
-        if action in ("edit", "delete", "move", "followup", "revisions"):
-            return True if self.selected_note_id() else None
+        note_id = self.selected_note_id()
+        if action in ("edit", "delete", "followup"):
+            return True if note_id else None
+        if action == "move":
+            return True if note_id and self.neighbour(note_id, parameters[0]) else None
+        if action == "revisions":
+            return note_id in self.revised
         if action == "undo":
             return True if self._last_deleted else None
         return True
 
     def action_move(self, offset: int) -> None:
+        """Move the note past its neighbour of the same kind (notes of other kinds sit between in the item)."""
         note_id = self.selected_note_id()
-        if note_id:
-            services.move_note(self.app.engine, note_id, offset)
-            self.load(select=note_id)
+        other = self.neighbour(note_id, offset) if note_id else None
+        if other is None:
+            return
+        siblings = [n.id for n in services.list_notes(self.app.engine, self.meeting_id, self.notes[note_id].item_id)]
+        try:
+            services.move_note(self.app.engine, note_id, siblings.index(other) - siblings.index(note_id))
+        except (FacilitatorError, ValueError) as exc:
+            self.app.report(exc)
+        self.reload_notes(select=note_id)
 
     def action_revisions(self) -> None:
         from .dialogs.revisions import RevisionsDialog
@@ -133,9 +187,8 @@ class ReviewScreen(EditsNotes, ExportsMeeting, Screen):
 
         def restore(revision) -> None:
             if revision is not None:
-                services.update_note(self.app.engine, note_id, text=revision.text, headline=revision.headline,
-                                     kind=revision.kind, addressee=revision.addressee)
-                self.load(select=note_id)
+                self.update_note(note_id, {"text": revision.text, "headline": revision.headline,
+                                           "kind": revision.kind, "addressee": revision.addressee})
 
         self.app.push_screen(RevisionsDialog(services.get_note(self.app.engine, note_id), revisions), restore)
 

@@ -14,9 +14,10 @@ from facilitator.errors import FacilitatorError
 from facilitator.services.search import SearchHit, search
 
 from .literal import literal
+from .worker_errors import ReportsWorkerErrors
 
 
-class SearchScreen(Screen):
+class SearchScreen(ReportsWorkerErrors, Screen):
     BINDINGS = [Binding("escape", "back", "Back", id="search.back")]
 
     def __init__(self) -> None:

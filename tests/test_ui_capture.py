@@ -152,3 +152,156 @@ async def test_next_speaker_key_and_countdown(engine):
     assert services.get_detail(engine, meeting.id).participant(note.speaker_id).name == "Ghana"
     spoken = speakers.list_queue(engine, meeting.id)[0]
     assert spoken.status == "spoken" and spoken.seconds == 170
+
+
+async def test_enter_never_waits_on_disk(engine, breakfast, monkeypatch):
+    """The line leaves the capture line and shows as "saving…" while the disk is still busy."""
+    import threading
+
+    release = threading.Event()
+    real_capture = services.capture_note
+
+    def slow_capture(*args, **kwargs):
+        release.wait(5)
+        return real_capture(*args, **kwargs)
+
+    monkeypatch.setattr(services, "capture_note", slow_capture)
+    app = app_for(engine)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_capture(app, pilot, breakfast.id)
+        capture = screen.query_one("#capture", Input)
+        capture.value = "ch: Funding is short-term !"
+        await pilot.press("enter")
+        await pilot.pause()
+        table = screen.query_one("#notes", DataTable)
+        assert capture.value == ""
+        assert table_texts(table) == ["Funding is short-term  saving…"]
+        assert str(table.get_row_at(0)[0]) == "chal" and str(table.get_row_at(0)[1]) == "★"
+        assert services.list_notes(engine, breakfast.id) == []
+        release.set()
+        await settle(app, pilot)
+        assert table_texts(table) == ["Funding is short-term"]
+    assert [(n.kind, n.text, n.key) for n in services.list_notes(engine, breakfast.id)] == [
+        ("challenge", "Funding is short-term", True)]
+
+
+async def test_lines_are_written_in_the_order_typed(engine, breakfast):
+    """Each Enter takes a ticket; a writer whose thread runs early still waits for the lines typed before it."""
+    import asyncio
+
+    app = app_for(engine)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_capture(app, pilot, breakfast.id)
+        item_id = screen.current.id
+        screen.save_line("second", "pending-b", 2, item_id, "reflection", None, "")  # its thread starts first
+        await asyncio.sleep(0.2)
+        assert services.list_notes(engine, breakfast.id) == []  # still waiting for ticket 1
+        screen.save_line("first", "pending-a", 1, item_id, "reflection", None, "")
+        await settle(app, pilot)
+    assert [n.text for n in services.list_notes(engine, breakfast.id)] == ["first", "second"]
+
+
+async def test_grammar_error_keeps_the_text_and_says_why(engine, breakfast):
+    app = app_for(engine)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_capture(app, pilot, breakfast.id)
+        capture = screen.query_one("#capture", Input)
+        capture.value = "rec: Fund the office >un >eu"
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert capture.value == "rec: Fund the office >un >eu"
+        assert "Only one addressee" in str(screen.query_one("#capture-hint", Static).render())
+        assert [n.message for n in app._notifications] == ["Only one addressee per note (one >marker)."]
+        assert screen.query_one("#notes", DataTable).row_count == 0
+    assert services.list_notes(engine, breakfast.id) == []
+
+
+async def test_next_and_previous_item_route_the_notes(engine, breakfast):
+    items = services.list_items(engine, breakfast.id)
+    app = app_for(engine)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_capture(app, pilot, breakfast.id)
+        assert screen.check_action("move_item", (-1,)) is None  # dimmed on the first item
+        capture = screen.query_one("#capture", Input)
+        await pilot.press("ctrl+down", "pagedown", "ctrl+down")
+        assert screen.current.id == items[3].id
+        assert services.current_item(engine, breakfast.id).id == items[3].id
+        capture.value = "Early warning is not early action."
+        await pilot.press("enter")
+        await pilot.press("ctrl+up")
+        capture.value = "Welcome, everyone."
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert table_texts(screen.query_one("#notes", DataTable)) == ["Welcome, everyone."]
+        assert "▶ 3." in str(screen.query_one("#agenda").get_option_at_index(2).prompt)
+        await pilot.press("ctrl+down")
+        assert table_texts(screen.query_one("#notes", DataTable)) == ["Early warning is not early action."]
+    by_item = {n.text: n.item_id for n in services.list_notes(engine, breakfast.id)}
+    assert by_item == {"Early warning is not early action.": items[3].id, "Welcome, everyone.": items[2].id}
+
+
+async def test_leaving_with_unsent_text_asks_and_keeps_it(engine, breakfast):
+    from screens.home import HomeScreen
+
+    app = app_for(engine)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_capture(app, pilot, breakfast.id)
+        screen.query_one("#capture", Input).value = "half a thou"
+        await pilot.press("escape")
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("n")
+        assert app.screen is screen
+        await pilot.press("escape")
+        await pilot.press("y")
+        await settle(app, pilot)
+        assert isinstance(app.screen, HomeScreen)
+    assert services.get_draft(engine, breakfast.id).text == "half a thou"
+
+
+async def test_edit_keys_belong_to_the_notes_list_only(engine, breakfast):
+    """While typing, e and delete are text; on the notes list they edit and delete (dimmed on no note)."""
+    services.add_note(engine, breakfast.id, "a note")
+    app = app_for(engine)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_capture(app, pilot, breakfast.id)
+        assert screen.check_action("edit", ()) is False and screen.check_action("undo", ()) is None
+        await pilot.press("e", "question_mark")  # "?" opens help elsewhere; here it is typed
+        assert screen.query_one("#capture", Input).value == "e?"
+        screen.query_one("#notes", DataTable).focus()
+        await pilot.pause()
+        assert screen.check_action("edit", ()) is True
+        await pilot.press("enter")  # enter on a note opens the editor too
+        from screens.dialogs.note_edit import NoteEditDialog
+
+        assert isinstance(app.screen, NoteEditDialog)
+        await pilot.press("escape")
+        assert app.screen is screen
+
+
+async def test_long_notes_wrap_instead_of_being_cut(engine, breakfast):
+    text = "Participants stressed that " + "early warning must reach decision-makers in time " * 3
+    services.add_note(engine, breakfast.id, text.strip())
+    app = app_for(engine)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_capture(app, pilot, breakfast.id)
+        table = screen.query_one("#notes", DataTable)
+        assert table_texts(table) == [text.strip()]
+        assert table.ordered_rows[0].height >= 2
+        assert table.virtual_size.width <= table.scrollable_content_region.width  # no sideways scrolling
+
+
+async def test_quitting_from_another_screen_still_asks_about_the_capture_line(engine, breakfast):
+    from screens.review import ReviewScreen
+
+    app = app_for(engine)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_capture(app, pilot, breakfast.id)
+        screen.query_one("#capture", Input).value = "typed before going to review"
+        await pilot.press("ctrl+r")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ReviewScreen)
+        await pilot.press("ctrl+q")
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("y")
+        await pilot.pause()
+    assert services.get_draft(engine, breakfast.id).text == "typed before going to review"

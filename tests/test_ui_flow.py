@@ -82,39 +82,19 @@ async def test_template_to_word_through_the_screens(engine, tmp_path):
         exporter.query_one("#export", Button).press()
         await settle(app, pilot)
         assert target.exists()
+        assert f"Exported report (Word) to {target}" in [n.message for n in app._notifications]
 
     paragraphs = docx_paragraphs(target.read_bytes())
     headings = [(s, t) for s, t, _ in paragraphs if s.startswith("Heading")]
     assert headings[:3] == [("Heading 1", "Key reflections"), ("Heading 1", "Key recommendations"),
                             ("Heading 2", "How can the two institutions learn from each other?")]
     bullets = [t for s, t, _ in paragraphs if s == "List Bullet"]
+    # Grouping: the recommendations sit under their guiding question, the reflections before them.
+    texts = [t for _, t, _ in paragraphs]
+    question = texts.index("How can the two institutions learn from each other?")
+    assert [t for s, t, _ in paragraphs[question + 1:question + 3]] == [
+        "Share EU early-warning findings with UN desks.", "Hold regular desk-to-desk exchanges"]
+    assert texts.index("Prevention is cheaper than response") < texts.index("Key recommendations")
     assert bullets == ["Accountability is uneven across institutions", "Moving from concept to practice is the hard part.",
                        "Prevention is cheaper than response", "Share EU early-warning findings with UN desks.",
                        "Hold regular desk-to-desk exchanges"]
-
-
-async def test_preview_before_writing(engine, tmp_path):
-    from textual.widgets import Markdown
-
-    from facilitator.services.demo import load_demo
-    from screens.preview import PreviewScreen
-
-    brussels, _ = load_demo(engine)
-    app = app_for(engine)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(app, pilot)
-        app.screen.refresh_meetings(select=brussels.id)
-        await pilot.press("e")
-        dialog = app.screen
-        assert isinstance(dialog, ExportDialog)
-        target = tmp_path / "previewed.docx"
-        dialog.query_one("#path", Input).value = str(target)
-        dialog.query_one("#preview", Button).press()
-        await settle(app, pilot)
-        assert isinstance(app.screen, PreviewScreen)
-        markdown = app.screen.query_one(Markdown)
-        assert "## Key recommendations" in markdown.source
-        assert not target.exists()  # nothing written by a preview
-        await pilot.press("ctrl+w")
-        await settle(app, pilot)
-    assert target.exists()

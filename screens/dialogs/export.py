@@ -16,6 +16,7 @@ from exports import FORMATS, STYLES
 from facilitator.models import MeetingPublic
 from facilitator.services.exporting import default_export_path
 
+FORMAT_NAMES = {"md": "Markdown", "docx": "Word", "html": "HTML", "pdf": "PDF"}
 DEFAULT_STYLE = {"breakfast": "memo", "workshop": "workshop", "dialogue": "dialogue"}
 
 
@@ -33,6 +34,7 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
     ExportDialog { align: center middle; }
     ExportDialog > Vertical { width: 90; height: auto; border: thick $primary; background: $surface; padding: 1 2; }
     ExportDialog Label { margin-top: 1; }
+    ExportDialog #export-error { color: $error; margin-top: 0; }
     ExportDialog Horizontal { height: auto; align-horizontal: right; margin-top: 1; }
     ExportDialog Button { margin-left: 2; }
     """
@@ -54,10 +56,12 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
             yield Select([(f"{name} — {about}", name) for name, about in STYLES.items()], value=style,
                          allow_blank=False, id="style")
             yield Label("Format")
-            yield Select([(f, f) for f in FORMATS], value="docx", allow_blank=False, id="format")
+            yield Select([(f"{FORMAT_NAMES.get(f, f)} (.{f})", f) for f in FORMATS], value="docx", allow_blank=False,
+                         id="format")
             yield Label("File")
             yield Input(str(default_export_path(self.meeting, style, "docx", self.folder)), id="path")
             yield Checkbox("Overwrite the file if it exists", False, id="force")
+            yield Label("", id="export-error")
             with Horizontal():
                 yield Button("Cancel", id="cancel")
                 yield Button("Preview", id="preview")
@@ -80,17 +84,29 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         return ExportRequest(style=style, fmt=fmt, path=Path(self.query_one("#path", Input).value.strip()).expanduser(),
                              force=self.query_one("#force", Checkbox).value, preview=preview)
 
+    def _submit(self, preview: bool) -> None:
+        """Dismiss with the request, unless the path is empty or names a file that would be overwritten unasked."""
+        request, error = self._request(preview), ""
+        if not self.query_one("#path", Input).value.strip():
+            error = "Give the file a name."
+        elif not preview and not request.force and request.path.exists():
+            error = "That file exists: tick “Overwrite” or choose another name."
+        if error:
+            self.query_one("#export-error", Label).update(error)
+            return
+        self.dismiss(request)
+
     def on_input_submitted(self) -> None:
-        self.dismiss(self._request(False))
+        self._submit(preview=False)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "cancel":
             self.dismiss(None)
         else:
-            self.dismiss(self._request(event.button.id == "preview"))
+            self._submit(preview=event.button.id == "preview")
 
     def action_preview(self) -> None:
-        self.dismiss(self._request(True))
+        self._submit(preview=True)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

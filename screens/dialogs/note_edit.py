@@ -1,6 +1,8 @@
-"""Edits one note's fields and dismisses the changes; the caller saves them."""
+"""Edits one note's fields and dismisses a NoteEdit; the caller saves what changed."""
 
 from __future__ import annotations
+
+from dataclasses import asdict, dataclass
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -12,7 +14,21 @@ from facilitator.models import NotePublic
 from facilitator.vocab import NOTE_KINDS
 
 
-class NoteEditDialog(ModalScreen[dict | None]):
+@dataclass(frozen=True)
+class NoteEdit:
+    text: str
+    kind: str
+    headline: str
+    addressee: str
+    themes: list[str]
+    key: bool
+
+    def changes(self, note: NotePublic) -> dict:
+        """Only the fields that differ from the note, as keyword arguments for services.update_note."""
+        return {name: value for name, value in asdict(self).items() if getattr(note, name) != value}
+
+
+class NoteEditDialog(ModalScreen[NoteEdit | None]):
     DEFAULT_CSS = """
     NoteEditDialog { align: center middle; }
     NoteEditDialog > Vertical { width: 90; height: auto; max-height: 95%; border: thick $primary;
@@ -68,12 +84,11 @@ class NoteEditDialog(ModalScreen[dict | None]):
         if not text:
             self.notify("A note cannot be empty; delete it instead.", severity="error")
             return
-        changes = {
-            "text": text,
-            "kind": str(self.query_one("#kind", Select).value),
-            "headline": self.query_one("#headline", Input).value.strip(),
-            "addressee": self.query_one("#addressee", Input).value.strip(),
-            "themes": [t.strip() for t in self.query_one("#themes", Input).value.split(",") if t.strip()],
-            "key": self.query_one("#key", Checkbox).value,
-        }
-        self.dismiss({k: v for k, v in changes.items() if getattr(self.note, k) != v})
+        self.dismiss(NoteEdit(
+            text=text,
+            kind=str(self.query_one("#kind", Select).value),
+            headline=self.query_one("#headline", Input).value.strip(),
+            addressee=self.query_one("#addressee", Input).value.strip(),
+            themes=[t.strip() for t in self.query_one("#themes", Input).value.split(",") if t.strip()],
+            key=self.query_one("#key", Checkbox).value,
+        ))

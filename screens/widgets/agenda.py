@@ -1,7 +1,8 @@
 """The agenda beside the capture line: every item with its planned minutes,
-the running item's elapsed time against its plan (red when over), and the
-projected end of the day. Rendered as lines of an OptionList, recomputed from
-the items and a given `now` (the screen's clock)."""
+the running item's elapsed time against its plan (red when over). Rendered as
+the options of one OptionList, recomputed from the items and a given `now`
+(the screen's clock). While the list has focus the highlight is the user's;
+otherwise it follows the current item."""
 
 from __future__ import annotations
 
@@ -11,34 +12,28 @@ from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from facilitator.clock import elapsed_seconds, format_duration, is_overrun, planned_seconds
+from facilitator.clock import elapsed_seconds, format_duration, is_overrun
 from facilitator.models import AgendaItemPublic
 
 
+def agenda_line(item: AgendaItemPublic, current: bool, now: dt.datetime) -> Text:
+    planned = item.planned_minutes + item.extra_minutes
+    label = Text("▶ " if current else "  ")
+    label.append(f"{item.position}. {item.title}", style="bold" if current else "")
+    if item.started_at is not None:
+        style = "bold red" if is_overrun(item, now) else "green" if current else "dim"
+        paused = " ⏸" if item.paused_at and not item.ended_at else ""
+        label.append(f"  {format_duration(elapsed_seconds(item, now))}/{planned}′{paused}", style=style)
+    else:
+        label.append(f"  {planned}′", style="dim")
+    return label
+
+
 class AgendaList(OptionList):
-    """Agenda items as options; the highlighted option follows the current item."""
-
     def show(self, items: list[AgendaItemPublic], current_id: str | None, now: dt.datetime) -> None:
-        highlighted = self.highlighted
+        kept = self.highlighted if self.has_focus else None
         self.clear_options()
-        for item in items:
-            planned = item.planned_minutes + item.extra_minutes
-            label = Text()
-            marker = "▶ " if item.id == current_id else "  "
-            label.append(marker)
-            label.append(f"{item.position}. {item.title}", style="bold" if item.id == current_id else "")
-            if item.started_at is not None:
-                spent = format_duration(elapsed_seconds(item, now))
-                style = "bold red" if is_overrun(item, now) else "green" if item.id == current_id else "dim"
-                paused = " ⏸" if item.paused_at and not item.ended_at else ""
-                label.append(f"  {spent}/{planned}′{paused}", style=style)
-            else:
-                label.append(f"  {planned}′", style="dim")
-            self.add_option(Option(label, id=item.id))
-        index = next((i for i, item in enumerate(items) if item.id == current_id), highlighted)
-        if index is not None:
+        self.add_options([Option(agenda_line(item, item.id == current_id, now), id=item.id) for item in items])
+        index = kept if kept is not None else next((i for i, item in enumerate(items) if item.id == current_id), None)
+        if index is not None and index < len(items):
             self.highlighted = index
-
-    @staticmethod
-    def overrun(item: AgendaItemPublic, now: dt.datetime) -> bool:
-        return item.started_at is not None and elapsed_seconds(item, now) > planned_seconds(item)

@@ -1,0 +1,89 @@
+"""Running the room from the capture screen: the item's clock, giving time to
+the next item, breakout groups, and the speakers list.
+
+A mixin for CaptureScreen, which provides `meeting_id`, `meeting`, `items`,
+`current`, `group`, `tick()` and `reload_items()`. Each action is one short
+service call; the screen redraws from what it returns.
+"""
+
+from __future__ import annotations
+
+from facilitator.clock import elapsed_seconds, planned_seconds
+from facilitator.errors import FacilitatorError
+from facilitator.models import InterventionPublic
+from facilitator.services import clock, speakers
+
+
+class ChairsMeeting:
+    _speaker: InterventionPublic | None = None
+    #: Whether the meeting has a speakers list at all (the "Next speaker" key shows only then).
+    _has_speakers: bool = False
+
+    def load_speakers(self) -> None:
+        self._speaker = speakers.current_speaker(self.app.engine, self.meeting_id)
+        self._has_speakers = self._speaker is not None or bool(
+            speakers.list_queue(self.app.engine, self.meeting_id, include_done=False))
+        self.refresh_footer()
+
+    def action_toggle_clock(self) -> None:
+        item = self.current
+        if item is None:
+            return
+        now = self.app.clock()
+        try:
+            if item.started_at is None or item.ended_at is not None:
+                clock.advance_to(self.app.engine, self.meeting_id, item.id, now=now)
+            elif item.paused_at is None:
+                clock.pause(self.app.engine, item.id, now=now)
+            else:
+                clock.resume(self.app.engine, item.id, now=now)
+        except FacilitatorError as exc:
+            self.app.report(exc)
+        self.reload_items()
+
+    def action_give_time(self) -> None:
+        """Give what is left of this item's time to the next item (or take the overrun from it)."""
+        item = self.current
+        following = clock.next_item_id(self.app.engine, self.meeting_id, item.id) if item else None
+        if item is None or following is None or item.started_at is None:
+            self.notify("Start this item's clock first; the last item has no next item to give time to.")
+            return
+        left = (planned_seconds(item) - elapsed_seconds(item, self.app.clock())) // 60
+        try:
+            if left > 0:
+                clock.move_minutes(self.app.engine, item.id, following, left)
+                self.notify(f"Gave {left} minute(s) to the next item.")
+            elif left < 0:
+                clock.move_minutes(self.app.engine, following, item.id, -left)
+                self.notify(f"Took {-left} minute(s) of overrun from the next item.")
+        except FacilitatorError as exc:
+            self.app.report(exc)
+        self.reload_items()
+
+    def action_next_group(self) -> None:
+        groups = self.current.groups if self.current else []
+        if not groups:
+            self.notify("This agenda item has no breakout groups.")
+            return
+        self.group = groups[(groups.index(self.group) + 1) % len(groups)] if self.group in groups else groups[0]
+        self.tick()
+
+    def action_next_speaker(self) -> None:
+        try:
+            self._speaker = speakers.call_next(self.app.engine, self.meeting_id, now=self.app.clock())
+        except FacilitatorError as exc:
+            self.app.report(exc)
+            return
+        if self._speaker is None:
+            self.notify("The speakers list is empty (ctrl+l to add speakers).")
+        self.load_speakers()
+        self.tick()
+
+    def action_speakers(self) -> None:
+        from .speakers import SpeakersScreen
+
+        def back(_=None) -> None:
+            self.load_speakers()
+            self.tick()
+
+        self.app.push_screen(SpeakersScreen(self.meeting_id), back)
