@@ -38,6 +38,9 @@ class Heading:
 @dataclass
 class Paragraph:
     runs: Inline
+    #: Keep on the same page as the next block: set on a bold headline so that
+    #: a page break never strands it above its paragraph (Word, PDF).
+    keep_with_next: bool = False
 
 
 @dataclass

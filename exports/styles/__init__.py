@@ -1,22 +1,52 @@
 """House styles, and the one table that says what each note kind becomes in each.
 
-A style is a function `build(detail) -> Document`. What a note of a given kind
-turns into differs by style — a challenge is a key reflection in a network
-report but a group's challenge in a workshop outcome — and that mapping is
-written down once, here, as data (`SECTIONS`). `None` means the style leaves
-that kind out.
+A style is a module with `build(detail) -> Document`. What a note of a given
+kind turns into differs by style — a challenge is a key reflection in a
+network report but a group's challenge in a workshop outcome — and that
+mapping is written down once, here, as data (`SECTIONS`), so a style module
+asks "which notes go in my reflections?" and never tests kinds itself.
 
-Attribution: a speaker is printed only by `speaker_name`, which returns a name
-only when the note's effective rule (its agenda item's, else the meeting's) is
-on the record. No style reads `participant.name` for a note any other way.
+What the sections become:
+
+=========  ====================================================================
+report     reflections -> "Key reflections" bullets;
+           recommendations -> "Key recommendations", one subheading per
+           guiding-question item (its title), the rest under one general
+           subheading; actions are left out (seed 000 has no next steps).
+memo       reflections -> the Reflections part, each a bold headline + a
+           paragraph; recommendations -> one Recommendations part per agenda
+           item that holds any, titled from the item; actions left out.
+workshop   challenges / best-practices / recommendations per breakout group;
+           quotes -> the keynote summary.
+dialogue   statements by theme; challenges -> concerns and dissenting views.
+update     reflections -> the numbered list; recommendations and actions ->
+           the outlook.
+=========  ====================================================================
+
+`None` means the style leaves that kind out.
+
+Order: within a section, notes the rapporteur marked key come first, then
+agenda order, then the order they were captured (`notes_in`). Grouping by
+agenda item (`by_item`) keeps that order inside each group, so a key
+recommendation leads its guiding question.
+
+Attribution: a speaker is printed only through `speaker_name` (or
+`attribution`, built on it), which returns a name only when the note's
+effective rule — its agenda item's, else the meeting's — is on the record.
+Under the Chatham House rule and not-for-attribution no style shows a
+speaker, not even an attributable one: naming a guest of honour is done by
+the meeting's own texts (guests, lead), which the attribution audit reads.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 
-from facilitator.models import MeetingDetail, NotePublic
+from facilitator.models import AgendaItemPublic, MeetingDetail, NotePublic
 from facilitator.vocab import ON_THE_RECORD
+
+from ..document import Run
 
 SECTIONS: dict[str, dict[str, str | None]] = {
     "report": {
@@ -52,9 +82,24 @@ def section_of(style: str, note: NotePublic) -> str | None:
 
 
 def notes_in(detail: MeetingDetail, style: str, section: str) -> list[NotePublic]:
-    """The notes a style puts in a section, key points first, then in agenda order."""
+    """The notes a style puts in a section: key points first, then agenda order
+    (`get_detail` returns notes in agenda, then capture, order; the sort is stable)."""
     chosen = [n for n in detail.notes if section_of(style, n) == section]
     return sorted(chosen, key=lambda n: not n.key)
+
+
+def by_item(detail: MeetingDetail, notes: list[NotePublic]) -> list[tuple[AgendaItemPublic | None, list[NotePublic]]]:
+    """Notes grouped by the agenda item they were captured under, items in agenda
+    order, each group keeping the notes' order; notes under no item come last (None)."""
+    groups: dict[str | None, list[NotePublic]] = {}
+    for note in notes:
+        groups.setdefault(note.item_id, []).append(note)
+    ordered: list[tuple[AgendaItemPublic | None, list[NotePublic]]] = [
+        (item, groups.pop(item.id)) for item in detail.items if item.id in groups]
+    loose = [note for rest in groups.values() for note in rest]  # no item, or an item not in this meeting
+    if loose:
+        ordered.append((None, loose))
+    return ordered
 
 
 def speaker_name(detail: MeetingDetail, note: NotePublic) -> str:
@@ -63,6 +108,12 @@ def speaker_name(detail: MeetingDetail, note: NotePublic) -> str:
         return ""
     person = detail.participant(note.speaker_id)
     return person.name if person else ""
+
+
+def attribution(detail: MeetingDetail, note: NotePublic) -> list[Run]:
+    """Runs to append after a note's text: " — Name" on the record, nothing otherwise."""
+    name = speaker_name(detail, note)
+    return [Run(f" — {name}", italic=True)] if name else []
 
 
 def long_date(value: dt.date, weekday: bool = False) -> str:
@@ -85,21 +136,28 @@ def join_names(names: list[str]) -> str:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
+#: Words that end in a full stop without ending a sentence ("Dr. Šimonović").
+_ABBREVIATIONS = {"dr", "mr", "mrs", "ms", "prof", "st", "no", "nos", "art", "para", "cf", "vs", "e.g", "i.e",
+                  "etc", "approx", "ca", "vol", "p", "pp", "amb", "h.e", "u.n", "u.s"}
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+")
+
+
 def headline_of(note: NotePublic) -> str:
     """The note's headline, or its first sentence when it has none."""
-    if note.headline:
-        return note.headline
+    if note.headline.strip():
+        return note.headline.strip()
     text = note.text.strip()
-    for stop in (". ", "! ", "? "):
-        if stop in text:
-            return text.split(stop, 1)[0] + stop.strip()
+    for match in _SENTENCE_END.finditer(text):
+        words = text[:match.start()].split()
+        before = words[-1].lower() if words else ""
+        if text[match.start()] == "." and (before in _ABBREVIATIONS or (len(before) == 1 and before.isalpha())):
+            continue  # "Dr." or an initial, not a sentence end
+        return text[:match.end()].rstrip()
     return text
 
 
 def body_of(note: NotePublic) -> str:
     """The paragraph under a headline: the text, minus a first sentence used as the headline."""
-    if note.headline:
-        return note.text
-    head = headline_of(note)
-    rest = note.text.strip()[len(head):].strip()
-    return rest
+    if note.headline.strip():
+        return note.text.strip()
+    return note.text.strip()[len(headline_of(note)):].strip()

@@ -16,29 +16,33 @@ from ..models import MeetingPublic
 from ..templates import load_template
 from .meetings import create_meeting, list_items, list_meetings, update_meeting
 from .notes import add_note
-from .organisers import save_organiser
+from .organisers import list_organisers, save_organiser
 from .participants import add_participant
 
+#: Organiser profiles: about texts in this project's words, and each body's public web address.
 ORGANISERS = {
     "Civil Society Dialogue Network": (
         "The Civil Society Dialogue Network is a forum where civil society and EU policy-makers talk through "
         "questions of peace and conflict. The European Union co-finances it; the European Peacebuilding Liaison "
-        "Office runs it together with the European Commission and the European External Action Service.",
+        "Office (EPLO) runs it together with the European Commission and the European External Action Service.",
         "https://eplo.org"),
     "Stanley Foundation": (
-        "The Stanley Foundation is a private operating foundation, non-partisan and rooted in the US Midwest, "
-        "that works for multilateral answers to questions of peace and security. It does not give grants.",
+        "A non-partisan private operating foundation based in Iowa, the Stanley Foundation works with "
+        "governments and civil society on multilateral responses to questions of peace and security. It runs "
+        "its own programmes rather than making grants.",
         "https://stanleycenter.org"),
     "International Coalition for the Responsibility to Protect": (
-        "The International Coalition for the Responsibility to Protect brings together civil society, states "
-        "and regional organisations to build consensus on RtoP, strengthen the means to prevent atrocity crimes "
-        "and rally non-governmental organisations in country situations.",
+        "A global network of civil society organisations, the International Coalition for the Responsibility "
+        "to Protect works with governments and regional bodies to deepen understanding of RtoP, to build the "
+        "capacity to prevent genocide, war crimes, ethnic cleansing and crimes against humanity, and to press "
+        "for action where populations are at risk.",
         "https://www.responsibilitytoprotect.org"),
     "Friedrich-Ebert-Stiftung": (
-        "The Friedrich-Ebert-Stiftung, founded in 1925, is Germany's oldest political foundation, carrying the "
-        "legacy of Friedrich Ebert and the values of social democracy. Its New York office links its field "
-        "offices and partners in the Global South with the United Nations system.",
-        "https://www.fes.de"),
+        "Established in 1925 and named after Friedrich Ebert, the first democratically elected president of "
+        "Germany, the Friedrich-Ebert-Stiftung is the country's oldest political foundation and works for the "
+        "values of social democracy. Its New York office connects the foundation's partners and country offices, "
+        "many in the Global South, with the debates at the United Nations.",
+        "https://ny.fes.de"),
 }
 
 BRUSSELS_QUESTIONS = [
@@ -47,17 +51,18 @@ BRUSSELS_QUESTIONS = [
     "What role for local actors and civil society?",
 ]
 
+#: (kind, text): the kinds a note-taker would pick; the report shows them all as key reflections.
 BRUSSELS_REFLECTIONS = [
-    "Agreement on the concept of RtoP comes easily; turning it into everyday practice and implementation is "
-    "where the difficulty lies.",
-    "Accountability is what connects the principle to its implementation, including political accountability "
-    "for Member States, the Secretary-General and the Secretariat.",
-    "Atrocities and armed conflict tend to happen side by side or in sequence, so preventing one is bound up "
-    "with preventing the other.",
-    "RtoP now appears in the EU Global Strategy, tied to resilience and the integrated approach, and the EEAS "
-    "has named its first regional contact point for RtoP.",
-    "One participant pointed to a reference to RtoP in the draft of the new European Consensus on Development, "
-    "which would bring prevention into development co-operation.",
+    ("challenge", "Agreement on the concept of RtoP comes easily; turning it into everyday practice and "
+                  "implementation is where the difficulty lies."),
+    ("reflection", "Accountability is what connects the principle to its implementation, including political "
+                   "accountability for Member States, the Secretary-General and the Secretariat."),
+    ("observation", "Atrocities and armed conflict tend to happen side by side or in sequence, so preventing one "
+                    "is bound up with preventing the other."),
+    ("best-practice", "RtoP now appears in the EU Global Strategy, linked there with resilience-building and "
+                      "the EU's integrated approach, and the EEAS has named its first regional contact point for RtoP."),
+    ("reflection", "One participant pointed to a reference to RtoP in the draft of the new European Consensus on "
+                   "Development, which would bring prevention into development co-operation."),
 ]
 
 BRUSSELS_RECOMMENDATIONS = [
@@ -69,25 +74,25 @@ BRUSSELS_RECOMMENDATIONS = [
             "bolster illegitimate structures or one group at the expense of another."),
     (1, "UN", "Both institutions should build tools that cover every phase of conflict, in the spirit of "
               "'sustaining peace', rather than choosing between crisis management and long-term aid."),
-    (1, "UN", "Peacekeeping operations should be trained and resourced to protect civilians in line with the "
-              "Kigali Principles."),
+    (1, "UN", "Peacekeeping operations need the training and the resources to protect civilians as the "
+              "Kigali Principles require."),
     (1, "EU", "The EU should carry RtoP into all its external action, development programmes and stabilisation "
               "work, and weigh how development money can serve atrocity prevention."),
     (2, "", "Resources should go to a standing capacity for community-led early warning and civilian-led "
             "protection, which work best on the ground."),
-    (2, "civil society", "Civil society should feed into the Special Adviser's work through the panels held in "
-                         "New York and Geneva."),
+    (2, "civil society", "Civil society should feed into the Special Adviser's work by taking part in his panel "
+                         "discussions in Geneva and New York."),
     (2, "civil society", "Civil society should press for a formal Informal Interactive Dialogue on RtoP with a "
                          "seat for civil society."),
-    (2, "UN", "The Universal Periodic Review should take in information from other UN offices and from civil "
-              "society, supported by training in atrocity-risk assessment in countries at risk."),
+    (2, "UN", "The Universal Periodic Review should draw on the whole UN system and on civil society, not only "
+              "on the human rights office, backed by training in atrocity-risk assessment in countries at risk."),
 ]
 
 NY_REFLECTIONS = [
     ("Closer engagement with civil society strengthens atrocity prevention.",
      "This year civil society spoke in the middle of the dialogue rather than at its end, and the Special "
-     "Adviser's office held public thematic panels in New York and Geneva ahead of the Secretary-General's "
-     "report. Participants welcomed both as signs of a more open process and want to keep contributing."),
+     "Adviser's office opened discussions in Geneva and New York on the themes of the Secretary-General's "
+     "next report. Participants welcomed both as signs of a more open process and want to keep contributing."),
     ("State positions on RtoP are shifting, but also hardening.",
      "Some statements showed growing support while others repeated old objections, with sovereignty used as a "
      "shield. The Special Adviser worried about polarisation squeezing the middle ground; participants noted "
@@ -108,7 +113,7 @@ NY_UN_RECOMMENDATIONS = [
      "Civil society's knowledge of mobilisation and local context should shape how the Secretary-General's "
      "recommendations on accountability are carried forward."),
     ("Prevention, not only protection, is the core responsibility.",
-     "Holding states to their legal, political and moral responsibilities reduces risk; stressing prevention "
+     "Holding states to account, in law, in politics and in conscience, reduces risk; stressing prevention "
      "can win support among G-77 Member States."),
     ("Keep RtoP on the General Assembly's formal agenda.",
      "A formal agenda item requires on-the-record statements and more input from capitals; the General "
@@ -117,8 +122,8 @@ NY_UN_RECOMMENDATIONS = [
 
 NY_MOBILISING_RECOMMENDATIONS = [
     ("Give international law more emphasis and support.",
-     "States should ratify and implement the humanitarian and human rights treaties that underpin RtoP; legal "
-     "precedent adds pressure that diplomacy alone lacks."),
+     "States should join and apply the core treaties of humanitarian and human rights law on which RtoP "
+     "rests; legal precedent adds pressure that diplomacy alone lacks."),
     ("Back regional bodies in preventing atrocities.",
      "Regional organisations, supported internationally and pressed by civil society, can hold states to their "
      "commitments; interventions need political will and careful strategy."),
@@ -129,31 +134,43 @@ def _exists(engine: Engine, title: str, date: dt.date) -> MeetingPublic | None:
     return next((m for m in list_meetings(engine) if m.title == title and m.date == date), None)
 
 
+def _save_profiles(engine: Engine) -> None:
+    """Create the organiser profiles a demo meeting needs, leaving any the user already wrote alone."""
+    known = {o.name for o in list_organisers(engine)}
+    for name, (about, url) in ORGANISERS.items():
+        if name not in known:
+            save_organiser(engine, name, about=about, url=url)
+
+
 def _brussels(engine: Engine) -> MeetingPublic:
     title, date = "Civil society perspectives on RtoP and conflict prevention", dt.date(2017, 2, 16)
     if found := _exists(engine, title, date):
         return found
-    template = load_template("roundtable")
+    template = load_template("roundtable")  # a fresh copy: renaming its items changes no file
     questions = iter(BRUSSELS_QUESTIONS)
     template.items = [dataclasses.replace(i, title=next(questions)) if i.kind == "guiding-question" else i
                       for i in template.items]
     meeting = create_meeting(engine, template, title=title, date=date, place="Brussels")
-    update_meeting(engine, meeting.id, organisers=["Civil Society Dialogue Network"],
-                   subject="civil society analysis of the Responsibility to Protect (RtoP) and conflict prevention, "
-                           "to inform UN and EU approaches",
-                   guests=[{"name": "Ivan Šimonović",
-                            "role": "the UN Secretary-General's Special Adviser on the Responsibility to Protect"}],
-                   participants_text="EU policy-makers and civil society experts in conflict prevention and "
-                                     "peacebuilding")
+    meeting = update_meeting(
+        engine, meeting.id, organisers=["Civil Society Dialogue Network"],
+        subject="civil society's analysis of the Responsibility to Protect (RtoP) and conflict prevention, "
+                "as input to UN and EU policy",
+        guests=[{"name": "Ivan Šimonović",
+                 "role": "the UN Secretary-General's Special Adviser on the Responsibility to Protect"}],
+        participants_text="officials of the EU institutions and civil society specialists in peacebuilding and "
+                          "conflict prevention")
     add_participant(engine, meeting.id, "Ivan Šimonović", organisation="United Nations",
                     role="Special Adviser on the Responsibility to Protect", attributable=True)
     items = list_items(engine, meeting.id)
     discussion = next(i for i in items if i.kind == "discussion")
     guiding = [i for i in items if i.kind == "guiding-question"]
-    for text in BRUSSELS_REFLECTIONS:
-        add_note(engine, meeting.id, text, kind="reflection", item_id=discussion.id)
+    wrap_up = next(i for i in items if i.kind == "closing")
+    for kind, text in BRUSSELS_REFLECTIONS:
+        add_note(engine, meeting.id, text, kind=kind, item_id=discussion.id)
     for index, addressee, text in BRUSSELS_RECOMMENDATIONS:
         add_note(engine, meeting.id, text, kind="recommendation", item_id=guiding[index].id, addressee=addressee)
+    add_note(engine, meeting.id, "Circulate the outcome report to participants and to the EU and UN offices "
+             "concerned.", kind="action", item_id=wrap_up.id)
     return meeting
 
 
@@ -162,12 +179,12 @@ def _new_york(engine: Engine) -> MeetingPublic:
     if found := _exists(engine, title, date):
         return found
     meeting = create_meeting(engine, "breakfast", title=title, date=date, place="New York")
-    update_meeting(
+    meeting = update_meeting(
         engine, meeting.id,
         organisers=["Stanley Foundation", "International Coalition for the Responsibility to Protect",
                     "Friedrich-Ebert-Stiftung"],
-        subject="Reflections and recommendations on UN–civil society cooperation for accountability and "
-                "prevention under the Responsibility to Protect",
+        subject="Reflections and recommendations on how the UN and civil society can work together for "
+                "accountability and atrocity prevention under the Responsibility to Protect",
         guests=[{"name": "Dr. Ivan Šimonović",
                  "role": "UN Special Adviser to the Secretary-General on the Responsibility to Protect"}],
         participants_text="15 civil society organisations from every continent",
@@ -176,7 +193,8 @@ def _new_york(engine: Engine) -> MeetingPublic:
     add_participant(engine, meeting.id, "Ivan Šimonović", organisation="United Nations",
                     role="Special Adviser on the Responsibility to Protect", attributable=True)
     items = list_items(engine, meeting.id)
-    reflections, un_item, mobilising = items[3], items[4], items[5]
+    reflections = next(i for i in items if i.kind == "discussion" and i.default_kind == "reflection")
+    un_item, mobilising = [i for i in items if i.default_kind == "recommendation"]
     for headline, text in NY_REFLECTIONS:
         add_note(engine, meeting.id, text, headline=headline, kind="reflection", item_id=reflections.id)
     for headline, text in NY_UN_RECOMMENDATIONS:
@@ -188,7 +206,7 @@ def _new_york(engine: Engine) -> MeetingPublic:
 
 
 def load_demo(engine: Engine) -> list[MeetingPublic]:
-    """Create the two demo meetings (once: loading again returns the same ones)."""
-    for name, (about, url) in ORGANISERS.items():
-        save_organiser(engine, name, about=about, url=url)
+    """Create the two demo meetings, Brussels then New York. Loading again
+    creates nothing: a meeting with the same title and date is returned as it is."""
+    _save_profiles(engine)
     return [_brussels(engine), _new_york(engine)]

@@ -4,7 +4,10 @@ Under the Chatham House rule and not-for-attribution an export is refused
 while the attribution audit has open flags. As a last check, the rendered
 text is searched once more for the names of protected participants; a hit
 refuses the export too. Nothing is written unless everything passed, and the
-file appears whole or not at all (temporary file, then rename).
+file appears whole or not at all: the bytes go to a temporary file in the
+target folder, which is then linked (no overwrite) or renamed (with force)
+into place. A rapporteur's edited draft is never replaced without `force`,
+even by another export finishing at the same moment.
 """
 
 from __future__ import annotations
@@ -20,13 +23,15 @@ from ..errors import ExportError
 from ..models import MeetingDetail, MeetingPublic
 from ..text import slugify
 from ..vocab import PROTECTED_RULES
-from .meetings import get_detail
+from .meetings import get_detail, get_meeting
 
 
 def default_export_path(meeting: MeetingPublic, style: str, fmt: str, folder: Path) -> Path:
-    from exports import FORMATS
+    """`<folder>/<date>-<slug of title>-<style><ext>`, e.g. 2017-09-07-un-civil-society-...-memo.docx."""
+    from exports import EXTENSIONS
 
-    return Path(folder) / f"{meeting.date.isoformat()}-{slugify(meeting.title)}-{style}{FORMATS.get(fmt, '.' + fmt)}"
+    extension = EXTENSIONS.get(fmt, f".{fmt}")
+    return Path(folder) / f"{meeting.date.isoformat()}-{slugify(meeting.title)}-{style}{extension}"
 
 
 def _names_to_guard(detail: MeetingDetail) -> list:
@@ -87,37 +92,92 @@ def export_meeting(
     force: bool = False,
     allow_attribution: bool = False,
 ) -> Path:
-    """Write the meeting in a house style and format; return the path written."""
+    """Write the meeting in a house style and format; return the path written.
+
+    `path` None means the default name (`default_export_path`) in the current
+    folder. Style and format are checked before anything touches the disk;
+    every refusal is an ExportError of one line, and leaves the disk as it was.
+    """
     from exports import check, render
 
     check(style, fmt)
     if path is None:
-        path = default_export_path(get_detail(engine, meeting_id).meeting, style, fmt, Path.cwd())
-    path = Path(path).expanduser()
+        path = default_export_path(get_meeting(engine, meeting_id), style, fmt, Path.cwd())
+    path = _check_target(Path(path).expanduser(), force)
+    payload = render(build(engine, meeting_id, style, allow_attribution=allow_attribution), fmt)
+    _write_atomically(path, payload, overwrite=force)
+    return path
+
+
+def _check_target(path: Path, force: bool) -> Path:
     if path.is_dir():
         raise ExportError(f"{path} is a folder; give a file name.")
     if path.exists() and not force:
         raise ExportError(f"{path} already exists; use --force to overwrite it.")
     if not path.parent.is_dir():
         raise ExportError(f"Cannot write {path}: the folder {path.parent} does not exist.")
-    if not os.access(path.parent, os.W_OK):
-        raise ExportError(f"Cannot write {path}: the folder is not writable.")
-    payload = render(build(engine, meeting_id, style, allow_attribution=allow_attribution), fmt)
+    if not os.access(path.parent, os.W_OK | os.X_OK):
+        raise ExportError(f"Cannot write {path}: the folder {path.parent} is not writable.")
+    return path
+
+
+def _write_atomically(path: Path, payload: bytes, *, overwrite: bool) -> None:
+    """Temporary file in the same folder, flushed to disk, then put in place."""
+    tmp: str | None = None
     try:
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(payload)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.chmod(tmp, 0o644)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(payload)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, 0o644)  # mkstemp's 0600 would hide the document from other users of a shared folder
+        if overwrite:
             os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        else:
+            _link_no_clobber(tmp, path)
+        _sync_folder(path.parent)
+    except FileExistsError:
+        raise ExportError(f"{path} already exists; use --force to overwrite it.") from None
     except OSError as exc:
-        raise ExportError(f"Cannot write {path}: {exc.strerror}.") from None
-    return path
+        raise ExportError(f"Cannot write {path}: {exc.strerror or exc}.") from None
+    finally:
+        if tmp is not None:
+            _remove_quietly(tmp)  # still there after a link or a failure; gone after a rename
+
+
+def _link_no_clobber(tmp: str, path: Path) -> None:
+    """Give `tmp`'s file the name `path` only if nothing has that name
+    (FileExistsError otherwise). A hard link does that atomically; where the
+    file system has none (FAT on a memory stick), rename after one more look."""
+    try:
+        os.link(tmp, path)
+    except FileExistsError:
+        raise
+    except OSError:
+        if path.exists():
+            raise FileExistsError(path) from None
+        os.replace(tmp, path)
+
+
+def _remove_quietly(name: str) -> None:
+    try:
+        os.unlink(name)
+    except OSError:
+        pass
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable; not every system can open a folder, so best effort."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 def drafted_texts(engine: Engine, meeting_id: str) -> dict[str, str]:
