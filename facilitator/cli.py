@@ -110,10 +110,20 @@ def root(
     """Bare `facilitator` opens the terminal application."""
     ctx.obj = State(db)
     if ctx.invoked_subcommand is None:
+        if not (sys.stdin.isatty() and sys.stdout.isatty()):
+            raise InvalidInput("The application needs a terminal; in a script or a pipe use a subcommand "
+                               "(see `facilitator --help`).")
         engine = ctx.obj.engine  # open (and check) the database before the screen starts
         from screens.app import make_app  # the one place the core reaches into the UI
 
-        make_app(engine=engine).run()
+        application = make_app(engine=engine)
+        application.run()
+        if application.rescued_to is not None:
+            typer.echo(f"facilitator: the database could not take the last lines typed; they are in "
+                       f"{application.rescued_to}", err=True)
+            raise typer.Exit(application.return_code or 1)
+        if application.return_code:
+            raise typer.Exit(application.return_code)
 
 
 @app.command("templates")

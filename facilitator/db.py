@@ -102,10 +102,14 @@ def _on_connect(dbapi_connection, _record) -> None:
 
 
 def _on_begin(conn) -> None:
-    # IMMEDIATE takes the write lock up front: two threads (the note saver and
-    # the draft saver) then queue on busy_timeout instead of failing at once.
-    # A read-only database cannot take it; reads there still work, and a write
-    # fails later with a clear "read-only" message.
+    # A write takes the write lock up front (IMMEDIATE): two writers then
+    # queue on busy_timeout instead of one failing when it upgrades. A read
+    # (services._db.reading sets the option) begins deferred, so in WAL mode
+    # it never waits for a writer. A read-only database cannot take the write
+    # lock; reads there still work, and a write fails with "read-only".
+    if conn.get_execution_options().get("facilitator_read"):
+        conn.exec_driver_sql("BEGIN")
+        return
     try:
         conn.exec_driver_sql("BEGIN IMMEDIATE")
     except OperationalError as exc:

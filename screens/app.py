@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
+from concurrent.futures import Future
+from pathlib import Path
 
 from sqlalchemy import Engine
 from textual.app import App, SystemCommand
@@ -15,9 +17,12 @@ from facilitator import services
 from facilitator.errors import FacilitatorError
 from facilitator.models import utcnow
 from facilitator.vocab import RULE_LABELS
+from facilitator.writer import Writer
+
+from .hangup import LeavesOnHangup
 
 
-class FacilitatorApp(App):
+class FacilitatorApp(LeavesOnHangup, App):
     CSS_PATH = "app.tcss"
     TITLE = "facilitator"
     BINDINGS = [
@@ -32,13 +37,66 @@ class FacilitatorApp(App):
     def __init__(self, engine: Engine, *, clock: Callable[[], dt.datetime] = utcnow) -> None:
         super().__init__()
         self.engine = engine
+        #: Every write of the application goes through this one queue and thread (screens/writing.py).
+        self.writer = Writer(engine)
         #: The time source of every clock on screen; tests inject a fixed one.
         self.clock = clock
+        #: Set while notes may have been taken since the last backup (the capture screen sets it).
+        self.backup_at_exit = False
+        #: Texts queued for the writer on the way out, with its answer for each: (meeting, text, future).
+        self._last_words: list[tuple[str, str, Future]] = []
+        #: Where the texts the database refused at exit were written (the CLI says so), else None.
+        self.rescued_to: Path | None = None
 
     def on_mount(self) -> None:
         from .home import HomeScreen
 
         self.push_screen(HomeScreen())
+        self.watch_terminal()
+
+    def on_unmount(self) -> None:
+        """Screens are closed: let the writer finish what they queued (drafts included), rescue what the
+        database refused, then back up."""
+        self.writer.close()
+        self._rescue_last_words()
+        self._session_end_backup()
+
+    def keep_unsent(self) -> None:
+        """Every capture screen queues its unsent text; quitting, hanging up and crashing all come here."""
+        for screen in self.screen_stack:
+            keep = getattr(screen, "keep_draft_now", None)
+            if keep is not None:
+                self.remember_last_words(getattr(getattr(screen, "meeting", None), "title", ""), keep())
+
+    def remember_last_words(self, meeting: str, pending: list[tuple[str, Future]]) -> None:
+        """Texts a closing capture screen handed to the writer: if the database refuses them, they are
+        written to a rescue file when the application ends (nothing on screen will try them again)."""
+        self._last_words += [(meeting, text, future) for text, future in pending]
+
+    def _rescue_last_words(self) -> None:
+        from facilitator.rescue import write_rescue
+
+        refused = [(title, text) for title, text, future in self._last_words if future.exception() is not None]
+        if refused:
+            self.rescued_to = write_rescue([text for _, text in refused], meeting=refused[0][0])
+
+    def _handle_exception(self, error: Exception) -> None:
+        """An error no handler caught is a bug, and Textual ends the application with its traceback (and
+        exit status 1); queue the unsent text to be kept first, so that the crash does not take it along."""
+        try:
+            self.keep_unsent()
+        finally:
+            super()._handle_exception(error)
+
+    def _session_end_backup(self) -> None:
+        from facilitator.services import backups
+
+        if not self.backup_at_exit:
+            return
+        try:
+            backups.backup_database(self.engine, reason="session-end")
+        except FacilitatorError:
+            pass  # an in-memory database or a read-only folder: nothing to back up to
 
     def report(self, error: FacilitatorError | Exception | str, title: str | None = None) -> None:
         """One notification for one error: never a traceback on screen."""
@@ -52,18 +110,17 @@ class FacilitatorApp(App):
         """Quit, but ask first when a capture line (on any open screen) holds text not yet sent."""
         unsent = [screen for screen in self.screen_stack if getattr(screen, "unsent_text", "")]
         if not unsent:
+            self.keep_unsent()
             self.exit()
             return
         from .dialogs.confirm import ConfirmDialog
 
         def answer(leave: bool | None) -> None:
             if leave:
-                for screen in unsent:
-                    screen.keep_draft_now()
+                self.keep_unsent()
                 self.exit()
 
-        self.push_screen(ConfirmDialog("The capture line holds text you have not sent. Quit anyway? "
-                                       "It will be kept as a draft for next time.", yes="Quit"), answer)
+        self.push_screen(ConfirmDialog(unsent[-1].unsent_warning("Quit anyway?"), yes="Quit"), answer)
 
     def action_help(self) -> None:
         from .help import HelpScreen

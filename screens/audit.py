@@ -11,14 +11,14 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from facilitator import services
 from facilitator.audit import Flag
-from facilitator.errors import FacilitatorError
 from facilitator.services import audit as audit_service
 
 from .dialogs.note_edit import NoteEdit, NoteEditDialog
 from .literal import literal
+from .writing import WritesToDatabase
 
 
-class AuditScreen(Screen):
+class AuditScreen(WritesToDatabase, Screen):
     BINDINGS = [
         Binding("a", "anonymise", "Anonymise", id="audit.anonymise"),
         Binding("A", "anonymise_all", "Anonymise all", id="audit.anonymise_all"),
@@ -74,30 +74,26 @@ class AuditScreen(Screen):
             return True if self.flags else None
         return True
 
-    def _do(self, fn, *args) -> None:
-        try:
-            fn(*args)
-        except FacilitatorError as exc:
-            self.app.report(exc)
-        self.load()
+    def _do(self, fn, *args, **kwargs) -> None:
+        self.write(fn, *args, **kwargs, done=lambda _: self.load())
 
     def action_anonymise(self) -> None:
         flag = self.selected()
         if flag:
-            self._do(audit_service.anonymise, self.app.engine, self.meeting_id, [flag])
+            self._do(audit_service.anonymise, self.meeting_id, [flag])
 
     def action_anonymise_all(self) -> None:
-        self._do(audit_service.anonymise, self.app.engine, self.meeting_id, None)
+        self._do(audit_service.anonymise, self.meeting_id, None)
 
     def action_attributable(self) -> None:
         flag = self.selected()
         if flag:
-            self._do(audit_service.mark_attributable, self.app.engine, flag.participant_id)
+            self._do(audit_service.mark_attributable, flag.participant_id)
 
     def action_dismiss_flag(self) -> None:
         flag = self.selected()
         if flag:
-            self._do(audit_service.dismiss, self.app.engine, self.meeting_id, flag)
+            self._do(audit_service.dismiss, self.meeting_id, flag)
 
     def action_edit(self) -> None:
         flag = self.selected()
@@ -109,7 +105,7 @@ class AuditScreen(Screen):
 
         def save(edit: NoteEdit | None) -> None:
             if edit is not None and edit.changes(note):
-                self._do(lambda: services.update_note(self.app.engine, flag.note_id, **edit.changes(note)))
+                self._do(services.update_note, flag.note_id, **edit.changes(note))
 
         self.app.push_screen(NoteEditDialog(note), save)
 

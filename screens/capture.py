@@ -2,15 +2,20 @@
 notes, and the capture line at the bottom.
 
 Pressing Enter never waits on disk: the line is parsed (pure), shown at once
-as "saving…", and written by a thread worker, in the order typed; the worker
-posts NoteSaved or NoteNotSaved. The unsent line is saved as a draft at most
-about once a second, so a laptop dying mid-sentence loses at most a second.
+as "saving…", and handed to the application's single writer, which commits
+the note and the clearing of the draft in one transaction, in the order
+typed. Only then does the row lose its "saving…" mark. A line that could not
+be saved stays on screen as a "not saved" row and is tried again (ctrl+s, and
+by itself every few seconds); it is never merged into other text. The unsent
+line is saved as a draft about once a second, through the same writer, so a
+laptop dying mid-sentence loses at most a second of typing.
 """
 
 from __future__ import annotations
 
 import itertools
-import threading
+from concurrent.futures import Future
+from dataclasses import dataclass
 
 from textual import work
 from textual.app import ComposeResult
@@ -20,18 +25,18 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, OptionList, Static
 
 from facilitator import services
-from facilitator.capture import parse_capture
+from facilitator.capture import Capture, parse_capture
 from facilitator.clock import schedule
-from facilitator.errors import FacilitatorError
-from facilitator.models import AgendaItemPublic
+from facilitator.errors import FacilitatorError, InvalidInput
+from facilitator.models import AgendaItemPublic, NotePublic
 from facilitator.services import backups
+from facilitator.services.notes import resolve_themes
 from facilitator.vocab import PROTECTED_RULES, RULE_LABELS
 
 from .chairing import ChairsMeeting
 from .dialogs.confirm import ConfirmDialog
 from .exporting import ExportsMeeting
 from .literal import literal
-from .messages import ActionFailed, NoteNotSaved, NoteSaved
 from .note_actions import EditsNotes
 from .widgets.agenda import AgendaList
 from .widgets.capture_line import CaptureLine
@@ -40,14 +45,28 @@ from .widgets.notes_table import NotesTable, note_cells
 from .widgets.schedule_line import ScheduleLine
 from .widgets.speaker_bar import SpeakerBar
 from .worker_errors import ReportsWorkerErrors
+from .writing import WritesToDatabase
 
 ITEM = Binding.Group("Item", compact=True)
 PLACEHOLDER = "Type a note, Enter saves · rec: ch: bp: q: a: · >UN · ! key · +theme · F1 grammar"
-#: How long a capture waits for the line typed before it to be written (then it goes ahead anyway).
-WRITE_ORDER_TIMEOUT = 10.0
+#: Lines that could not be saved are tried again by themselves every this many clock ticks (seconds).
+RETRY_EVERY = 5
 
 
-class CaptureScreen(ReportsWorkerErrors, ChairsMeeting, EditsNotes, ExportsMeeting, Screen):
+@dataclass
+class Line:
+    """A line sent from the capture line, kept until the writer has committed it."""
+
+    text: str
+    capture: Capture
+    item_id: str | None
+    intervention_id: str | None
+    group: str
+    error: str = ""  # why the last attempt failed; "" while saving
+    future: Future | None = None  # the writer's answer to the last attempt
+
+
+class CaptureScreen(ReportsWorkerErrors, WritesToDatabase, ChairsMeeting, EditsNotes, ExportsMeeting, Screen):
     # Keys that do not clash with typing: ctrl/function keys, or plain keys only while the notes list has focus.
     BINDINGS = [
         Binding("ctrl+down,pagedown", "move_item(1)", "Next item", id="capture.next", group=ITEM),
@@ -68,6 +87,8 @@ class CaptureScreen(ReportsWorkerErrors, ChairsMeeting, EditsNotes, ExportsMeeti
         # ctrl+y, not ctrl+k: the capture line keeps its own editing keys (ctrl+k, ctrl+e, ctrl+a ...).
         Binding("ctrl+y", "phrase", "Phrase", tooltip="Insert a stock phrase into the capture line", show=False,
                 id="capture.phrase"),
+        Binding("ctrl+s", "retry_unsaved", "Retry", tooltip="Try again to save the lines marked not saved",
+                id="capture.retry"),
         Binding("escape", "back", "Back", id="capture.back"),
     ] + [Binding(str(n), f"tag_theme({n})", show=False, id=f"capture.theme{n}") for n in range(1, 10)]
 
@@ -78,14 +99,11 @@ class CaptureScreen(ReportsWorkerErrors, ChairsMeeting, EditsNotes, ExportsMeeti
         self.current: AgendaItemPublic | None = None
         #: The breakout group notes go to while the current item is a breakout ("" outside).
         self.group = ""
-        self._row_note: dict[str, str] = {}  # table row key -> note id (pending rows until saved)
+        self._row_note: dict[str, str] = {}  # table row key -> note id, for saved notes
+        #: Lines sent but not yet committed, by their table row key, in the order typed.
+        self._lines: dict[str, Line] = {}
         self._pending = itertools.count(1)
-        self._write_seq = itertools.count(1)
-        self._last_capture_seq = 0
-        self._write_lock = threading.Lock()
-        self._write_turn = threading.Condition(self._write_lock)
-        self._tickets = itertools.count(1)
-        self._written_upto = 0
+        self._ticks = 0
         self._draft_dirty = False
         self._bell_rung_for: str | None = None
 
@@ -102,10 +120,17 @@ class CaptureScreen(ReportsWorkerErrors, ChairsMeeting, EditsNotes, ExportsMeeti
                 yield SpeakerBar(id="speaker-bar")
                 yield NotesTable(wrap=True, id="notes")
                 yield Static("", id="capture-hint")
-                yield CaptureLine(placeholder=PLACEHOLDER, id="capture")
+                yield CaptureLine(parse=self.parse_line, placeholder=PLACEHOLDER, id="capture")
         yield Footer()
 
     def on_mount(self) -> None:
+        try:
+            self._load()
+        except FacilitatorError as exc:  # a damaged or vanished database: say so and go back
+            self.app.report(exc)
+            self.app.call_later(self.app.pop_screen)
+
+    def _load(self) -> None:
         self.meeting = services.get_meeting(self.app.engine, self.meeting_id)
         self.title = self.meeting.title
         self.sub_title = f"{self.meeting.date} · {self.meeting.place or 'no place set'} · {RULE_LABELS[self.meeting.rule]}"
@@ -115,21 +140,25 @@ class CaptureScreen(ReportsWorkerErrors, ChairsMeeting, EditsNotes, ExportsMeeti
         self.group = self.current.groups[0] if self.current and self.current.groups else ""
         self.load_speakers()
         self.load_notes()
-        capture = self.query_one("#capture", Input)
+        capture = self.query_one("#capture", CaptureLine)
         draft = services.get_draft(self.app.engine, self.meeting_id)
         if draft is not None and draft.text:
-            capture.value = draft.text
+            capture.show_draft(draft.text)
             self.notify("Restored the line you had not sent.", title="Draft restored")
         capture.focus()
         self.tick()
         self.set_interval(1.0, self.tick)
         self.set_interval(1.0, self.flush_draft)
         self._backup("session-start")
+        self.app.backup_at_exit = True  # if the app is quit from here, it backs up on the way out
 
     def on_screen_resume(self) -> None:
         if self.items:  # back from review, speakers ...: notes or items may have changed there
-            self.reload_items()
-            self.load_notes()
+            try:
+                self.reload_items()
+                self.load_notes()
+            except FacilitatorError as exc:
+                self.app.report(exc)
 
     def reload_items(self) -> None:
         self.items = services.list_items(self.app.engine, self.meeting_id)
@@ -151,6 +180,9 @@ class CaptureScreen(ReportsWorkerErrors, ChairsMeeting, EditsNotes, ExportsMeeti
         for note in services.list_notes(self.app.engine, self.meeting_id, self.current.id):
             table.add_fitted_row(note_cells(note), note.id)
             self._row_note[note.id] = note.id
+        for key, line in self._lines.items():  # sent under this item and not yet committed
+            if line.item_id == self.current.id:
+                table.add_fitted_row(self._line_cells(line), key)
         if table.row_count:
             table.move_cursor(row=table.get_row_index(select) if select in table.rows else table.row_count - 1)
 
@@ -174,11 +206,23 @@ class CaptureScreen(ReportsWorkerErrors, ChairsMeeting, EditsNotes, ExportsMeeti
 
     @property
     def unsent_text(self) -> str:
-        return self.query_one("#capture", Input).value.strip()
+        """What leaving now would not save for sure: the capture line, and lines whose save failed.
+        (Lines still being saved are not in it: the writer commits them whether the screen is open or not.)"""
+        unsaved = [line.text for line in self._lines.values() if line.error]
+        return "\n".join([*unsaved, self.query_one("#capture", Input).value.strip()]).strip()
 
     @property
     def default_kind(self) -> str:
         return self.current.default_kind if self.current else "reflection"
+
+    def parse_line(self, line: str) -> Capture:
+        """Read a line as the capture grammar, and refuse what this item cannot take (pure: no database)."""
+        parsed = parse_capture(line, default_kind=self.default_kind)
+        rule = self.rule_of(self.current)
+        if parsed.speaker and rule in PROTECTED_RULES:
+            raise InvalidInput(f"This item is held under the {RULE_LABELS[rule]}: speakers are not recorded.")
+        resolve_themes(parsed.themes, self.meeting.themes)
+        return parsed
 
     def on_input_changed(self, event: Input.Changed) -> None:
         """Mark the draft for saving, and preview how the line will be read."""
@@ -190,7 +234,7 @@ class CaptureScreen(ReportsWorkerErrors, ChairsMeeting, EditsNotes, ExportsMeeti
             hint.update("")
             return
         try:
-            parsed = parse_capture(event.value, default_kind=self.default_kind)
+            parsed = self.parse_line(event.value)
         except FacilitatorError as exc:
             hint.update(literal(str(exc), style="red"))
             return
@@ -200,91 +244,87 @@ class CaptureScreen(ReportsWorkerErrors, ChairsMeeting, EditsNotes, ExportsMeeti
         if parsed.key:
             bits.append("key")
         if parsed.themes:
-            bits.append("themes: " + ", ".join(parsed.themes))
+            bits.append("themes: " + ", ".join(resolve_themes(parsed.themes, self.meeting.themes)))
         if parsed.speaker:
             bits.append(f"speaker: {parsed.speaker}")
         hint.update(literal(" · ".join(bits)))
 
+    def on_capture_line_refused(self, event: CaptureLine.Refused) -> None:
+        """The line stays in the capture line; the reason shows under it, where the eye already is."""
+        self.query_one("#capture-hint", Static).update(literal(f"Not saved: {event.error}", style="red"))
+        self.app.bell()
+
     def on_capture_line_sent(self, event: CaptureLine.Sent) -> None:
-        line = event.value
-        if not line.strip():
-            return
-        try:
-            parsed = parse_capture(line, default_kind=self.default_kind)
-        except FacilitatorError as exc:
-            event.capture_line.restore(line)
-            self.app.report(exc)
-            return
-        rule = self.rule_of(self.current)
-        if parsed.speaker and rule in PROTECTED_RULES:
-            event.capture_line.restore(line)
-            self.app.report(f"This item is held under the {RULE_LABELS[rule]}: speakers are not recorded.",
-                            title="Not saved")
-            return
-        pending = f"pending-{next(self._pending)}"
+        key = f"pending-{next(self._pending)}"
+        line = Line(event.value, event.parsed, self.current.id if self.current else None,
+                    self._speaker.id if self._speaker else None, self.group)
+        self._lines[key] = line
         table = self.query_one("#notes", NotesTable)
-        table.add_fitted_row(note_cells(kind=parsed.kind, key=parsed.key, addressee=parsed.addressee,
-                                      text=parsed.text, headline=parsed.headline, saving=True), pending)
+        table.add_fitted_row(self._line_cells(line), key)
         table.move_cursor(row=table.row_count - 1, animate=False)
         self._draft_dirty = bool(event.capture_line.value)
-        self._last_capture_seq = next(self._write_seq)
-        self.save_line(line, pending, next(self._tickets), self.current.id if self.current else None,
-                       self.default_kind, self._speaker.id if self._speaker else None, self.group)
+        self._send(key, line)
 
-    @work(thread=True, exit_on_error=False, group="capture")
-    def save_line(self, line: str, pending: str, ticket: int, item_id: str | None, default_kind: str,
-                  intervention_id: str | None, group: str) -> None:
-        """Write one line, after every line typed before it (each Enter has its ticket)."""
-        with self._write_turn:
-            self._write_turn.wait_for(lambda: self._written_upto >= ticket - 1, timeout=WRITE_ORDER_TIMEOUT)
-            try:
-                note = services.capture_note(self.app.engine, self.meeting_id, item_id, line,
-                                             default_kind=default_kind, intervention_id=intervention_id,
-                                             group=group)
-            except FacilitatorError as exc:
-                self.post_message(NoteNotSaved(line, pending, str(exc)))
-                return
-            except Exception as exc:  # noqa: BLE001 - whatever went wrong, the typed line must come back
-                self.post_message(NoteNotSaved(line, pending, f"The note could not be saved ({exc})."))
-                return
-            finally:
-                self._written_upto = max(self._written_upto, ticket)
-                self._write_turn.notify_all()
-        self.post_message(NoteSaved(note, pending))
+    def _send(self, key: str, line: Line) -> None:
+        """Hand one line to the writer: the note and the clearing of the draft commit together."""
+        line.error = ""
+        line.future = self.write(services.capture_note, self.meeting_id, line.item_id, line.capture,
+                                 intervention_id=line.intervention_id, group=line.group,
+                                 done=lambda note: self._saved(key, note),
+                                 failed=lambda error: self._not_saved(key, error))
 
-    def on_note_saved(self, message: NoteSaved) -> None:
+    @staticmethod
+    def _line_cells(line: Line):
+        c = line.capture
+        return note_cells(kind=c.kind, key=c.key, addressee=c.addressee, text=c.text, headline=c.headline,
+                          saving=not line.error, unsaved=line.error)
+
+    def _saved(self, key: str, note: NotePublic) -> None:
+        self._lines.pop(key, None)
         table = self.query_one("#notes", NotesTable)
-        self._row_note[message.pending_key] = message.note.id
-        if message.pending_key in table.rows:
-            table.replace_row(message.pending_key, note_cells(message.note))
+        if key in table.rows:
+            if note.id in table.rows:  # the list was reloaded from the database meanwhile
+                table.remove_row(key)
+            else:
+                table.replace_row(key, note_cells(note))
+                self._row_note[key] = note.id
         self.refresh_footer()
 
-    def on_note_not_saved(self, message: NoteNotSaved) -> None:
+    def _not_saved(self, key: str, error: BaseException) -> None:
+        line = self._lines.get(key)
+        if line is None:
+            return
+        line.error = str(error) if isinstance(error, FacilitatorError) else f"{type(error).__name__}: {error}"
         table = self.query_one("#notes", NotesTable)
-        if message.pending_key in table.rows:
-            table.remove_row(message.pending_key)
-        # Nothing typed is lost: the line goes back into the capture line (before what is there now).
-        self.query_one("#capture", CaptureLine).restore(message.line)
-        self._draft_dirty = True
-        self.app.notify(f"{message.error} The line is back in the capture line.", title="Not saved",
-                        severity="error", timeout=10, markup=False)
+        if key in table.rows:
+            table.replace_row(key, self._line_cells(line))
+        self.query_one("#capture-hint", Static).update(
+            literal(f"Not saved: {line.error} The line stays on screen; ctrl+s tries again.", style="red"))
+        self.app.report(line.error, title="Not saved")
+        self.refresh_footer()
+
+    def action_retry_unsaved(self) -> None:
+        """Send again, in the order typed, every line whose save failed."""
+        for key, line in list(self._lines.items()):
+            if line.error:
+                table = self.query_one("#notes", NotesTable)
+                self._send(key, line)
+                if key in table.rows:
+                    table.replace_row(key, self._line_cells(line))
 
     def flush_draft(self) -> None:
-        """Runs every second: save the capture line if it changed since the last save."""
+        """Runs every second: save the capture line if it changed since the last save; retry failed lines."""
+        self._ticks += 1
+        if self._ticks % RETRY_EVERY == 0 and not self.app.writer.broken:
+            self.action_retry_unsaved()
         if self._draft_dirty:
             self._draft_dirty = False
-            self.save_draft(self.query_one("#capture", Input).value, next(self._write_seq))
+            self.write(services.save_draft, self.meeting_id, self.current.id if self.current else None,
+                       self.query_one("#capture", Input).value, failed=self._draft_not_saved)
 
-    @work(thread=True, exit_on_error=False, group="draft")
-    def save_draft(self, text: str, seq: int) -> None:
-        with self._write_lock:
-            if seq < self._last_capture_seq:
-                return  # a note was captured after this draft was typed; the draft is stale
-            try:
-                services.save_draft(self.app.engine, self.meeting_id, self.current.id if self.current else None,
-                                    text)
-            except FacilitatorError as exc:
-                self.post_message(ActionFailed("Draft not saved", str(exc)))
+    def _draft_not_saved(self, error: BaseException) -> None:
+        self._draft_dirty = True  # try again at the next tick
+        self.query_one("#capture-hint", Static).update(literal(f"Draft not saved: {error}", style="red"))
 
     # --- moving through the agenda ----------------------------------------------
 
@@ -303,15 +343,16 @@ class CaptureScreen(ReportsWorkerErrors, ChairsMeeting, EditsNotes, ExportsMeeti
             self.query_one("#capture", Input).focus()
 
     def go_to(self, item_id: str) -> None:
-        try:
-            with self._write_lock:
-                self.current = services.set_current_item(self.app.engine, self.meeting_id, item_id)
-        except FacilitatorError as exc:
-            self.app.report(exc)
+        """Show the item at once; the writer records it as the meeting's current item."""
+        target = next((i for i in self.items if i.id == item_id), None)
+        if target is None:
             return
-        self.group = self.current.groups[0] if self.current.groups else ""
-        self.reload_items()
+        self.current = target
+        self.group = target.groups[0] if target.groups else ""
+        self.tick()
         self.load_notes()
+        self.refresh_footer()
+        self.write(services.set_current_item, self.meeting_id, item_id, done=lambda _: self.reload_items())
 
     # --- the notes list -----------------------------------------------------------
 
@@ -329,7 +370,8 @@ class CaptureScreen(ReportsWorkerErrors, ChairsMeeting, EditsNotes, ExportsMeeti
     def footer_state(self) -> tuple:
         current = self.current
         return (*super().footer_state(), isinstance(self.focused, NotesTable), self.item_index(), self._has_speakers,
-                bool(current and current.groups), bool(current and current.started_at and not current.ended_at))
+                bool(current and current.groups), bool(current and current.started_at and not current.ended_at),
+                any(line.error for line in self._lines.values()))
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         """Hide what cannot apply here; dim what would do nothing just now."""
@@ -342,6 +384,8 @@ class CaptureScreen(ReportsWorkerErrors, ChairsMeeting, EditsNotes, ExportsMeeti
             return None if index is None or not 0 <= index + parameters[0] < len(self.items) else True
         if action == "undo":
             return True if self._last_deleted else None
+        if action == "retry_unsaved":
+            return any(line.error for line in self._lines.values())
         if action == "next_speaker":
             return self._has_speakers
         if action == "next_group":
@@ -387,22 +431,30 @@ class CaptureScreen(ReportsWorkerErrors, ChairsMeeting, EditsNotes, ExportsMeeti
 
         def answer(leave: bool | None) -> None:
             if leave:
-                self.keep_draft_now()
                 self._leave()
 
-        self.app.push_screen(ConfirmDialog("The capture line holds text you have not sent. Leave anyway? "
-                                           "It will be kept as a draft.", yes="Leave"), answer)
+        self.app.push_screen(ConfirmDialog(self.unsent_warning("Leave anyway?"), yes="Leave"), answer)
 
-    def keep_draft_now(self) -> None:
-        """Save the unsent line synchronously: used on the way out, when no worker may outlive the screen."""
-        try:
-            services.save_draft(self.app.engine, self.meeting_id, self.current.id if self.current else None,
-                                self.query_one("#capture", Input).value)
-        except FacilitatorError as exc:
-            self.app.report(exc)
+    def unsent_warning(self, question: str) -> str:
+        failed = sum(1 for line in self._lines.values() if line.error)
+        lost = f" {failed} line(s) could not be saved and will be tried once more." if failed else ""
+        return f"The capture line holds text you have not sent.{lost} {question} Unsent text is kept as a draft."
+
+    def keep_draft_now(self) -> list[tuple[str, Future]]:
+        """Queue failed lines once more and the capture line as the draft: used on the way out. The writer
+        runs what was queued before it stops, even after the screen has closed. Returns each text not yet
+        committed with the writer's answer for it, so that quitting can rescue what the database refused."""
+        self.action_retry_unsaved()
+        self._draft_dirty = False
+        text = self.query_one("#capture", Input).value
+        draft = self.write(services.save_draft, self.meeting_id, self.current.id if self.current else None, text)
+        pending = [(line.text, line.future) for line in self._lines.values() if line.future is not None]
+        return pending + ([(text.strip(), draft)] if text.strip() else [])
 
     def _leave(self) -> None:
+        self.app.remember_last_words(self.meeting.title, self.keep_draft_now())
         self._backup("session-end")
+        self.app.backup_at_exit = False
         self.app.pop_screen()
 
     @work(thread=True, exit_on_error=False, group="backup")

@@ -2,14 +2,14 @@
 the next item, breakout groups, and the speakers list.
 
 A mixin for CaptureScreen, which provides `meeting_id`, `meeting`, `items`,
-`current`, `group`, `tick()` and `reload_items()`. Each action is one short
-service call; the screen redraws from what it returns.
+`current`, `group`, `tick()`, `reload_items()` and `write()` (WritesToDatabase).
+Each action is one service call queued on the application's writer; the
+screen redraws when it has committed.
 """
 
 from __future__ import annotations
 
 from facilitator.clock import elapsed_seconds, planned_seconds
-from facilitator.errors import FacilitatorError
 from facilitator.models import InterventionPublic
 from facilitator.services import clock, speakers
 
@@ -30,15 +30,14 @@ class ChairsMeeting:
         if item is None:
             return
         now = self.app.clock()
-        try:
-            if item.started_at is None or item.ended_at is not None:
-                clock.advance_to(self.app.engine, self.meeting_id, item.id, now=now)
-            elif item.paused_at is None:
-                clock.pause(self.app.engine, item.id, now=now)
-            else:
-                clock.resume(self.app.engine, item.id, now=now)
-        except FacilitatorError as exc:
-            self.app.report(exc)
+        if item.started_at is None or item.ended_at is not None:
+            self.write(clock.advance_to, self.meeting_id, item.id, now=now, done=self._clock_changed)
+        elif item.paused_at is None:
+            self.write(clock.pause, item.id, now=now, done=self._clock_changed)
+        else:
+            self.write(clock.resume, item.id, now=now, done=self._clock_changed)
+
+    def _clock_changed(self, _=None) -> None:
         self.reload_items()
 
     def action_give_time(self) -> None:
@@ -49,16 +48,19 @@ class ChairsMeeting:
             self.notify("Start this item's clock first; the last item has no next item to give time to.")
             return
         left = (planned_seconds(item) - elapsed_seconds(item, self.app.clock())) // 60
-        try:
-            if left > 0:
-                clock.move_minutes(self.app.engine, item.id, following, left)
-                self.notify(f"Gave {left} minute(s) to the next item.")
-            elif left < 0:
-                clock.move_minutes(self.app.engine, following, item.id, -left)
-                self.notify(f"Took {-left} minute(s) of overrun from the next item.")
-        except FacilitatorError as exc:
-            self.app.report(exc)
-        self.reload_items()
+
+        def moved(said: str):
+            def done(_) -> None:
+                self.notify(said)
+                self.reload_items()
+            return done
+
+        if left > 0:
+            self.write(clock.move_minutes, item.id, following, left,
+                       done=moved(f"Gave {left} minute(s) to the next item."))
+        elif left < 0:
+            self.write(clock.move_minutes, following, item.id, -left,
+                       done=moved(f"Took {-left} minute(s) of overrun from the next item."))
 
     def action_next_group(self) -> None:
         groups = self.current.groups if self.current else []
@@ -69,12 +71,11 @@ class ChairsMeeting:
         self.tick()
 
     def action_next_speaker(self) -> None:
-        try:
-            self._speaker = speakers.call_next(self.app.engine, self.meeting_id, now=self.app.clock())
-        except FacilitatorError as exc:
-            self.app.report(exc)
-            return
-        if self._speaker is None:
+        self.write(speakers.call_next, self.meeting_id, now=self.app.clock(), done=self._speaker_called)
+
+    def _speaker_called(self, speaker: InterventionPublic | None) -> None:
+        self._speaker = speaker
+        if speaker is None:
             self.notify("The speakers list is empty (ctrl+l to add speakers).")
         self.load_speakers()
         self.tick()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
@@ -17,15 +16,15 @@ from .dialogs.confirm import ConfirmDialog
 from .dialogs.new_meeting import NewMeetingDialog, NewMeetingRequest
 from .exporting import ExportsMeeting
 from .literal import literal
-from .messages import ActionFailed
 from .widgets.fill_table import FillTable
 from .worker_errors import ReportsWorkerErrors
+from .writing import WritesToDatabase
 
 COLUMNS = (("Date", "date", 10), ("Title", "title", None), ("Format", "format", 10), ("Rule", "rule", 19),
            ("Notes", "notes", 5))
 
 
-class HomeScreen(ReportsWorkerErrors, ExportsMeeting, Screen):
+class HomeScreen(ReportsWorkerErrors, WritesToDatabase, ExportsMeeting, Screen):
     BINDINGS = [
         Binding("n", "new", "New meeting", id="home.new"),
         Binding("enter,o", "open", "Open", id="home.open"),
@@ -54,11 +53,17 @@ class HomeScreen(ReportsWorkerErrors, ExportsMeeting, Screen):
         table = self.query_one("#meetings", DataTable)
         current = select or self.meeting_id
         table.clear()
-        meetings = services.list_meetings(self.app.engine)
+        empty = self.query_one("#home-empty", Static)
+        try:
+            meetings = services.list_meetings(self.app.engine)
+        except FacilitatorError as exc:  # a damaged or vanished database: say so, and stay up
+            empty.update(literal(f"The meetings could not be read. {exc}"))
+            empty.display = True
+            self.app.report(exc)
+            return
         for m in meetings:
             table.add_row(*map(literal, (m.date.isoformat(), m.title, m.format, RULE_LABELS[m.rule], m.note_count)),
                           key=m.id)
-        empty = self.query_one("#home-empty", Static)
         empty.update("No meetings yet. Press [b]n[/b] to create one from a template "
                      "(or run `facilitator demo` to load two examples).")
         empty.display = not meetings
@@ -105,23 +110,19 @@ class HomeScreen(ReportsWorkerErrors, ExportsMeeting, Screen):
         self.app.push_screen(NewMeetingDialog(list_templates()), self._create)
 
     def _create(self, request: NewMeetingRequest | None) -> None:
-        if request is not None:
-            self._create_worker(request)
+        if request is None:
+            return
 
-    @work(thread=True, exit_on_error=False)
-    def _create_worker(self, request: NewMeetingRequest) -> None:
-        try:
-            meeting = services.create_meeting(self.app.engine, request.template, title=request.title,
-                                              date=request.date, place=request.place, rule=request.rule,
-                                              series=request.series)
+        def created(meeting) -> None:
             if request.series and request.carry_forward:
                 from facilitator.services.followup import carry_forward
 
-                carry_forward(self.app.engine, meeting.id)
-        except FacilitatorError as exc:
-            self.post_message(ActionFailed(exc.title, str(exc)))
-            return
-        self.app.call_from_thread(self._created, meeting.id)
+                self.write(carry_forward, meeting.id, done=lambda _: self._created(meeting.id))
+            else:
+                self._created(meeting.id)
+
+        self.write(services.create_meeting, request.template, title=request.title, date=request.date,
+                   place=request.place, rule=request.rule, series=request.series, done=created)
 
     def _created(self, meeting_id: str) -> None:
         self.refresh_meetings(select=meeting_id)
@@ -135,16 +136,7 @@ class HomeScreen(ReportsWorkerErrors, ExportsMeeting, Screen):
 
         def confirmed(yes: bool | None) -> None:
             if yes:
-                self._delete_worker(meeting_id)
+                self.write(services.delete_meeting, meeting_id, done=lambda _: self.refresh_meetings())
 
         self.app.push_screen(ConfirmDialog(f"Delete “{title}” and all its notes? This cannot be undone.",
                                            yes="Delete"), confirmed)
-
-    @work(thread=True, exit_on_error=False)
-    def _delete_worker(self, meeting_id: str) -> None:
-        try:
-            services.delete_meeting(self.app.engine, meeting_id)
-        except FacilitatorError as exc:
-            self.post_message(ActionFailed(exc.title, str(exc)))
-            return
-        self.app.call_from_thread(self.refresh_meetings)

@@ -8,25 +8,6 @@ from pathlib import Path
 
 from textual.message import Message
 
-from facilitator.models import NotePublic
-
-
-@dataclass
-class NoteSaved(Message):
-    """A captured line is on disk. `pending_key` is the table row shown while it was saving."""
-
-    note: NotePublic
-    pending_key: str
-
-
-@dataclass
-class NoteNotSaved(Message):
-    """Saving a captured line failed; the screen keeps the text so nothing is lost."""
-
-    line: str
-    pending_key: str
-    error: str
-
 
 @dataclass
 class ExportFinished(Message):

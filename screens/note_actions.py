@@ -1,18 +1,16 @@
 """Edit, delete and undo for any screen that lists notes (capture, review).
 
-The screen provides `selected_note_id()` and `reload_notes(select=None)`;
-this mixin provides the actions and remembers the last deletion for undo.
-Every write runs in a thread worker; the list is reloaded when it is done.
+The screen provides `selected_note_id()` and `reload_notes(select=None)`, and
+mixes in `WritesToDatabase`; this mixin provides the actions and remembers
+the last deletion for undo. Every write goes through the application's
+writer; the list is reloaded when it has committed.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from textual import work
-
 from facilitator import services
-from facilitator.errors import FacilitatorError
 
 from .dialogs.note_edit import NoteEdit, NoteEditDialog
 
@@ -26,15 +24,9 @@ class EditsNotes:
     def reload_notes(self, select: str | None = None) -> None:  # pragma: no cover - provided by the screen
         raise NotImplementedError
 
-    @work(thread=True, exit_on_error=False, group="note-write")
-    def write_note(self, change: Callable[[], object], select: str | None = None, done: str = "") -> None:
-        """Run one service call off the UI thread, then reload (and say `done`)."""
-        try:
-            change()
-        except FacilitatorError as exc:
-            self.app.call_from_thread(self.app.report, exc)
-            return
-        self.app.call_from_thread(self._written, select, done)
+    def write_note(self, action: Callable, *args, select: str | None = None, done: str = "", **kwargs) -> None:
+        """Queue one service call on the writer, then reload (and say `done`)."""
+        self.write(action, *args, **kwargs, done=lambda _: self._written(select, done))
 
     def footer_state(self) -> tuple:
         """What the footer's dimmed and hidden keys depend on; screens add their own."""
@@ -54,7 +46,7 @@ class EditsNotes:
             self.notify(done)
 
     def update_note(self, note_id: str, changes: dict) -> None:
-        self.write_note(lambda: services.update_note(self.app.engine, note_id, **changes), select=note_id)
+        self.write_note(services.update_note, note_id, select=note_id, **changes)
 
     def action_edit(self) -> None:
         note_id = self.selected_note_id()
@@ -74,12 +66,10 @@ class EditsNotes:
         if note_id is None:
             return
         self._last_deleted = note_id
-        self.write_note(lambda: services.delete_note(self.app.engine, note_id),
-                        done="Note deleted · ctrl+z brings it back.")
+        self.write_note(services.delete_note, note_id, done="Note deleted · ctrl+z brings it back.")
 
     def action_undo(self) -> None:
         if not self._last_deleted:
             return
         note_id, self._last_deleted = self._last_deleted, None
-        self.write_note(lambda: services.restore_note(self.app.engine, note_id), select=note_id,
-                        done="Note restored.")
+        self.write_note(services.restore_note, note_id, select=note_id, done="Note restored.")

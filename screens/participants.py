@@ -8,13 +8,13 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from facilitator import services
-from facilitator.errors import FacilitatorError
 
 from .dialogs.participant_edit import ParticipantEditDialog
 from .literal import literal
+from .writing import WritesToDatabase
 
 
-class ParticipantsScreen(Screen):
+class ParticipantsScreen(WritesToDatabase, Screen):
     BINDINGS = [
         Binding("a", "add", "Add", id="participants.add"),
         Binding("e,enter", "edit", "Edit", id="participants.edit"),
@@ -59,12 +59,8 @@ class ParticipantsScreen(Screen):
     def action_add(self) -> None:
         def add(values: dict | None) -> None:
             if values:
-                try:
-                    person = services.add_participant(self.app.engine, self.meeting_id, **values)
-                except FacilitatorError as exc:
-                    self.app.report(exc)
-                    return
-                self.load(select=person.id)
+                self.write(services.add_participant, self.meeting_id, **values,
+                           done=lambda person: self.load(select=person.id))
 
         self.app.push_screen(ParticipantEditDialog(None), add)
 
@@ -76,11 +72,7 @@ class ParticipantsScreen(Screen):
 
         def save(values: dict | None) -> None:
             if values:
-                try:
-                    services.update_participant(self.app.engine, pid, **values)
-                except FacilitatorError as exc:
-                    self.app.report(exc)
-                self.load(select=pid)
+                self.write(services.update_participant, pid, **values, done=lambda _: self.load(select=pid))
 
         self.app.push_screen(ParticipantEditDialog(person), save)
 
@@ -88,8 +80,8 @@ class ParticipantsScreen(Screen):
         pid = self.selected()
         if pid:
             person = next(p for p in services.list_participants(self.app.engine, self.meeting_id) if p.id == pid)
-            services.update_participant(self.app.engine, pid, attributable=not person.attributable)
-            self.load(select=pid)
+            self.write(services.update_participant, pid, attributable=not person.attributable,
+                       done=lambda _: self.load(select=pid))
 
     def action_back(self) -> None:
         self.dismiss(None)

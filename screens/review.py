@@ -14,7 +14,6 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Select, Static
 
 from facilitator import services
-from facilitator.errors import FacilitatorError
 from facilitator.models import NotePublic
 from facilitator.vocab import NOTE_KINDS, RULE_LABELS
 
@@ -22,11 +21,12 @@ from .exporting import ExportsMeeting
 from .note_actions import EditsNotes
 from .widgets.notes_table import KIND_HEADINGS, NotesTable, note_cells, note_text
 from .worker_errors import ReportsWorkerErrors
+from .writing import WritesToDatabase
 
 MOVE = Binding.Group("Move", compact=True)
 
 
-class ReviewScreen(ReportsWorkerErrors, EditsNotes, ExportsMeeting, Screen):
+class ReviewScreen(ReportsWorkerErrors, WritesToDatabase, EditsNotes, ExportsMeeting, Screen):
     BINDINGS = [
         Binding("e", "edit", "Edit", id="review.edit"),
         Binding("delete", "delete", "Delete", id="review.delete"),
@@ -170,11 +170,8 @@ class ReviewScreen(ReportsWorkerErrors, EditsNotes, ExportsMeeting, Screen):
         if other is None:
             return
         siblings = [n.id for n in services.list_notes(self.app.engine, self.meeting_id, self.notes[note_id].item_id)]
-        try:
-            services.move_note(self.app.engine, note_id, siblings.index(other) - siblings.index(note_id))
-        except (FacilitatorError, ValueError) as exc:
-            self.app.report(exc)
-        self.reload_notes(select=note_id)
+        self.write(services.move_note, note_id, siblings.index(other) - siblings.index(note_id),
+                   done=lambda _: self.reload_notes(select=note_id))
 
     def action_revisions(self) -> None:
         from .dialogs.revisions import RevisionsDialog
@@ -214,12 +211,8 @@ class ReviewScreen(ReportsWorkerErrors, EditsNotes, ExportsMeeting, Screen):
 
         def save(changes: dict | None) -> None:
             if changes:
-                try:
-                    services.update_meeting(self.app.engine, self.meeting_id, **changes)
-                except FacilitatorError as exc:
-                    self.app.report(exc)
-                    return
-                self.notify("Texts saved with the meeting.")
+                self.write(services.update_meeting, self.meeting_id, **changes,
+                           done=lambda _: self.notify("Texts saved with the meeting."))
 
         self.app.push_screen(MeetingTextsDialog(current, drafted_texts(self.app.engine, self.meeting_id),
                                                 meeting.byline), save)

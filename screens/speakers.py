@@ -11,13 +11,13 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from facilitator import services
 from facilitator.clock import format_duration
-from facilitator.errors import FacilitatorError
 from facilitator.services import speakers
 
 from .literal import literal
+from .writing import WritesToDatabase
 
 
-class SpeakersScreen(Screen):
+class SpeakersScreen(WritesToDatabase, Screen):
     BINDINGS = [
         Binding("a", "add", "Add", id="speakers.add"),
         Binding("n", "next", "Call next", id="speakers.next"),
@@ -75,40 +75,42 @@ class SpeakersScreen(Screen):
         if not name:
             self.query_one("#queue", DataTable).focus()
             return
-        try:
-            speakers.add_speaker(self.app.engine, self.meeting_id, name)
-        except FacilitatorError as exc:
-            self.app.report(exc)
-            return
         event.input.value = ""
-        self.refresh_queue()
+        self.write(speakers.add_speaker, self.meeting_id, name, done=lambda _: self.refresh_queue(),
+                   failed=lambda error: self._not_added(name, error))
+
+    def _not_added(self, name: str, error: BaseException) -> None:
+        name_box = self.query_one("#speaker-name", Input)
+        if not name_box.value:
+            name_box.value = name  # give the name back to correct it
+        self.app.report(error)
 
     def _do(self, fn, *args) -> None:
-        try:
-            fn(*args)
-        except FacilitatorError as exc:
-            self.app.report(exc)
-        self.refresh_queue()
+        self.write(fn, *args, done=lambda _: self.refresh_queue())
 
     def action_add(self) -> None:
         self.query_one("#speaker-name", Input).focus()
 
     def action_next(self) -> None:
-        self._do(speakers.call_next, self.app.engine, self.meeting_id)
+        self._do(speakers.call_next, self.meeting_id)
 
     def action_spoken(self) -> None:
         if self.selected():
-            self._do(speakers.mark_spoken, self.app.engine, self.selected())
+            self._do(speakers.mark_spoken, self.selected())
 
     def action_withdraw(self) -> None:
         if self.selected():
-            self._do(speakers.withdraw, self.app.engine, self.selected())
+            self._do(speakers.withdraw, self.selected())
 
     def action_move(self, offset: int) -> None:
         entry = self.selected()
         if entry:
-            self._do(speakers.move, self.app.engine, entry, offset)
-            table = self.query_one("#queue", DataTable)
+            self.write(speakers.move, entry, offset, done=lambda _: self._moved(entry))
+
+    def _moved(self, entry: str) -> None:
+        self.refresh_queue()
+        table = self.query_one("#queue", DataTable)
+        if entry in table.rows:
             table.move_cursor(row=table.get_row_index(entry))
 
     def action_back(self) -> None:

@@ -7,16 +7,16 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from facilitator.errors import FacilitatorError
 from facilitator.services import followup
 from facilitator.vocab import STATUSES
 
 from .literal import literal
+from .writing import WritesToDatabase
 
 PAGE = 500
 
 
-class TrackerScreen(Screen):
+class TrackerScreen(WritesToDatabase, Screen):
     BINDINGS = [Binding(str(n), f"set_status({n})", STATUSES[n - 1].replace("-", " "), id=f"tracker.status{n}")
                 for n in range(1, 6)] + [
         Binding("g", "group", "Group by addressee/meeting", id="tracker.group"),
@@ -66,11 +66,7 @@ class TrackerScreen(Screen):
         if not table.row_count:
             return
         note_id = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        try:
-            followup.set_status(self.app.engine, note_id, STATUSES[number - 1])
-        except FacilitatorError as exc:
-            self.app.report(exc)
-        self.load()
+        self.write(followup.set_status, note_id, STATUSES[number - 1], done=lambda _: self.load())
 
     def action_group(self) -> None:
         self.by_addressee = not self.by_addressee

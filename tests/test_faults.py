@@ -1,18 +1,19 @@
 """Faults injected under the capture screen: a full disk, a read-only
 database, a database locked by another program, a deleted data folder. The
-user is told in one sentence, the typed line stays on screen, and pressing
-Enter again once the fault is gone saves it."""
+user is told in one sentence, the typed line stays on screen as a row marked
+NOT SAVED (never merged into the next line typed), and ctrl+s once the fault
+is gone saves it, once."""
 
 import shutil
 import sqlite3
 
 from sqlalchemy import event
-from textual.widgets import Input
+from textual.widgets import DataTable, Input
 
 from facilitator import services
 from facilitator.db import open_engine
 
-from .ui_helpers import app_for, settle
+from .ui_helpers import app_for, settle, table_texts
 
 
 async def capture_under_fault(engine, meeting_id, line, pilot, app):
@@ -23,6 +24,17 @@ async def capture_under_fault(engine, meeting_id, line, pilot, app):
     await pilot.press("enter")
     await settle(app, pilot)
     return capture
+
+
+def rows(app) -> list[str]:
+    return table_texts(app.screen.query_one("#notes", DataTable))
+
+
+def assert_kept_unsaved(app, capture, line: str) -> None:
+    """The line is on screen, marked, and the capture line is free for the next one."""
+    assert rows(app) == [f"{line}  NOT SAVED (ctrl+s retries)"]
+    assert capture.value == ""
+    assert app.screen.check_action("retry_unsaved", ()) is True
 
 
 def errors(app):
@@ -43,14 +55,15 @@ async def test_disk_full(engine, breakfast):
     line = "A long note that needs pages of its own " * 2000
     async with app.run_test(size=(120, 36)) as pilot:
         capture = await capture_under_fault(engine, breakfast.id, line.strip(), pilot, app)
-        assert capture.value == line.strip()
+        assert_kept_unsaved(app, capture, line.strip())
+        assert "The disk is full" in str(app.screen.query_one("#capture-hint").render())
         assert any("The disk is full" in m for m in errors(app))
         assert services.list_notes(engine, breakfast.id) == []
         limit["on"] = False
         engine.dispose()
-        await pilot.press("enter")  # space freed: the same line, sent again
+        await pilot.press("ctrl+s")  # space freed: the same line, sent again
         await settle(app, pilot)
-        assert capture.value == ""
+        assert rows(app) == [line.strip()]
     limit["on"] = False
     assert [n.text for n in services.list_notes(engine, breakfast.id)] == [line.strip()]
 
@@ -64,8 +77,8 @@ async def test_read_only_database(engine, breakfast):
     app = app_for(engine)
     async with app.run_test(size=(120, 36)) as pilot:
         capture = await capture_under_fault(engine, breakfast.id, "Keep this line", pilot, app)
-        assert capture.value == "Keep this line"
-        assert any("read-only" in m for m in errors(app))
+        assert_kept_unsaved(app, capture, "Keep this line")
+        assert "read-only" in str(app.screen.query_one("#capture-hint").render())
 
 
 async def test_database_locked_by_another_program(engine, breakfast, db_path):
@@ -84,14 +97,17 @@ async def test_database_locked_by_another_program(engine, breakfast, db_path):
         capture.value = "Written while another program holds the file"
         await pilot.press("enter")
         await settle(app, pilot)
-        assert capture.value == "Written while another program holds the file"
-        assert any("busy" in m for m in errors(app))
-        other.execute("ROLLBACK")
+        assert_kept_unsaved(app, capture, "Written while another program holds the file")
+        assert "busy" in str(app.screen.query_one("#capture-hint").render())
+        capture.value = "Typed next"  # a second line typed meanwhile is its own note, never glued on
         await pilot.press("enter")
         await settle(app, pilot)
+        other.execute("ROLLBACK")
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
     other.close()
-    assert [n.text for n in services.list_notes(engine, breakfast.id)] == [
-        "Written while another program holds the file"]
+    assert sorted(n.text for n in services.list_notes(engine, breakfast.id)) == [
+        "Typed next", "Written while another program holds the file"]
 
 
 async def test_deleted_data_folder(tmp_path, breakfast):
@@ -108,5 +124,59 @@ async def test_deleted_data_folder(tmp_path, breakfast):
         capture.value = "Typed after the folder vanished"
         await pilot.press("enter")
         await settle(app, pilot)
-        assert capture.value == "Typed after the folder vanished"
+        assert_kept_unsaved(app, capture, "Typed after the folder vanished")
+        assert "has disappeared" in str(app.screen.query_one("#capture-hint").render())
+
+
+async def test_deleted_data_folder_then_leave_and_quit_keeps_the_words(tmp_path, breakfast, monkeypatch):
+    """No traceback on the way out, and the lines the database could no longer take end up in a file."""
+    from screens.home import HomeScreen
+
+    monkeypatch.setenv("HOME", str(tmp_path))
+    folder = tmp_path / "data"
+    folder.mkdir()
+    engine = open_engine(folder / "facilitator.db")
+    meeting = services.create_meeting(engine, "breakfast", title="B", date=breakfast.date)
+    app = app_for(engine)
+    async with app.run_test(size=(120, 36)) as pilot:
+        app.open_meeting(meeting.id)
+        await settle(app, pilot)
+        shutil.rmtree(folder)
+        capture = app.screen.query_one("#capture", Input)
+        capture.value = "Said after the folder vanished"
+        await pilot.press("enter")
+        capture.value = "and still typing"
+        await settle(app, pilot)
+        await pilot.press("f1", "escape")  # help and back: nothing reads the database there
+        await pilot.press("escape")  # leave the meeting: there is unsent text, so it asks
+        await pilot.press("y")
+        await settle(app, pilot)
+        assert isinstance(app.screen, HomeScreen)  # the meetings list could not be read, and said so
         assert any("has disappeared" in m for m in errors(app))
+        await pilot.press("ctrl+q")
+    assert app.return_code == 0
+    assert app.rescued_to is not None and app.rescued_to.parent == tmp_path
+    rescued = app.rescued_to.read_text()
+    assert "Said after the folder vanished" in rescued and "and still typing" in rescued
+
+
+async def test_a_damaged_database_is_reported_not_a_crash(db_path, breakfast, engine):
+    """Pages damaged under a running application: one notification, and the application goes on."""
+    import sqlite3
+
+    services.add_note(engine, breakfast.id, "a note " * 400)
+    con = sqlite3.connect(db_path)
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    page = con.execute("PRAGMA page_size").fetchone()[0]
+    con.close()
+    app = app_for(engine)
+    data = bytearray(db_path.read_bytes())
+    data[2 * page:] = bytes([0x5A]) * (len(data) - 2 * page)  # every page after the schema's
+    db_path.write_bytes(bytes(data))
+    engine.dispose()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(app, pilot)
+        assert app.is_running
+        assert any("malformed" in m or "Database error" in m for m in errors(app))
+        await pilot.press("ctrl+q")
+    assert app.return_code == 0

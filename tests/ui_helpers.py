@@ -13,11 +13,16 @@ def app_for(engine, now: dt.datetime = FIXED_NOW):
     return make_app(engine=engine, clock=lambda: now)
 
 
-async def settle(app, pilot) -> None:
-    """Let workers finish and their messages land on screen."""
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
+async def settle(app, pilot, rounds: int = 3) -> None:
+    """Let the writer and the workers finish, and their messages land on screen. A message handled
+    may queue a further write (create a meeting, then open it): a few rounds cover such chains."""
+    import asyncio
+
+    for _ in range(rounds):
+        await pilot.pause()
+        await asyncio.get_running_loop().run_in_executor(None, app.writer.flush)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
 
 
 def table_texts(table) -> list[str]:

@@ -1,6 +1,9 @@
 """Session helpers shared by the service modules.
 
-One user action = one session = one transaction. Driver errors become
+One user action = one session = one transaction. A write (`transaction`)
+takes SQLite's write lock when it begins (BEGIN IMMEDIATE), so writers queue
+on the busy timeout instead of failing half-way; a read (`reading`) begins
+deferred and, in WAL mode, never waits behind a writer. Driver errors become
 `DatabaseError` with one readable sentence.
 """
 
@@ -26,9 +29,26 @@ def _check_file_present(engine: Engine) -> None:
                             "saved. Restore it from a backup, or keep typing: unsaved lines stay on screen.")
 
 
+#: The execution option that makes facilitator.db begin a transaction deferred (a read).
+READ_OPTION = "facilitator_read"
+
+
 @contextmanager
 def transaction(engine: Engine) -> Iterator[Session]:
-    """A session whose work is committed on success and rolled back on error."""
+    """A write: a session whose work is committed on success and rolled back on error."""
+    with _session(engine) as session:
+        yield session
+
+
+@contextmanager
+def reading(engine: Engine) -> Iterator[Session]:
+    """A read: a deferred transaction that sees one consistent snapshot and takes no write lock."""
+    with _session(engine.execution_options(**{READ_OPTION: True})) as session:
+        yield session
+
+
+@contextmanager
+def _session(engine: Engine) -> Iterator[Session]:
     _check_file_present(engine)
     try:
         with Session(engine, expire_on_commit=False) as session:

@@ -9,7 +9,7 @@ from sqlmodel import col, select
 
 from ..errors import InvalidInput, NotFound
 from ..models import AgendaItem, AgendaItemPublic, Meeting, as_utc, utcnow
-from ._db import transaction
+from ._db import reading, transaction
 
 
 def _item(session, item_id: str) -> AgendaItem:
@@ -90,7 +90,7 @@ def move_minutes(engine: Engine, from_item_id: str, to_item_id: str, minutes: in
 
 
 def next_item_id(engine: Engine, meeting_id: str, item_id: str, step: int = 1) -> str | None:
-    with transaction(engine) as session:
+    with reading(engine) as session:
         ids = session.exec(
             select(AgendaItem.id).where(AgendaItem.meeting_id == meeting_id).order_by(col(AgendaItem.position))
         ).all()

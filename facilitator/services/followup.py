@@ -23,7 +23,7 @@ from ..models import (
     utcnow,
 )
 from ..vocab import FOLLOWED_KINDS, OPEN_STATUSES, STATUSES, normalise_status
-from ._db import transaction
+from ._db import reading, transaction
 
 
 class TrackerRow(BaseModel):
@@ -46,7 +46,7 @@ def _note(session, note_id: str) -> Note:
 def resolve_note(engine: Engine, ref: str) -> NotePublic:
     """A note by id or unambiguous id prefix."""
     ref = ref.strip().lower()
-    with transaction(engine) as session:
+    with reading(engine) as session:
         rows = session.exec(select(Note).where(col(Note.id).startswith(ref)).limit(2)).all()
     if not ref or not rows:
         raise NotFound(f"No note with id {ref!r}.")
@@ -76,7 +76,7 @@ def set_status(
 
 
 def history(engine: Engine, note_id: str) -> list[StatusChangePublic]:
-    with transaction(engine) as session:
+    with reading(engine) as session:
         rows = session.exec(
             select(StatusChange).where(StatusChange.note_id == note_id)
             .order_by(col(StatusChange.date), col(StatusChange.created_at))
@@ -104,7 +104,7 @@ def link(engine: Engine, note_id: str, earlier_id: str) -> NoteLinkPublic:
 
 def links_of(engine: Engine, note_id: str) -> tuple[list[NotePublic], list[NotePublic]]:
     """(earlier recommendations this note reports on, later notes reporting on it)."""
-    with transaction(engine) as session:
+    with reading(engine) as session:
         out = session.exec(select(NoteLink).where(NoteLink.note_id == note_id)).all()
         into = session.exec(select(NoteLink).where(NoteLink.target_id == note_id)).all()
         earlier = [session.get(Note, l.target_id) for l in out]
@@ -132,7 +132,7 @@ def tracker(
         if canonical is None:
             raise InvalidInput(f"Unknown status {status!r}; use one of: {', '.join(STATUSES)}.")
         statuses = [canonical]
-    with transaction(engine) as session:
+    with reading(engine) as session:
         query = (
             select(Note, Meeting, AgendaItem)
             .join(Meeting, Meeting.id == Note.meeting_id)
@@ -161,7 +161,7 @@ def tracker(
 
 def open_items_of_previous(engine: Engine, meeting_id: str) -> list[NotePublic]:
     """Open recommendations and actions of the series' previous meeting."""
-    with transaction(engine) as session:
+    with reading(engine) as session:
         meeting = session.get(Meeting, meeting_id)
         if meeting is None:
             raise NotFound(f"No meeting with id {meeting_id!r}.")

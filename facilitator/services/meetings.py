@@ -26,7 +26,7 @@ from ..models import (
 )
 from ..templates import Template, load_template
 from ..vocab import RULES, normalise_rule
-from ._db import transaction
+from ._db import reading, transaction
 
 
 class MeetingSummary(MeetingPublic):
@@ -106,7 +106,7 @@ def create_meeting(
 
 
 def list_meetings(engine: Engine) -> list[MeetingSummary]:
-    with transaction(engine) as session:
+    with reading(engine) as session:
         note_counts = dict(
             session.exec(
                 select(Note.meeting_id, func.count()).where(col(Note.deleted_at).is_(None)).group_by(Note.meeting_id)
@@ -129,7 +129,7 @@ def resolve_meeting(engine: Engine, ref: str) -> MeetingPublic:
     ref = ref.strip().lower()
     if not ref:
         raise InvalidInput("Give a meeting id (or the first characters of one).")
-    with transaction(engine) as session:
+    with reading(engine) as session:
         exact = session.get(Meeting, ref)
         if exact:
             return MeetingPublic.model_validate(exact)
@@ -142,7 +142,7 @@ def resolve_meeting(engine: Engine, ref: str) -> MeetingPublic:
 
 
 def get_meeting(engine: Engine, meeting_id: str) -> MeetingPublic:
-    with transaction(engine) as session:
+    with reading(engine) as session:
         meeting = session.get(Meeting, meeting_id)
         if meeting is None:
             raise NotFound(f"No meeting with id {meeting_id!r}.")
@@ -198,7 +198,7 @@ def delete_meeting(engine: Engine, meeting_id: str) -> None:
 
 
 def list_items(engine: Engine, meeting_id: str) -> list[AgendaItemPublic]:
-    with transaction(engine) as session:
+    with reading(engine) as session:
         items = session.exec(
             select(AgendaItem).where(AgendaItem.meeting_id == meeting_id).order_by(col(AgendaItem.position))
         ).all()
@@ -231,7 +231,7 @@ def set_current_item(engine: Engine, meeting_id: str, item_id: str) -> AgendaIte
 
 def get_detail(engine: Engine, meeting_id: str, *, include_deleted: bool = False) -> MeetingDetail:
     """The whole meeting in one read, ordered as an export needs it."""
-    with transaction(engine) as session:
+    with reading(engine) as session:
         meeting = session.get(Meeting, meeting_id)
         if meeting is None:
             raise NotFound(f"No meeting with id {meeting_id!r}.")

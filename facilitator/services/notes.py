@@ -8,7 +8,7 @@ from __future__ import annotations
 from sqlalchemy import Engine, func
 from sqlmodel import Session, col, select
 
-from ..capture import parse_capture
+from ..capture import Capture, parse_capture
 from ..errors import InvalidInput, NotFound
 from ..models import (
     AgendaItem,
@@ -25,7 +25,7 @@ from ..models import (
 )
 from ..vocab import FOLLOWED_KINDS, NOTE_KINDS, ON_THE_RECORD, PROTECTED_RULES, RULE_LABELS, normalise_kind
 from ..text import match_label
-from ._db import transaction
+from ._db import reading, transaction
 from .participants import find_speaker
 
 
@@ -87,41 +87,56 @@ def add_note(
     A theme not yet in the meeting's list is added to it; a group must be one
     of the item's breakout groups when the item has any.
     """
+    with transaction(engine) as session:
+        meeting = _meeting(session, meeting_id)
+        item = _item_for(session, meeting, item_id)
+        return _insert_note(session, meeting, item, text, kind=kind, headline=headline, addressee=addressee,
+                            speaker=speaker, key=key, themes=themes or [], group=group,
+                            intervention_id=intervention_id)
+
+
+def _meeting(session: Session, meeting_id: str) -> Meeting:
+    meeting = session.get(Meeting, meeting_id)
+    if meeting is None:
+        raise NotFound(f"No meeting with id {meeting_id!r}.")
+    return meeting
+
+
+def _insert_note(
+    session: Session, meeting: Meeting, item: AgendaItem | None, text: str, *, kind: str | None, headline: str,
+    addressee: str, speaker: str, key: bool, themes: list[str], group: str, intervention_id: str | None,
+) -> NotePublic:
+    """The one place a new note row is made, inside the caller's transaction."""
     text = text.strip()
     if not text:
         raise InvalidInput("The note is empty.")
-    with transaction(engine) as session:
-        meeting = session.get(Meeting, meeting_id)
-        if meeting is None:
-            raise NotFound(f"No meeting with id {meeting_id!r}.")
-        item = _item_for(session, meeting, item_id)
-        rule = (item.rule if item and item.rule else None) or meeting.rule
-        themes = _register_themes(meeting, themes or [])
-        group = _check_group(item, group)
-        now = utcnow()
-        note = Note(
-            created_at=now,
-            updated_at=now,
-            meeting_id=meeting_id,
-            item_id=item.id if item else None,
-            kind=_check_kind(kind) if kind else (item.default_kind if item else "reflection"),
-            text=text,
-            headline=headline.strip(),
-            addressee=addressee.strip(),
-            speaker_id=_speaker_id(session, meeting, speaker, rule) if speaker.strip() else None,
-            key=key,
-            position=_next_position(session, meeting_id, item.id if item else None),
-            themes=themes,
-            group=group,
-            intervention_id=intervention_id,
-        )
-        if note.speaker_id and not intervention_id:
-            note.intervention_id = _latest_intervention(session, note.speaker_id)
-        if note.kind in FOLLOWED_KINDS:
-            note.status = "proposed"
-        session.add(note)
-        session.flush()
-        return NotePublic.model_validate(note)
+    rule = (item.rule if item and item.rule else None) or meeting.rule
+    themes = _register_themes(meeting, themes)
+    group = _check_group(item, group)
+    now = utcnow()
+    note = Note(
+        created_at=now,
+        updated_at=now,
+        meeting_id=meeting.id,
+        item_id=item.id if item else None,
+        kind=_check_kind(kind) if kind else (item.default_kind if item else "reflection"),
+        text=text,
+        headline=headline.strip(),
+        addressee=addressee.strip(),
+        speaker_id=_speaker_id(session, meeting, speaker, rule) if speaker.strip() else None,
+        key=key,
+        position=_next_position(session, meeting.id, item.id if item else None),
+        themes=themes,
+        group=group,
+        intervention_id=intervention_id,
+    )
+    if note.speaker_id and not intervention_id:
+        note.intervention_id = _latest_intervention(session, note.speaker_id)
+    if note.kind in FOLLOWED_KINDS:
+        note.status = "proposed"
+    session.add(note)
+    session.flush()
+    return NotePublic.model_validate(note)
 
 
 def _latest_intervention(session: Session, participant_id: str) -> str | None:
@@ -167,43 +182,48 @@ def _check_group(item: AgendaItem | None, group: str) -> str:
 
 
 def capture_note(
-    engine: Engine, meeting_id: str, item_id: str | None, line: str, *, default_kind: str,
+    engine: Engine, meeting_id: str, item_id: str | None, line: str | Capture, *, default_kind: str = "reflection",
     intervention_id: str | None = None, group: str = "",
 ) -> NotePublic:
-    """Save one capture line as a note, and clear the saved draft with it.
+    """Save one capture line as a note and clear the saved draft, in one transaction.
 
-    A speaker (`@Name`) is accepted only where the item is on the record: under
-    the Chatham House rule the note-taker should not be writing names down.
+    `line` is the typed line or, from the capture screen, the `Capture` it has
+    already parsed for its preview. A speaker (`@Name`) is accepted only where
+    the item is on the record: under the Chatham House rule the note-taker
+    should not be writing names down.
     """
-    capture = parse_capture(line, default_kind=default_kind)
+    capture = line if isinstance(line, Capture) else parse_capture(line, default_kind=default_kind)
     with transaction(engine) as session:
-        meeting = session.get(Meeting, meeting_id)
-        if meeting is None:
-            raise NotFound(f"No meeting with id {meeting_id!r}.")
-        item = session.get(AgendaItem, item_id) if item_id else None
+        meeting = _meeting(session, meeting_id)
+        item = _item_for(session, meeting, item_id)
         rule = (item.rule if item and item.rule else None) or meeting.rule
-        numbered = list(meeting.themes)
+        if capture.speaker and rule in PROTECTED_RULES:
+            raise InvalidInput(f"This item is held under the {RULE_LABELS[rule]}: speakers are not recorded.")
         speaker = capture.speaker
         if intervention_id and not speaker and rule == ON_THE_RECORD:
             entry = session.get(Intervention, intervention_id)
             speaker = entry.name if entry else ""
-    if capture.speaker and rule in PROTECTED_RULES:
-        raise InvalidInput(f"This item is held under the {RULE_LABELS[rule]}: speakers are not recorded.")
+        note = _insert_note(
+            session, meeting, item, capture.text, kind=capture.kind, headline=capture.headline,
+            addressee=capture.addressee, speaker=speaker, key=capture.key,
+            themes=resolve_themes(capture.themes, meeting.themes), group=group,
+            intervention_id=intervention_id if rule == ON_THE_RECORD or not capture.speaker else None,
+        )
+        _set_draft(session, meeting_id, None, "")
+        return note
+
+
+def resolve_themes(tags: tuple[str, ...] | list[str], numbered: list[str]) -> list[str]:
+    """Theme tags as typed (`+Politics`, `+2`) to theme names, numbers counted in the meeting's list."""
     themes = []
-    for theme in capture.themes:
+    for theme in tags:
         if theme.isdigit():
             index = int(theme) - 1
             if not 0 <= index < len(numbered):
                 raise InvalidInput(f"There is no theme {theme}; this meeting has {len(numbered)} numbered theme(s).")
             theme = numbered[index]
         themes.append(theme)
-    note = add_note(
-        engine, meeting_id, capture.text, kind=capture.kind, item_id=item_id, headline=capture.headline,
-        addressee=capture.addressee, speaker=speaker, key=capture.key, themes=themes, group=group,
-        intervention_id=intervention_id if rule == ON_THE_RECORD or not capture.speaker else None,
-    )
-    clear_draft(engine, meeting_id)
-    return note
+    return themes
 
 
 EDITABLE_NOTE_FIELDS = {"text", "kind", "headline", "addressee", "key", "item_id", "speaker_id", "themes", "group",
@@ -211,7 +231,7 @@ EDITABLE_NOTE_FIELDS = {"text", "kind", "headline", "addressee", "key", "item_id
 
 
 def get_note(engine: Engine, note_id: str) -> NotePublic:
-    with transaction(engine) as session:
+    with reading(engine) as session:
         note = session.get(Note, note_id)
         if note is None:
             raise NotFound(f"No note with id {note_id!r}.")
@@ -269,7 +289,7 @@ def restore_note(engine: Engine, note_id: str) -> NotePublic:
 
 
 def list_notes(engine: Engine, meeting_id: str, item_id: str | None = None) -> list[NotePublic]:
-    with transaction(engine) as session:
+    with reading(engine) as session:
         query = select(Note).where(Note.meeting_id == meeting_id, col(Note.deleted_at).is_(None))
         if item_id is not None:
             query = query.where(Note.item_id == item_id)
@@ -308,19 +328,23 @@ def move_note(engine: Engine, note_id: str, offset: int) -> NotePublic:
 def save_draft(engine: Engine, meeting_id: str, item_id: str | None, text: str) -> None:
     """Keep the unsent capture line; an empty text removes the draft."""
     with transaction(engine) as session:
-        draft = session.get(Draft, meeting_id)
-        if not text.strip():
-            if draft is not None:
-                session.delete(draft)
-            return
-        if draft is None:
-            draft = Draft(meeting_id=meeting_id)
-        draft.item_id, draft.text, draft.updated_at = item_id, text, utcnow()
-        session.add(draft)
+        _set_draft(session, meeting_id, item_id, text)
+
+
+def _set_draft(session: Session, meeting_id: str, item_id: str | None, text: str) -> None:
+    draft = session.get(Draft, meeting_id)
+    if not text.strip():
+        if draft is not None:
+            session.delete(draft)
+        return
+    if draft is None:
+        draft = Draft(meeting_id=meeting_id)
+    draft.item_id, draft.text, draft.updated_at = item_id, text, utcnow()
+    session.add(draft)
 
 
 def get_draft(engine: Engine, meeting_id: str) -> DraftPublic | None:
-    with transaction(engine) as session:
+    with reading(engine) as session:
         draft = session.get(Draft, meeting_id)
         return DraftPublic.model_validate(draft) if draft and draft.text.strip() else None
 
@@ -331,13 +355,13 @@ def clear_draft(engine: Engine, meeting_id: str) -> None:
 
 def list_revisions(engine: Engine, note_id: str) -> list[NoteRevisionPublic]:
     """Versions of a note that lost a merge, newest first."""
-    with transaction(engine) as session:
+    with reading(engine) as session:
         rows = session.exec(select(NoteRevision).where(NoteRevision.note_id == note_id)
                             .order_by(col(NoteRevision.edited_at).desc())).all()
         return [NoteRevisionPublic.model_validate(r) for r in rows]
 
 
 def notes_with_revisions(engine: Engine, meeting_id: str) -> set[str]:
-    with transaction(engine) as session:
+    with reading(engine) as session:
         return set(session.exec(select(NoteRevision.note_id).join(Note, Note.id == NoteRevision.note_id)
                                 .where(Note.meeting_id == meeting_id)).all())

@@ -11,7 +11,7 @@ from sqlmodel import col, select
 
 from ..errors import InvalidInput
 from ..models import Organiser, OrganiserPublic
-from ._db import transaction
+from ._db import reading, transaction
 
 
 def save_organiser(engine: Engine, name: str, *, about: str = "", url: str = "") -> OrganiserPublic:
@@ -28,5 +28,5 @@ def save_organiser(engine: Engine, name: str, *, about: str = "", url: str = "")
 
 
 def list_organisers(engine: Engine) -> list[OrganiserPublic]:
-    with transaction(engine) as session:
+    with reading(engine) as session:
         return [OrganiserPublic.model_validate(o) for o in session.exec(select(Organiser).order_by(col(Organiser.name)))]

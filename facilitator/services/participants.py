@@ -8,7 +8,7 @@ from sqlmodel import Session, col, select
 from ..errors import Ambiguous, InvalidInput, NotFound
 from ..models import Meeting, Participant, ParticipantPublic
 from ..text import fold
-from ._db import transaction
+from ._db import reading, transaction
 
 
 def add_participant(
@@ -70,7 +70,7 @@ def update_participant(engine: Engine, participant_id: str, **changes) -> Partic
 
 
 def list_participants(engine: Engine, meeting_id: str) -> list[ParticipantPublic]:
-    with transaction(engine) as session:
+    with reading(engine) as session:
         rows = session.exec(
             select(Participant).where(Participant.meeting_id == meeting_id).order_by(col(Participant.name))
         ).all()

@@ -14,7 +14,7 @@ from sqlmodel import col, select
 
 from ..errors import InvalidInput
 from ..models import Phrase
-from ._db import transaction
+from ._db import reading, transaction
 
 MAX_PHRASES = 50
 
@@ -25,7 +25,7 @@ def default_phrases() -> list[str]:
 
 
 def list_phrases(engine: Engine) -> list[str]:
-    with transaction(engine) as session:
+    with reading(engine) as session:
         rows = session.exec(select(Phrase).order_by(col(Phrase.position))).all()
         saved = [r.text for r in rows]
     return saved or default_phrases()

@@ -20,7 +20,7 @@ from sqlalchemy import Engine, text
 from ..errors import InvalidInput
 from ..migrations import REBUILD_NOTE_FTS
 from ..vocab import ON_THE_RECORD, normalise_kind, normalise_rule
-from ._db import transaction
+from ._db import reading, transaction
 
 HIGHLIGHT = ("[", "]")
 #: Above this many matches, results come newest first instead of by bm25
@@ -108,7 +108,7 @@ def search(
     if meeting_id:
         where.append("note.meeting_id = :meeting_id")
         params["meeting_id"] = meeting_id
-    with transaction(engine) as session:
+    with reading(engine) as session:
         conn = session.connection()
         matches = conn.execute(text("SELECT count(*) FROM note_fts WHERE note_fts MATCH :match"),
                                {"match": params["match"]}).scalar()

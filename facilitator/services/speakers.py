@@ -13,7 +13,7 @@ from sqlmodel import col, select
 from ..errors import InvalidInput, NotFound
 from ..models import Intervention, InterventionPublic, Meeting, Participant, as_utc, utcnow
 from ..vocab import ON_THE_RECORD
-from ._db import transaction
+from ._db import reading, transaction
 from .participants import check_category, find_speaker
 
 QUEUED, SPEAKING, SPOKEN, WITHDRAWN = "queued", "speaking", "spoken", "withdrawn"
@@ -21,7 +21,7 @@ QUEUED, SPEAKING, SPOKEN, WITHDRAWN = "queued", "speaking", "spoken", "withdrawn
 
 
 def list_queue(engine: Engine, meeting_id: str, *, include_done: bool = True) -> list[InterventionPublic]:
-    with transaction(engine) as session:
+    with reading(engine) as session:
         query = select(Intervention).where(Intervention.meeting_id == meeting_id)
         if not include_done:
             query = query.where(col(Intervention.status).in_([QUEUED, SPEAKING]))
@@ -139,7 +139,7 @@ def move(engine: Engine, intervention_id: str, offset: int) -> None:
 
 
 def current_speaker(engine: Engine, meeting_id: str) -> InterventionPublic | None:
-    with transaction(engine) as session:
+    with reading(engine) as session:
         entry = session.exec(select(Intervention).where(
             Intervention.meeting_id == meeting_id, Intervention.status == SPEAKING)).first()
         return InterventionPublic.model_validate(entry) if entry else None

@@ -35,8 +35,10 @@ def note_body(text: str, *, headline: str = "", themes: list[str] | tuple[str, .
 
 
 def note_cells(note: NotePublic | None = None, *, kind: str = "", key: bool = False, addressee: str = "",
-               text: str = "", headline: str = "", saving: bool = False) -> tuple[Text, Text, Text, Text]:
-    """The four cells of a saved note, or of a line still being saved (`saving=True`)."""
+               text: str = "", headline: str = "", saving: bool = False,
+               unsaved: str = "") -> tuple[Text, Text, Text, Text]:
+    """The four cells of a saved note, of a line still being saved (`saving=True`), or of a line whose
+    save failed (`unsaved`: why)."""
     if note is not None:
         kind, key, addressee = note.kind, note.key, note.addressee
         body = note_text(note)
@@ -44,6 +46,8 @@ def note_cells(note: NotePublic | None = None, *, kind: str = "", key: bool = Fa
         body = note_body(text, headline=headline)
     if saving:
         body.append("  saving…", style="dim italic")
+    if unsaved:
+        body.append("  NOT SAVED (ctrl+s retries)", style="bold red")
     return literal(KIND_LABELS.get(kind, kind)), literal("★" if key else ""), literal(addressee), body
 
 
