@@ -4,12 +4,19 @@ leave, so a long title or note never pushes columns off screen.
 With `wrap=True` a long cell wraps onto as many lines as it needs and the rows
 are laid out again when the width changes; past WRAP_LIMIT rows new rows stay
 one line high, because measuring a wrapped row costs about half a millisecond.
+
+Row heights are measured here, when a row is added, rather than left to the
+DataTable's "auto" height: an auto-height row is measured later, when the
+table is idle, and a row removed and added again before that (a note that
+finished saving while the next was typed) could stay zero lines high, in the
+table but never drawn. The crash-safety soak found it under load.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from rich.text import Text
 from textual import events
 from textual.widgets import DataTable
 
@@ -54,7 +61,19 @@ class FillTable(DataTable):
 
     def add_fitted_row(self, cells: Sequence, key: str) -> None:
         wrapped = self.wrap and self.row_count < self.WRAP_LIMIT
-        self.add_row(*cells, key=key, height=None if wrapped else 1)
+        self.add_row(*cells, key=key, height=self._height(cells) if wrapped else 1)
+
+    def _height(self, cells: Sequence) -> int:
+        """How many lines the row needs: its tallest cell, wrapped at its column's width."""
+        console = self.app.console
+        tallest = 1
+        for (_, key, _), cell in zip(self.column_spec, cells, strict=True):
+            column = self.columns.get(key)  # type: ignore[call-overload]  # ColumnKey equals its str
+            if column is None or column.width <= 0:
+                continue
+            text = cell if isinstance(cell, Text) else Text(str(cell))
+            tallest = max(tallest, len(text.wrap(console, column.width)))
+        return tallest
 
     def replace_row(self, key: str, cells: Sequence) -> None:
         """New cells for a row. The last row is added again, so that a wrapped row is measured anew."""
