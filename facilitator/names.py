@@ -24,8 +24,8 @@ A text is read in four steps.
 3. Fold every word to one or more keys (`_word_keys`): case folded, marks
    removed, transliterated to ASCII with anyascii (ł→l, ø→o, ß→ss, þ→th,
    Петрова→petrova). A word that mixes Latin letters with look-alikes from
-   another script, or is made of look-alikes only, also gets its skeleton from
-   Unicode's confusables data (Cyrillic "а" → "a"). Arabic and Hebrew keep
+   another script, and every Cyrillic or Greek word, also gets its skeleton
+   from Unicode's confusables data (Cyrillic "а" → "a"). Arabic and Hebrew keep
    their own letters (their romanisation drops vowels, so it would only make
    collisions) and also get keys without a one-letter prefix ("wa-", "al-").
 4. Match token sequences against the patterns of every protected identity
@@ -230,10 +230,23 @@ def _prototype(ch: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=None)
+def _skeleton_char(ch: str) -> str:
+    """A character's key piece through its Latin look-alike. Capitals are the
+    forms that look most Latin (Cyrillic "М", "Н", "В"), and skeletons depend
+    on case, so the capital of the letter without accents is looked up: "м",
+    "М", "й" and "и" then agree."""
+    pieces = []
+    for c in ch.upper():
+        proto = _prototype(unicodedata.normalize("NFD", c)[:1])
+        pieces.append(_fold_char(proto) if proto else _fold_char(c))
+    return "".join(pieces)
+
+
 def _fold_pieces(word: str, skeleton: bool) -> list[str]:
     """The key piece of each character of a word (its skeleton if asked)."""
     if skeleton:
-        return [_fold_char(_prototype(c) or c) for c in word]
+        return [_skeleton_char(c) for c in word]
     return [_fold_char(c) for c in word]
 
 
@@ -251,8 +264,7 @@ def _word_keys(word: str) -> tuple[str, ...]:
     """Every key a word may stand for; the first is its plain fold."""
     scripts = _letter_scripts(word)
     keys = ["".join(_fold_pieces(word, skeleton=False))]
-    letters = [c for c in word if unicodedata.category(c)[0] == "L"]
-    if _is_spoof(word, scripts) or (scripts and scripts <= _LOOKALIKE_SCRIPTS and all(map(_prototype, letters))):
+    if _is_spoof(word, scripts) or scripts & _LOOKALIKE_SCRIPTS:
         keys.append("".join(_fold_pieces(word, skeleton=True)))
     if scripts & {"ARABIC", "HEBREW"}:
         keys.extend(_fold_word(alt) for alt in _without_prefixes(word, scripts))
@@ -386,7 +398,7 @@ ROLE_WORDS = (
 )
 _ROLE_AFTER = regex.compile(
     rf"\s*,\s*(?:(?:the|a|an|former|senior|deputy|vice|acting|assistant|chief|special|regional|executive)"
-    rf"[\s-]+)*(?:{ROLE_WORDS})\b",
+    rf"[\s-]+)*(?:{ROLE_WORDS})(?![^\W\d_])",
     regex.IGNORECASE,
 )
 _TITLE_GAP = regex.compile(r"\.?\s{1,3}|\.")
@@ -430,9 +442,12 @@ class _Pattern:
     acronym: str = ""
 
 
-def _keys_of(text: str) -> list[str]:
+def _keys_of(text: str, skeleton: bool = False) -> list[str]:
+    """The key of each token of a protected name: its plain fold, or its
+    look-alike skeleton where it has one (Cyrillic and Greek words)."""
     tokens = _Tokens(_clean(text)[0])
-    return [keys[0] for keys in tokens.keys]
+    index = 1 if skeleton else 0
+    return [keys[index] if len(keys) > index and keys[index].isascii() else keys[0] for keys in tokens.keys]
 
 
 # Spellings people use without a keyboard for a letter: ä ö ü → ae oe ue, ø → oe, å → aa, đ → dj.
@@ -442,12 +457,20 @@ _KEYBOARD_SPELLINGS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ø": "
 
 
 def _spellings(name: str, surname: str | None = None) -> list[tuple[str, str | None]]:
-    """The name (and surname) as given, and as typed on a keyboard without their letters."""
-    def respell(value: str) -> str:
-        return unicodedata.normalize("NFC", value).translate(_KEYBOARD_SPELLINGS)
-
-    other = (respell(name), respell(surname) if surname else surname)
+    """The name (and surname) as given, and as typed on a keyboard without its letters."""
+    other = (_keyboard_spelling(name), _keyboard_spelling(surname) if surname else surname)
     return [(name, surname)] if other[0] == unicodedata.normalize("NFC", name) else [(name, surname), other]
+
+
+def _keyboard_spelling(value: str) -> str:
+    return unicodedata.normalize("NFC", value).translate(_KEYBOARD_SPELLINGS)
+
+
+def _folds(name: str) -> tuple[bool, ...]:
+    """Plain keys, and skeleton keys too for a name with Cyrillic or Greek
+    letters: typed half on a Latin keyboard layout, "Петрова" becomes
+    "Пeтpова", whose words only agree with the name through the skeleton."""
+    return (False, True) if any(_script(c) in _LOOKALIKE_SCRIPTS for c in name) else (False,)
 
 
 def _is_spaceless(name: str) -> bool:
@@ -477,8 +500,8 @@ def _split_name(words: list[str], surname: str | None) -> tuple[list[str], list[
     return words[:1], words[1:]
 
 
-def _flat(words: list[str]) -> tuple[str, ...]:
-    return tuple(k for w in words for k in _keys_of(w))
+def _flat(words: list[str], skeleton: bool = False) -> tuple[str, ...]:
+    return tuple(k for w in words for k in _keys_of(w, skeleton))
 
 
 def _person_patterns(p: Protected, given_names: bool) -> list[_Pattern]:
@@ -490,7 +513,8 @@ def _person_patterns(p: Protected, given_names: bool) -> list[_Pattern]:
                 found += _spaceless_patterns(p, words, given_names)
             elif words:
                 given, family = _split_name(words, surname)
-                found += _name_patterns(p.key, _flat(given), _flat(family), given_names)
+                for skeleton in _folds(spelling):
+                    found += _name_patterns(p.key, _flat(given, skeleton), _flat(family, skeleton), given_names)
     return found
 
 
@@ -579,8 +603,8 @@ def _organisation_patterns(p: Protected) -> list[_Pattern]:
     if trailing:
         name, acronym = name[:trailing.start()], acronym or trailing.group(1)
     found: list[_Pattern] = []
-    for spelling, _ in _spellings(name):
-        tokens = _keys_of(spelling)
+    for spelling, skeleton in [(s, k) for s, _ in _spellings(name) for k in _folds(s)]:
+        tokens = _keys_of(spelling, skeleton)
         while len(tokens) > 1 and tokens[0] in _ARTICLES:
             tokens = tokens[1:]
         if tokens:
