@@ -37,6 +37,7 @@ A text is read in four steps.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -44,6 +45,25 @@ from functools import lru_cache
 
 import regex
 from anyascii import anyascii
+
+# `regex` knows Unicode properties and scripts, but searching a text with it costs several times what the
+# standard library's `re` costs. The hot paths therefore ask `re` first, with classes computed from `regex`
+# for the Basic Multilingual Plane; a character beyond it always sends the text down the exact path.
+_BMP = "".join(chr(c) for c in range(0x10000) if not 0xD800 <= c < 0xE000)
+
+
+def _fast_class(pattern: str) -> re.Pattern:
+    """A standard-library pattern for one BMP character of the `regex` class
+    `pattern`, or any character beyond the BMP."""
+    ranges: list[list[int]] = []
+    for code in map(ord, regex.findall(pattern, _BMP, flags=regex.V1)):
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1][1] = code
+        else:
+            ranges.append([code, code])
+    body = "".join(f"\\u{a:04x}-\\u{b:04x}" for a, b in ranges)
+    return re.compile(f"[{body}\\U00010000-\\U0010ffff]")
+
 
 PERSON = "person"
 ORGANISATION = "organisation"
@@ -76,7 +96,8 @@ class Hit:
     title), "given" (a given name alone, only when asked for) or
     "organisation" (its name or acronym). The span of a person's hit includes
     a title written just before the name ("Ms Li", "H.E. Ambassador Wu"), so
-    that replacing the span leaves no dangling title."""
+    that replacing the span leaves no dangling title; likewise a Chinese,
+    Japanese or Korean title after it ("李先生", "田中さん")."""
 
     key: str
     start: int
@@ -93,6 +114,7 @@ _INVISIBLE = regex.compile(rf"[[{_NOT_SHOWN}]--[{_KEPT_CONTROLS}]]", regex.V1)
 _SPECIAL = regex.compile(
     rf"[[{_NOT_SHOWN}\p{{NFKC_Quick_Check=No}}\p{{NFKC_Quick_Check=Maybe}}]--[{_KEPT_CONTROLS}]]", regex.V1
 )
+_MAYBE_SPECIAL = _fast_class(_SPECIAL.pattern)
 _BIDI_OPENERS = {"\u202a": False, "\u202b": False, "\u202d": True, "\u202e": True}  # True: an override
 _BIDI_POP = "\u202c"
 _PARAGRAPH_END = regex.compile(r"[\n\r\x85\u2029]")
@@ -101,7 +123,7 @@ _PARAGRAPH_END = regex.compile(r"[\n\r\x85\u2029]")
 def _clean(text: str) -> tuple[str, list[int] | None]:
     """The text a reader sees, and for each of its characters the index in
     `text` it came from (None when nothing changed)."""
-    if not _SPECIAL.search(text):
+    if not _MAYBE_SPECIAL.search(text):
         return text, None
     pieces: list[str] = []
     index: list[int] = []
@@ -161,11 +183,16 @@ def _add_reversed_runs(cleaned: str, index: list[int], overrides: list[tuple[int
 _NO_SPACE = (r"\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}"
              r"\u3005-\u3007\u303b\u309d\u309e\u30fc-\u30fe")
 _APOSTROPHE_LETTERS = r"\u02b9-\u02bf"  # modifier letters that stand for an apostrophe: they separate
+_NO_SPACE_CHAR = regex.compile(rf"[[{_NO_SPACE}]--\p{{M}}]", regex.V1)
 _TOKEN = regex.compile(
-    rf"(?P<char>[{_NO_SPACE}]\p{{M}}*)|(?P<amp>&)|[[\p{{L}}\p{{M}}]--[{_NO_SPACE}{_APOSTROPHE_LETTERS}]]+",
+    rf"(?P<char>[[{_NO_SPACE}]--\p{{M}}]\p{{M}}*)|(?P<amp>&)|[[\p{{L}}\p{{M}}]--[{_NO_SPACE}{_APOSTROPHE_LETTERS}]]+",
     regex.V1,
 )
-_LINE_END_HYPHEN = regex.compile(r"[-\u2010\u2011][ \t]*(?:\r\n|[\n\r\x85\u2028\u2029])[ \t]*")
+# Without combining marks or space-less scripts, a word is a run of letters: the standard library finds
+# those faster than `regex` with its set operations.
+_SIMPLE_TOKEN = re.compile(r"[^\W\d_\u02b9-\u02bf]+|&")
+_NEEDS_FULL_TOKENISER = _fast_class(rf"[\p{{M}}{_NO_SPACE}]")
+_LINE_END_HYPHEN = re.compile(r"[-\u2010\u2011][ \t]*(?:\r\n|[\n\r\x85\u2028\u2029])[ \t]*")
 _NOT_KEY = regex.compile(r"[^a-z]+")
 _ABJADS = {"ARABIC", "HEBREW", "SYRIAC", "THAANA"}
 _LOOKALIKE_SCRIPTS = {"CYRILLIC", "GREEK", "ARMENIAN", "CHEROKEE", "COPTIC"}  # whole words can pass as Latin
@@ -194,6 +221,18 @@ def _fold_char(ch: str) -> str:
         else:
             pieces.append(_NOT_KEY.sub("", anyascii(c).lower()))
     return "".join(pieces)
+
+
+@lru_cache(maxsize=1 << 16)
+def _token_keys(word: str) -> tuple[str, ...]:
+    """The keys of a token: "&" is "and"; a character of a script without
+    spaces is itself; a word has `_word_keys`. Empty if it has no letters."""
+    if word == "&":
+        return ("and",)
+    if _NO_SPACE_CHAR.match(word):
+        key = _char_key(word)
+        return (key,) if key else ()
+    return _word_keys(word)
 
 
 @lru_cache(maxsize=None)
@@ -306,15 +345,11 @@ class _Tokens:
         self.ends: list[int] = []
         self.keys: list[tuple[str, ...]] = []
         self.words: list[str] = []
-        for m in _TOKEN.finditer(text):
+        hyphenated = _LINE_END_HYPHEN.search(text) is not None
+        for m in (_TOKEN if _NEEDS_FULL_TOKENISER.search(text) else _SIMPLE_TOKEN).finditer(text):
             word = m.group()
-            if m.group("char") is not None:
-                keys = (_char_key(word),)
-            elif m.group("amp") is not None:
-                keys = ("and",)
-            else:
-                keys = _word_keys(word)
-            if keys and not self._joins_hyphenated(m.start(), word, keys):
+            keys = _token_keys(word)
+            if keys and not (hyphenated and self._joins_hyphenated(m.start(), word, keys)):
                 self.starts.append(m.start())
                 self.ends.append(m.end())
                 self.keys.append(keys)
@@ -630,6 +665,41 @@ def _stem(key: str) -> str:
 
 # --- the matcher --------------------------------------------------------------------------------------------
 
+class _QuickFold(dict):
+    """A `str.translate` table that folds a text the way tokens are folded,
+    with every non-letter turned into a space; each character's entry is
+    computed the first time it is met. With `skeleton`, letters of look-alike
+    scripts fold through their Latin look-alike, as `_word_keys` does."""
+
+    def __init__(self, skeleton: bool):
+        super().__init__()
+        self.skeleton = skeleton
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        category = unicodedata.category(ch)
+        if category[0] == "M" or _INVISIBLE.match(ch):
+            value = ""
+        elif _NO_SPACE_CHAR.match(ch):
+            value = f" {_char_key(ch)} "
+        elif category[0] == "L" and not 0x2B9 <= code <= 0x2BF:
+            value = _skeleton_char(ch) if self.skeleton else _fold_char(ch)
+        else:
+            value = " and " if ch == "&" else " "
+        self[code] = value
+        return value
+
+
+_QUICK_FOLD, _QUICK_SKELETON = _QuickFold(skeleton=False), _QuickFold(skeleton=True)
+_LOOKALIKE_TEXT = _fast_class(r"[\p{Cyrillic}\p{Greek}\p{Armenian}\p{Cherokee}\p{Coptic}]")
+_QUICK_CHECK_UNSAFE = _fast_class(r"[\p{Arabic}\p{Hebrew}\u202d\u202e]")
+# Words that may stand just before a name that needs a title ("e" of "H.E."), or just after one that
+# may be followed by a role ("Li, senior adviser"), for the quick check.
+_TITLE_BEFORE = HONORIFICS | TITLE_WORDS | {"e"}
+_ROLE_AFTER_WORDS = set(ROLE_WORDS.replace("-", " ").replace("|", " ").split()) | {
+    "the", "a", "an", "former", "senior", "deputy", "vice", "acting", "assistant", "chief", "special", "regional",
+    "executive"}
+
 _GAP = regex.compile(r"[\s._\-\u2010-\u2015'’ʼ·\u30fb]{0,6}")
 _GAP_MARKS = regex.compile(r"[^\s]")
 
@@ -654,7 +724,7 @@ class Matcher:
     def __init__(self, protected: Iterable[Protected], *, given_names: bool = False):
         self._trie: dict = {}
         self._stems: dict[str, set[str]] = {}
-        self._needed: set[str] = set()
+        self._needed: dict[str, list[tuple[frozenset[str], str | None]]] = {}
         for p in protected:
             if p.kind not in (PERSON, ORGANISATION):
                 raise ValueError(f"kind must be {PERSON!r} or {ORGANISATION!r}, not {p.kind!r}")
@@ -667,8 +737,10 @@ class Matcher:
         node = self._trie
         for token in pattern.tokens:
             node = node.setdefault(token, {})
-        node.setdefault("", []).append(pattern)
-        self._needed.add(max(pattern.tokens, key=len)[:4])
+        node.setdefault(None, []).append(pattern)
+        # A pattern can only match a text that has all its tokens, and a title or role next to it if it needs one.
+        in_context = pattern.tokens[0] if pattern.rule in ("short", "title") else None
+        self._needed.setdefault(max(pattern.tokens, key=len), []).append((frozenset(pattern.tokens), in_context))
         if pattern.what != ORGANISATION:
             for token in pattern.tokens:
                 if len(token) >= _MIN_INFLECTED and token.isascii():
@@ -690,29 +762,42 @@ class Matcher:
         hits = [self._hit(text, index, tokens, i, j, p) for i, j, p in found if self._accepts(p, tokens, i, j)]
         return _longest_first(hits)
 
-    _ASCII_WORD = regex.compile(r"[a-z]+")
-    _ASCII_TRICKY = regex.compile(r"[\x00-\x08\x0e-\x1f\x7f]|[-\u2010\u2011][ \t]*[\r\n]")
-
     def _cannot_match(self, text: str) -> bool:
-        """A quick no for plain ASCII text in which no pattern's longest token
-        (its first four letters, for inflections) appears."""
-        if not text.isascii() or self._ASCII_TRICKY.search(text):
+        """A quick no, at C speed, for a text that lacks some word of every
+        pattern (or a title for those that need one), and has no word that
+        could be an inflected name. Not tried where the full reading does more
+        than fold words one by one: Arabic and Hebrew prefixes, bidi
+        overrides, words broken at a line end."""
+        if _QUICK_CHECK_UNSAFE.search(text) or _LINE_END_HYPHEN.search(text):
             return False
-        return self._needed.isdisjoint({w[:4] for w in self._ASCII_WORD.findall(text.lower())})
+        sequence = text.translate(_QUICK_FOLD).split()
+        if _LOOKALIKE_TEXT.search(text):
+            sequence += ["\n", *text.translate(_QUICK_SKELETON).split()]
+        words = set(sequence)
+        in_context = None
+        for word in words.intersection(self._needed):
+            for needs, first in self._needed[word]:
+                if needs <= words:
+                    if first is None:
+                        return False
+                    in_context = _words_in_context(sequence) if in_context is None else in_context
+                    if first in in_context:
+                        return False
+        return not any(self._inflected(w) for w in words if len(w) >= _MIN_INFLECTED and w[:4] in self._stem_prefixes)
 
     def _with_inflections(self, keys: tuple[str, ...]) -> tuple[str, ...]:
-        extra = []
-        for key in keys:
-            if len(key) >= _MIN_INFLECTED and key[:4] in self._stem_prefixes:
-                for ending in _INFLECTIONS:
-                    if key.endswith(ending) and key[:-len(ending)] in self._stems:
-                        extra += self._stems[key[:-len(ending)]]
+        extra = [k for key in keys if len(key) >= _MIN_INFLECTED and key[:4] in self._stem_prefixes
+                 for k in self._inflected(key)]
         return tuple(dict.fromkeys([*keys, *extra])) if extra else keys
 
+    def _inflected(self, key: str) -> list[str]:
+        """The protected tokens that `key` may be an inflected form of."""
+        return [k for ending in _INFLECTIONS if key.endswith(ending) for k in self._stems.get(key[:-len(ending)], ())]
+
     def _walk(self, node: dict, tokens: _Tokens, keys: list, i: int, j: int, found: list) -> None:
-        for pattern in node.get("", ()):
+        for pattern in node.get(None, ()):
             found.append((i, j, pattern))
-        if len(node) > ("" in node) and j + 1 < len(tokens) and _joinable(tokens.gap(j)):
+        if len(node) > (None in node) and j + 1 < len(tokens) and _joinable(tokens.gap(j)):
             for key in keys[j + 1]:
                 if key in node:
                     self._walk(node[key], tokens, keys, i, j + 1, found)
@@ -747,10 +832,19 @@ class Matcher:
         while p.what != ORGANISATION and (title := _title_before(tokens, first)) is not None:
             first = title[1]
         start, end = tokens.starts[first], tokens.ends[j]
+        after = _CJK_TITLE_AFTER.match(tokens.text, end)
+        if after and p.what != ORGANISATION and not tokens.keys[j][0].isascii():
+            end = after.end()  # "李先生", "田中さん": the title goes with the name
         if index is not None:  # a reversed run maps backwards: take the extremes
             ends = (index[start], index[end - 1], index[tokens.starts[i]])
             start, end = min(ends), max(ends) + 1
         return Hit(p.key, start, end, text[start:end], p.what)
+
+
+def _words_in_context(sequence: list[str]) -> set[str]:
+    """Folded words just after a title or just before a role word."""
+    pairs = list(zip(sequence, sequence[1:]))
+    return {b for a, b in pairs if a in _TITLE_BEFORE} | {a for a, b in pairs if b in _ROLE_AFTER_WORDS}
 
 
 def _title_before(tokens: _Tokens, i: int) -> tuple[str, int] | None:

@@ -301,6 +301,31 @@ def test_possessives_and_line_breaks(text, key, written):
     assert_covered(text, key, written)
 
 
+# --- inflected surnames -------------------------------------------------------------------------------------
+
+INFLECTED = [
+    ("Šimonovića je rekao", "simonovic", "Šimonovića"),  # what "\u202eaćivonomiŠ" displays
+    ("sa Šimonovićem", "simonovic", "Šimonovićem"),
+    ("według Wałęsy", "walesa", "Wałęsy"),
+    ("o Wałęsie", "walesa", "Wałęsie"),
+    ("с Петровой", "petrova", "Петровой"),
+    ("του Παπαδόπουλου", "papadopoulos", "Παπαδόπουλου"),
+    ("the Garcías", "garcia", "Garcías"),
+    ("Müllers Vorschlag", "muller", "Müllers"),
+]
+INFLECTED_NOT = ["Petrov said", "Bergen", "Garcilaso", "Walesan"]
+
+
+@pytest.mark.parametrize(("text", "key", "written"), INFLECTED)
+def test_inflected_surnames_are_found(text, key, written):
+    assert_covered(text, key, written)
+
+
+@pytest.mark.parametrize("text", INFLECTED_NOT)
+def test_other_words_sharing_a_stem_are_not(text):
+    assert hits(text) == []
+
+
 # --- short names ------------------------------------------------------------------------------------------
 
 SHORT = [
@@ -371,6 +396,11 @@ def test_scripts_without_word_spaces(text, key, written):
 @pytest.mark.parametrize("text", NO_SPACES_NOT)
 def test_single_characters_of_such_names_are_not_hits(text):
     assert hits(text) == []
+
+
+def test_a_title_after_a_chinese_or_japanese_surname_is_inside_the_span():
+    assert [h.matched for h in hits("李先生认为") if h.key == "liwei"] == ["李先生"]
+    assert [h.matched for h in hits("田中さんが話した")] == ["田中さん"]
 
 
 # --- other scripts ----------------------------------------------------------------------------------------
