@@ -41,7 +41,8 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
+from itertools import pairwise
 
 import regex
 from anyascii import anyascii
@@ -203,13 +204,13 @@ _ARABIC_ARTICLE = "\u0627\u0644"  # al-
 _HEBREW_PREFIXES = "\u05d5\u05d4\u05d1\u05dc\u05de\u05e9\u05db"  # ve-, ha-, be-, le-, mi-, she-, ke-
 
 
-@lru_cache(maxsize=None)
+@cache
 def _script(ch: str) -> str:
     """The first word of a character's Unicode name: LATIN, CYRILLIC, GREEK, ARABIC ..."""
     return unicodedata.name(ch, "").split(" ", 1)[0]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _fold_char(ch: str) -> str:
     """One character's key piece: case folded, marks removed, romanised (abjads kept)."""
     pieces = []
@@ -235,7 +236,7 @@ def _token_keys(word: str) -> tuple[str, ...]:
     return _word_keys(word)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _char_key(token: str) -> str:
     """The key of a character from a script without spaces (with its marks)."""
     base = "".join(c for c in unicodedata.normalize("NFD", token) if unicodedata.category(c)[0] != "M")
@@ -248,7 +249,7 @@ def _confusables() -> dict:
     return confusables.confusables_data
 
 
-@lru_cache(maxsize=None)
+@cache
 def _prototype(ch: str) -> str | None:
     """The Latin letter(s) a non-Latin letter is confusable with (Cyrillic "а" → "a",
     Greek "Ι" → "I"), or None. The data maps a letter to its prototype and a
@@ -259,9 +260,9 @@ def _prototype(ch: str) -> str | None:
     data = _confusables()
     for entry in data.get(ch, ()):
         proto = entry["c"]
-        if not (proto.isascii() and proto.isalpha()):
-            if not (len(proto) == 1 and _script(proto) == "LATIN"):
-                continue
+        latin = (proto.isascii() and proto.isalpha()) or (len(proto) == 1 and _script(proto) == "LATIN")
+        if not latin:
+            continue
         if ch.isupper() and proto.islower():
             upper = [e["c"] for e in data.get(proto, ()) if e["c"].isascii() and e["c"].isupper()]
             return upper[0] if upper else proto
@@ -269,7 +270,7 @@ def _prototype(ch: str) -> str | None:
     return None
 
 
-@lru_cache(maxsize=None)
+@cache
 def _skeleton_char(ch: str) -> str:
     """A character's key piece through its Latin look-alike. Capitals are the
     forms that look most Latin (Cyrillic "М", "Н", "В"), and skeletons depend
@@ -302,7 +303,7 @@ def _is_spoof(word: str, scripts: set[str]) -> bool:
 def _word_keys(word: str) -> tuple[str, ...]:
     """Every key a word may stand for; the first is its plain fold."""
     scripts = _letter_scripts(word)
-    keys = ["".join(_fold_pieces(word, skeleton=False))]
+    keys = [_fold_word(word)]
     if _is_spoof(word, scripts) or scripts & _LOOKALIKE_SCRIPTS:
         keys.append("".join(_fold_pieces(word, skeleton=True)))
     if scripts & {"ARABIC", "HEBREW"}:
@@ -337,7 +338,7 @@ class _Tokens:
     """The tokens of a cleaned text: where each starts and ends, its keys, and
     the word as written (for the capital-letter rules)."""
 
-    __slots__ = ("text", "starts", "ends", "keys", "words")
+    __slots__ = ("ends", "keys", "starts", "text", "words")
 
     def __init__(self, text: str):
         self.text = text
@@ -677,17 +678,20 @@ class _QuickFold(dict):
 
     def __missing__(self, code: int) -> str:
         ch = chr(code)
-        category = unicodedata.category(ch)
-        if category[0] == "M" or _INVISIBLE.match(ch):
-            value = ""
-        elif _NO_SPACE_CHAR.match(ch):
-            value = f" {_char_key(ch)} "
-        elif category[0] == "L" and not 0x2B9 <= code <= 0x2BF:
-            value = _skeleton_char(ch) if self.skeleton else _fold_char(ch)
-        else:
-            value = " and " if ch == "&" else " "
+        shown = "" if _INVISIBLE.match(ch) else unicodedata.normalize("NFKC", ch)  # as `_clean` leaves it
+        value = "".join(map(self._fold, shown))
         self[code] = value
         return value
+
+    def _fold(self, ch: str) -> str:
+        category = unicodedata.category(ch)
+        if category[0] == "M":
+            return ""
+        if _NO_SPACE_CHAR.match(ch):
+            return f" {_char_key(ch)} "
+        if category[0] == "L" and not 0x2B9 <= ord(ch) <= 0x2BF:
+            return _skeleton_char(ch) if self.skeleton else _fold_char(ch)
+        return " and " if ch == "&" else " "
 
 
 _QUICK_FOLD, _QUICK_SKELETON = _QuickFold(skeleton=False), _QuickFold(skeleton=True)
@@ -843,7 +847,7 @@ class Matcher:
 
 def _words_in_context(sequence: list[str]) -> set[str]:
     """Folded words just after a title or just before a role word."""
-    pairs = list(zip(sequence, sequence[1:]))
+    pairs = list(pairwise(sequence))
     return {b for a, b in pairs if a in _TITLE_BEFORE} | {a for a, b in pairs if b in _ROLE_AFTER_WORDS}
 
 
