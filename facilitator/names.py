@@ -17,7 +17,8 @@ A text is read in four steps.
    each cleaned character back to the original is kept. A run under a bidi
    override (RLO, LRO) is displayed reversed, so it is read reversed as well.
 2. Split into tokens (`_Tokens`). A word is a run of letters and combining
-   marks: digits, "_", apostrophes and punctuation separate words. In scripts
+   marks; a number is a token of its own; "_", apostrophes and punctuation
+   separate words. In scripts
    written without spaces between words (Chinese, Japanese, Korean, Thai, Lao,
    Khmer, Burmese) every character is a token, so a name is found inside a
    longer run of text.
@@ -186,12 +187,12 @@ _NO_SPACE = (r"\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}\p{Lao}\p{Khmer}
 _APOSTROPHE_LETTERS = r"\u02b9-\u02bf"  # modifier letters that stand for an apostrophe: they separate
 _NO_SPACE_CHAR = regex.compile(rf"[[{_NO_SPACE}]--\p{{M}}]", regex.V1)
 _TOKEN = regex.compile(
-    rf"(?P<char>[[{_NO_SPACE}]--\p{{M}}]\p{{M}}*)|(?P<amp>&)|[[\p{{L}}\p{{M}}]--[{_NO_SPACE}{_APOSTROPHE_LETTERS}]]+",
+    rf"(?P<char>[[{_NO_SPACE}]--\p{{M}}]\p{{M}}*)|(?P<amp>&)|\d+|[[\p{{L}}\p{{M}}]--[{_NO_SPACE}{_APOSTROPHE_LETTERS}]]+",
     regex.V1,
 )
 # Without combining marks or space-less scripts, a word is a run of letters: the standard library finds
 # those faster than `regex` with its set operations.
-_SIMPLE_TOKEN = re.compile(r"[^\W\d_\u02b9-\u02bf]+|&")
+_SIMPLE_TOKEN = re.compile(r"[^\W\d_\u02b9-\u02bf]+|\d+|&")
 _NEEDS_FULL_TOKENISER = _fast_class(rf"[\p{{M}}{_NO_SPACE}]")
 _LINE_END_HYPHEN = re.compile(r"[-\u2010\u2011][ \t]*(?:\r\n|[\n\r\x85\u2028\u2029])[ \t]*")
 _NOT_KEY = regex.compile(r"[^a-z]+")
@@ -226,10 +227,14 @@ def _fold_char(ch: str) -> str:
 
 @lru_cache(maxsize=1 << 16)
 def _token_keys(word: str) -> tuple[str, ...]:
-    """The keys of a token: "&" is "and"; a character of a script without
-    spaces is itself; a word has `_word_keys`. Empty if it has no letters."""
+    """The keys of a token: "&" is "and"; a number is its ASCII digits (names
+    of organisations may have them: "G7", "Group of 77"); a character of a
+    script without spaces is itself; a word has `_word_keys`. Empty if it has
+    no letters."""
     if word == "&":
         return ("and",)
+    if word.isdecimal():
+        return ("".join(str(unicodedata.decimal(c)) for c in word),)
     if _NO_SPACE_CHAR.match(word):
         key = _char_key(word)
         return (key,) if key else ()
@@ -648,12 +653,14 @@ def _organisation_patterns(p: Protected) -> list[_Pattern]:
                                   else "plain", acronym=spelling.strip()))
         if len(tokens) > 1:
             found.append(_Pattern(p.key, ORGANISATION, ("".join(tokens),)))
-    letters = "".join(_keys_of(acronym or ""))
-    if letters:
+    tokens = tuple(_keys_of(acronym or ""))  # ("fes",), ("g", "7"), or ("f", "e", "s") for "F.E.S."
+    if tokens:
         compact = "".join(c for c in unicodedata.normalize("NFKC", acronym) if c.isalnum())
-        found.append(_Pattern(p.key, ORGANISATION, (letters,), "acronym", compact))
-        if len(letters) > 1:
-            found.append(_Pattern(p.key, ORGANISATION, tuple(letters), "acronym", compact))
+        letters = "".join(tokens)
+        found.append(_Pattern(p.key, ORGANISATION, tokens, "acronym", compact))
+        if letters.isalpha() and len(letters) > 1:  # FES, F.E.S.
+            found += [_Pattern(p.key, ORGANISATION, (letters,), "acronym", compact),
+                      _Pattern(p.key, ORGANISATION, tuple(letters), "acronym", compact)]
     return found
 
 
@@ -691,10 +698,17 @@ class _QuickFold(dict):
             return f" {_char_key(ch)} "
         if category[0] == "L" and not 0x2B9 <= ord(ch) <= 0x2BF:
             return _skeleton_char(ch) if self.skeleton else _fold_char(ch)
+        if category == "Nd":  # digits of one number stay together: see `_quick_words`
+            return f"\x02{unicodedata.decimal(ch)}\x02"
         return " and " if ch == "&" else " "
 
 
 _QUICK_FOLD, _QUICK_SKELETON = _QuickFold(skeleton=False), _QuickFold(skeleton=True)
+
+
+def _quick_words(text: str, table: _QuickFold) -> list[str]:
+    """The folded words of a text, in order, as `str.translate` finds them."""
+    return text.translate(table).replace("\x02\x02", "").replace("\x02", " ").split()
 _LOOKALIKE_TEXT = _fast_class(r"[\p{Cyrillic}\p{Greek}\p{Armenian}\p{Cherokee}\p{Coptic}]")
 _QUICK_CHECK_UNSAFE = _fast_class(r"[\p{Arabic}\p{Hebrew}\u202d\u202e]")
 # Words that may stand just before a name that needs a title ("e" of "H.E."), or just after one that
@@ -774,9 +788,9 @@ class Matcher:
         overrides, words broken at a line end."""
         if _QUICK_CHECK_UNSAFE.search(text) or _LINE_END_HYPHEN.search(text):
             return False
-        sequence = text.translate(_QUICK_FOLD).split()
+        sequence = _quick_words(text, _QUICK_FOLD)
         if _LOOKALIKE_TEXT.search(text):
-            sequence += ["\n", *text.translate(_QUICK_SKELETON).split()]
+            sequence += ["\n", *_quick_words(text, _QUICK_SKELETON)]
         words = set(sequence)
         in_context = None
         for word in words.intersection(self._needed):
@@ -815,7 +829,7 @@ class Matcher:
         if p.rule == "caps":
             return all(map(_capitalised, words))
         if p.rule == "acronym":
-            return all(w.isupper() for w in words) or "".join(words) == p.acronym
+            return all(w.isupper() or w.isdecimal() for w in words) or "".join(words) == p.acronym
         if p.rule == "initial":
             return len(words[0]) == 1 and words[0].isupper() and tokens.text.startswith(".", tokens.ends[i])
         if p.rule == "cjk-title":

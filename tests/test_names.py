@@ -46,6 +46,7 @@ REGISTER = [
     Protected("carter", "The Carter Center", kind="organisation"),
     Protected("bpf", "Balkan Peace Forum", kind="organisation"),
     Protected("friends", "Friends & Partners Foundation", kind="organisation"),
+    Protected("g77", "Youth Forum of the G77 (G77Y)", kind="organisation"),
 ]
 MATCHER = Matcher(REGISTER)
 
@@ -457,9 +458,11 @@ ORGANISATIONS = [
     ("Balkan  Peace\nForum", "bpf", "Balkan  Peace\nForum"),
     ("Friends and Partners Foundation", "friends", "Friends and Partners Foundation"),
     ("Friends & Partners Foundation", "friends", "Friends & Partners Foundation"),
+    ("the Youth Forum of the G77", "g77", "Youth Forum of the G77"),
+    ("G77Y said", "g77", "G77Y"),
 ]
 ORGANISATIONS_NOT = ["Foundation", "the Stiftung", "Friedrich said", "Peace Forum", "fes", "the Center",
-                     "Frontieres", "Partners"]
+                     "Frontieres", "Partners", "the G77 met", "Youth Forum of the G20", "Plan G or Plan Y"]
 
 
 @pytest.mark.parametrize(("text", "key", "written"), ORGANISATIONS)
@@ -506,3 +509,13 @@ def test_an_empty_register_or_text_finds_nothing():
 
 def test_a_protected_entry_with_no_letters_is_ignored():
     assert Matcher([Protected("x", "  -- "), Protected("y", "()", kind="organisation")]).find("ACR -- x") == []
+
+
+def test_an_unknown_kind_is_refused():
+    with pytest.raises(ValueError, match="kind"):
+        Matcher([Protected("x", "Ana García", kind="delegation")])
+
+
+def test_a_name_in_an_email_address_or_hashtag_is_found():
+    assert_covered("write to ana.garcia@example.org", "garcia", "ana.garcia")
+    assert_covered("#AnaGarcíaMárquez", "garcia", "AnaGarcíaMárquez")

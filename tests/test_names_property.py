@@ -21,6 +21,7 @@ from __future__ import annotations
 import os
 import unicodedata
 
+import regex
 from anyascii import anyascii
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -63,9 +64,10 @@ SYLLABLES = ["ka", "lo", "mi", "šo", "ře", "ná", "vi", "ło", "ge", "tü", "�
 TITLES = ["Ms ", "Mr ", "Mrs ", "Dr ", "Dr. ", "Prof. ", "H.E. ", "Ambassador ", "Minister ", "Mme "]
 CJK_TITLES = ["先生", "女士", "教授", "大使", "部长"]
 ROLES = [", Minister of Finance", ", director of the centre", ", Ambassador to Kenya", ", senior adviser"]
-INVISIBLES = ["\u00ad", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u200e", "\u200f", "\u061c", "\u2066",
-              "\u2067", "\u2068", "\u2069", "\u202a", "\u202b", "\u202c", "\u180e", "\u034f", "\ufe0f", "\U000e0041",
-              "\x00", "\x01", "\x08", "\x0e", "\x1b", "\x1f", "\x7f", "\x80", "\x9b", "\x9f"]
+# Every format character (Cf: soft hyphen, zero-width joiners, bidi controls ...), every control
+# character (Cc) that is not a line break or tab, and the other default-ignorables of the BMP.
+INVISIBLES = regex.findall(r"[[\p{Cf}\p{Cc}\p{Default_Ignorable_Code_Point}]--[\t\n\v\f\r\x85]]",
+                           "".join(map(chr, [*range(0x10000), *range(0xE0000, 0xE0080)])), flags=regex.V1)
 LOOKALIKES = {"a": "аɑ", "e": "е", "o": "оο", "p": "р", "c": "с", "y": "у", "x": "х", "i": "іι", "j": "ј", "s": "ѕ",
               "A": "АΑ", "B": "ВΒ", "E": "ЕΕ", "H": "НΗ", "I": "ІΙ", "K": "КΚ", "M": "МΜ", "N": "Ν", "O": "ОΟ",
               "P": "РΡ", "T": "ТΤ", "X": "ХΧ", "Y": "Υ", "Z": "Ζ"}
