@@ -351,15 +351,23 @@ class _Tokens:
         self.ends: list[int] = []
         self.keys: list[tuple[str, ...]] = []
         self.words: list[str] = []
-        hyphenated = _LINE_END_HYPHEN.search(text) is not None
-        for m in (_TOKEN if _NEEDS_FULL_TOKENISER.search(text) else _SIMPLE_TOKEN).finditer(text):
-            word = m.group()
-            keys = _token_keys(word)
-            if keys and not (hyphenated and self._joins_hyphenated(m.start(), word, keys)):
-                self.starts.append(m.start())
-                self.ends.append(m.end())
-                self.keys.append(keys)
-                self.words.append(word)
+        matches = list((_TOKEN if _NEEDS_FULL_TOKENISER.search(text) else _SIMPLE_TOKEN).finditer(text))
+        words = [m.group() for m in matches]
+        keys = list(map(_token_keys, words))
+        if _LINE_END_HYPHEN.search(text) or not all(keys):
+            for m, word, word_keys in zip(matches, words, keys, strict=True):
+                if word_keys and not self._joins_hyphenated(m.start(), word, word_keys):
+                    self._append(m.start(), m.end(), word_keys, word)
+            return
+        self.words, self.keys = words, keys  # the common case, without a loop in Python
+        self.starts = [m.start() for m in matches]
+        self.ends = [m.end() for m in matches]
+
+    def _append(self, start: int, end: int, keys: tuple[str, ...], word: str) -> None:
+        self.starts.append(start)
+        self.ends.append(end)
+        self.keys.append(keys)
+        self.words.append(word)
 
     def _joins_hyphenated(self, start: int, word: str, keys: tuple[str, ...]) -> bool:
         """A word broken by a hyphen at a line end ("Šimo-\\nnović") is one word."""
@@ -771,10 +779,11 @@ class Matcher:
             return []
         cleaned, index = _clean(text)
         tokens = _Tokens(cleaned)
-        keys = [self._with_inflections(k) for k in tokens.keys]
-        found = []
-        for i in range(len(tokens)):
-            for key in keys[i]:
+        prefixes = self._stem_prefixes
+        keys = [self._with_inflections(k) if k[0][:4] in prefixes or len(k) > 1 else k for k in tokens.keys]
+        found: list[tuple[int, int, _Pattern]] = []
+        for i, token_keys in enumerate(keys):
+            for key in token_keys:
                 if key in self._trie:
                     self._walk(self._trie[key], tokens, keys, i, i, found)
         hits = [self._hit(text, index, tokens, i, j, p) for i, j, p in found if self._accepts(p, tokens, i, j)]
