@@ -22,8 +22,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from facilitator.names import Matcher, Protected
-from tests.test_names_false_positives import REGISTER, sentences
+from facilitator.names import Matcher, Protected  # noqa: E402
+from tests.test_names_false_positives import REGISTER, sentences  # noqa: E402
 
 EXTRA = [Protected("p37", "Lech Wałęsa"), Protected("p38", "Wei Li"),
          Protected("o12", "Conflict Prevention Network Europe (CPNE)", kind="organisation")]

@@ -56,7 +56,8 @@ VIETNAMESE = (["Nguyễn", "Trần", "Phạm", "Đặng", "Huỳnh", "Lê", "Võ
               ["Minh", "Hồng", "Khải", "Thảo", "Dũng", "Hương"])
 CHINESE = (["李", "王", "张", "刘", "陈", "杨", "黄", "赵", "周", "吴", "欧阳", "司马"],
            ["伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "涛", "明"])
-SHORT = (["Wei", "Mei", "Kevin", "Grace", "Jun", "Hui", "Thanh", "Minh"], ["Li", "Wu", "Ng", "Ho", "Xu", "Yu", "Ma", "Lo", "Su"])
+SHORT = (["Wei", "Mei", "Kevin", "Grace", "Jun", "Hui", "Thanh", "Minh"],
+         ["Li", "Wu", "Ng", "Ho", "Xu", "Yu", "Ma", "Lo", "Su"])
 PARTICLE_SURNAMES = ["van der Berg", "van den Broek", "de la Cruz", "von Weizsäcker", "da Silva", "de Souza",
                      "O'Brien", "O'Sullivan", "dos Santos", "ter Horst", "al-Hashimi", "Mc Carthy", "di Stefano"]
 SYLLABLES = ["ka", "lo", "mi", "šo", "ře", "ná", "vi", "ło", "ge", "tü", "ør", "ðu", "ça", "ñe", "zä", "bú",
@@ -250,7 +251,8 @@ def scenario(draw):
     who = draw(st.sampled_from(people))
     before, name, after = draw(variant(who, *draw(mention(who))))
     if who["script"] == "chinese":
-        left, right = draw(st.sampled_from(["我们和", "会上", "", "In Beijing, "])), draw(st.sampled_from(["说", "见面了", " said"]))
+        left = draw(st.sampled_from(["我们和", "会上", "", "In Beijing, "]))
+        right = draw(st.sampled_from(["说", "见面了", " said"]))
     else:
         left, right = draw(st.sampled_from(FILLER)) + " ", " " + draw(st.sampled_from(ENDINGS))
     text = left + before + name + after + right
