@@ -301,8 +301,14 @@ def edit_cmd(
         raise InvalidInput("Nothing to change: give at least one option (see `facilitator edit --help`).")
     engine = _state(ctx).engine
     found = services.resolve_meeting(engine, meeting)
-    updated = services.update_meeting(engine, found.id, **changes)
+    from .services.meetings import edit_meeting
+
+    change = edit_meeting(engine, found.id, **changes)
+    updated = change.meeting
     typer.echo(f"{updated.id[:8]}  {updated.title}: updated {', '.join(sorted(changes))}")
+    if change.protected:
+        typer.echo(f"No longer attributable under the new rule (they were registered automatically as "
+                   f"speakers): {', '.join(change.protected)}.", err=True)
 
 
 participants_app = typer.Typer(help="Register and list a meeting's participants.", no_args_is_help=True)
@@ -320,6 +326,9 @@ def participants_add_cmd(
     = "",
     category: Annotated[str, typer.Option(
         "--category", help="panelist | regional-organisation | member-state | civil-society | other")] = "",
+    kind: Annotated[str, typer.Option(
+        "--kind", help="person | organisation | delegation (default: from the category; a Member State or a "
+                       "regional organisation is a delegation, public by nature).")] = "",
     attributable: Annotated[bool, typer.Option(
         "--attributable", help="May be named even under the Chatham House rule (e.g. a guest of honour).")] = False,
 ) -> None:
@@ -327,7 +336,7 @@ def participants_add_cmd(
     engine = _state(ctx).engine
     found = services.resolve_meeting(engine, meeting)
     person = services.add_participant(engine, found.id, name, organisation=organisation, role=role, region=region,
-                                      category=category, attributable=attributable)
+                                      category=category, kind=kind, attributable=attributable)
     typer.echo(person.id)
 
 
@@ -397,8 +406,6 @@ def speakers_stats_cmd(
     fmt: Annotated[str, typer.Option("--format", "-f", help="table | csv")] = "table",
 ) -> None:
     """Speaking time and number of interventions per person or delegation."""
-    import csv
-
     from .clock import format_duration
     from .services.speakers import stats
 
@@ -406,11 +413,12 @@ def speakers_stats_cmd(
         raise InvalidInput(f"Unknown format {fmt!r}; use table or csv.")
     engine = _state(ctx).engine
     found = services.resolve_meeting(engine, meeting)
-    rows = stats(engine, found.id)
+    rows = stats(engine, found.id, for_readers=fmt == "csv")
     if fmt == "csv":
-        writer = csv.writer(sys.stdout, lineterminator="\n")
-        writer.writerow(["name", "category", "interventions", "seconds"])
-        writer.writerows([r.name, r.category, r.interventions, r.seconds] for r in rows)
+        from .csvfiles import write_csv
+
+        typer.echo(write_csv(["name", "category", "interventions", "seconds"],
+                             [[r.name, r.category, r.interventions, r.seconds] for r in rows]), nl=False)
         return
     for r in rows:
         typer.echo(f"{r.name:<36} {r.category:<22} {r.interventions:>3}  {format_duration(r.seconds):>8}")
@@ -433,9 +441,11 @@ def audit_cmd(
     ctx: typer.Context,
     meeting: MeetingArg,
     anonymise: Annotated[bool, typer.Option(
-        "--anonymise", help="Rewrite every flagged mention in its anonymous form and report what changed.")] = False,
+        "--anonymise", help="Show how every flagged text would be anonymised, then ask before rewriting them.")]
+    = False,
+    yes: Annotated[bool, typer.Option("--yes", help="With --anonymise: apply without asking.")] = False,
 ) -> None:
-    """List the texts that name participants who may not be identified."""
+    """List the texts that name participants who may not be identified. Exits 1 while flags are open."""
     from .services import audit as audit_service
 
     engine = _state(ctx).engine
@@ -447,12 +457,17 @@ def audit_cmd(
     for flag in flags:
         typer.echo(f"{flag.where}: {flag.what} of {flag.participant} — {flag.excerpt}")
     if anonymise:
-        fixed = audit_service.anonymise(engine, found.id, flags)
-        typer.echo(f"Anonymised {len(fixed)} mention(s) in "
-                   f"{len({(f.note_id, f.field) for f in fixed})} text(s).")
-        left = audit_service.audit_meeting(engine, found.id)
-        if left:
-            typer.echo(f"{len(left)} flag(s) still open.")
+        changes = audit_service.anonymise_preview(engine, found.id, flags)
+        for change in changes:
+            typer.echo(f"\n{change.where}\n  - {change.before}\n  + {change.after}")
+        if changes and (yes or typer.confirm(f"\nRewrite these {len(changes)} text(s)?", default=False)):
+            audit_service.anonymise(engine, found.id, flags)
+            typer.echo(f"Anonymised {len(changes)} text(s).")
+        flags = audit_service.audit_meeting(engine, found.id)
+        if not flags:
+            return
+        typer.echo(f"{len(flags)} flag(s) still open.")
+    raise typer.Exit(1)
 
 
 @app.command("export")
@@ -577,11 +592,9 @@ def followup_list_cmd(
     fmt: Annotated[str, typer.Option("--format", "-f", help="table | md | csv")] = "table",
 ) -> None:
     """The tracker: recommendations and actions across meetings."""
-    from .services.followup import tracker
-    from .tracker_format import render_tracker
+    from .services.followup import tracker_text
 
-    rows = tracker(_state(ctx).engine, addressee=addressee, status=status)
-    typer.echo(render_tracker(rows, fmt), nl=False)
+    typer.echo(tracker_text(_state(ctx).engine, fmt, addressee=addressee, status=status), nl=False)
 
 
 @followup_app.command("set")

@@ -1,9 +1,15 @@
-"""Reading participant and speaker lists from CSV, all or nothing.
+"""CSV in and out.
 
-The whole file is checked before anything is written: a wrong header, bad
-encoding, an empty file, a duplicate row or a bad value anywhere means nothing
-is imported, and the error names the file and the line of every bad row (the
-first few, in one line).
+Reading participant and speaker lists, all or nothing: the whole file is
+checked before anything is written: a wrong header, bad encoding, an empty
+file, a duplicate row or a bad value anywhere means nothing is imported, and
+the error names the file and the line of every bad row (the first few, in one
+line).
+
+Writing (`write_csv`): every CSV the program writes goes through it, so that
+no cell can run as a spreadsheet formula — a cell beginning with `=`, `+`,
+`-`, `@`, a tab or a carriage return gets a leading apostrophe, as OWASP's
+advice on CSV injection has it.
 """
 
 from __future__ import annotations
@@ -16,6 +22,8 @@ from pathlib import Path
 from .errors import InvalidInput
 
 MAX_CSV_BYTES = 5 * 1024 * 1024
+#: What a spreadsheet reads as the start of a formula.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 MAX_REPORTED = 5
 TRUE = {"yes", "y", "true", "1", "x"}
 FALSE = {"no", "n", "false", "0", ""}
@@ -111,3 +119,18 @@ def raise_errors(name: str, errors: list[str]) -> None:
 def parse_bool(value: str) -> bool | None:
     key = value.strip().lower()
     return True if key in TRUE else False if key in FALSE else None
+
+
+def safe_cell(value: object) -> str:
+    """A cell that a spreadsheet shows as text, never runs as a formula."""
+    text = "" if value is None else str(value)
+    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
+
+
+def write_csv(header: list[str] | tuple[str, ...], rows) -> str:
+    """CSV text (header first) with every cell made safe."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow([safe_cell(c) for c in header])
+    writer.writerows([safe_cell(c) for c in row] for row in rows)
+    return out.getvalue()

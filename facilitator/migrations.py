@@ -258,6 +258,49 @@ def _m004_running_the_room(conn: Connection) -> None:
     )
 
 
+def _m005_identities_and_scoped_dismissals(conn: Connection) -> None:
+    """Participants get a kind (person, organisation, delegation) and a source
+    (registered, speaker, carried); audit dismissals are bound to the exact
+    text they were made on.
+
+    Existing rows: a speakers-list entry of a Member State or regional
+    organisation becomes a delegation, of civil society an organisation; a
+    participant known only as a speaker (no organisation, role or region) is
+    marked as auto-registered. Each old dismissal (a participant id) is
+    rewritten as one per field of the note or meeting, bound to that field's
+    content now: the decisions stand for the texts they were made on.
+    """
+    _exec_script(
+        conn,
+        """
+        ALTER TABLE participant ADD COLUMN kind VARCHAR NOT NULL DEFAULT 'person';
+        ALTER TABLE participant ADD COLUMN source VARCHAR NOT NULL DEFAULT 'registered';
+        UPDATE participant SET kind = 'delegation' WHERE category IN ('member-state', 'regional-organisation');
+        UPDATE participant SET kind = 'organisation' WHERE category = 'civil-society';
+        UPDATE participant SET source = 'speaker'
+            WHERE organisation = '' AND role = '' AND region = ''
+              AND (id IN (SELECT participant_id FROM intervention WHERE participant_id IS NOT NULL)
+                   OR id IN (SELECT speaker_id FROM note WHERE speaker_id IS NOT NULL))
+        """,
+    )
+    import hashlib
+    import json
+
+    def dismissal(identity: str, field: str, text: str) -> str:  # as policy.dismissal wrote it at schema 5
+        return f"{identity}|{field}|{hashlib.sha256(text.encode('utf-8', 'surrogatepass')).hexdigest()[:16]}"
+
+    note_fields = ("headline", "text", "addressee")
+    meeting_fields = ("title", "subject", "place", "participants_text", "preceded_by", "lead", "disclaimer",
+                      "outlook", "byline", "kicker", "series")
+    for table, fields in (("note", note_fields), ("meeting", meeting_fields)):
+        columns = ", ".join(f'"{f}"' for f in fields)
+        for row in conn.exec_driver_sql(f"SELECT id, cleared, {columns} FROM {table} WHERE cleared != '[]'").all():
+            old = json.loads(row[1] or "[]")
+            texts = dict(zip(fields, row[2:], strict=True))
+            new = [dismissal(pid, field, text or "") for pid in old if "|" not in pid for field, text in texts.items()]
+            conn.exec_driver_sql(f"UPDATE {table} SET cleared = ? WHERE id = ?", (json.dumps(new), row[0]))
+
+
 REBUILD_NOTE_FTS = """
         DELETE FROM note_fts;
         INSERT INTO note_fts (rowid, text, headline, addressee, item_title, themes)
@@ -272,6 +315,7 @@ MIGRATIONS: list[Migration] = [
     Migration(2, "themes, groups, categories, rapporteur texts, audit dismissals", _m002_styles_and_audit),
     Migration(3, "full-text search, follow-up status, history and links", _m003_search_and_followup),
     Migration(4, "clocks, speakers list, merge revisions, phrases", _m004_running_the_room),
+    Migration(5, "identity kinds and sources; dismissals bound to their text", _m005_identities_and_scoped_dismissals),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -73,8 +73,9 @@ class MeetingBase(SQLModel):
     #: Per-speaker time limit in seconds (0: none), and whether to ring the terminal bell at zero.
     speaker_limit: int = 0
     bell: bool = False
-    #: Participant ids whose mention in the meeting's own texts (lead, about...)
-    #: the rapporteur judged not identifying; the audit skips them.
+    #: Dismissed audit flags on the meeting's own texts (lead, about, agenda
+    #: titles ...): each is bound to one identity, one field and that field's
+    #: exact content (policy.dismissal), so an edit or another field flags again.
     cleared: list[str] = Field(default_factory=list, sa_type=JSON)
 
 
@@ -155,6 +156,10 @@ class ParticipantBase(SQLModel):
     attributable: bool = False
     #: For dialogue annexes: panelist, regional organisation, Member State, civil society, other.
     category: str = ""
+    #: person | organisation | delegation (vocab.IDENTITY_KINDS): only persons and organisations are protected.
+    kind: str = "person"
+    #: registered | speaker | carried (vocab): how the participant came onto the register.
+    source: str = "registered"
 
 
 class Participant(ParticipantBase, table=True):
@@ -181,8 +186,8 @@ class NoteBase(SQLModel):
     themes: list[str] = Field(default_factory=list, sa_type=JSON)
     #: The breakout group the note was taken in ("" outside breakouts).
     group: str = ""
-    #: Participant ids whose mention in this note the rapporteur judged not
-    #: identifying (e.g. an organisation named as a subject); the audit skips them.
+    #: Dismissed audit flags on this note (an organisation named as a subject,
+    #: say), each bound to one identity, one field and its exact content.
     cleared: list[str] = Field(default_factory=list, sa_type=JSON)
     #: Follow-up status of a recommendation or action (see vocab.STATUSES); "" for other kinds.
     status: str = ""
@@ -351,10 +356,11 @@ class MeetingDetail(SQLModel):
     interventions: list[InterventionPublic] = []
 
     def effective_rule(self, item_id: str | None) -> str:
-        for item in self.items:
-            if item.id == item_id and item.rule:
-                return item.rule
-        return self.meeting.rule
+        """The rule of an item's notes (see policy.effective_rule)."""
+        from .policy import effective_rule
+
+        item = next((i for i in self.items if i.id == item_id), None)
+        return effective_rule(self.meeting.rule, item.rule if item else None)
 
     def participant(self, participant_id: str | None) -> ParticipantPublic | None:
         for p in self.participants:

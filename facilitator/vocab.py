@@ -102,3 +102,28 @@ FOLLOWED_KINDS = ("recommendation", "action")
 def normalise_status(value: str) -> str | None:
     key = value.strip().lower().replace("_", "-").replace(" ", "-")
     return key if key in STATUSES else {"taken": "taken-up", "progress": "in-progress", "done": "achieved"}.get(key)
+
+
+#: What a name on a register is. A person may be protected; an organisation is
+#: protected where it would identify a protected participant; a delegation or
+#: group on a speakers list (a Member State, a regional organisation, a group of
+#: friends) is public by nature and never a participant "who may not be named".
+PERSON, ORGANISATION, DELEGATION = "person", "organisation", "delegation"
+IDENTITY_KINDS = (PERSON, ORGANISATION, DELEGATION)
+
+#: How a participant came onto a meeting's register: typed in or imported by
+#: the rapporteur; added automatically when named as a speaker; or copied from
+#: a protected meeting of the series with a carried-forward text that names them.
+REGISTERED, AUTO_SPEAKER, CARRIED = "registered", "speaker", "carried"
+
+#: The speakers-list categories whose entries are delegations (see DELEGATION),
+#: and those that are organisations; any other entry is a person.
+DELEGATION_CATEGORIES = ("member-state", "regional-organisation")
+ORGANISATION_CATEGORIES = ("civil-society",)
+
+
+def identity_kind_of_category(category: str) -> str:
+    """The identity kind of a speakers-list entry of this category."""
+    if category in DELEGATION_CATEGORIES:
+        return DELEGATION
+    return ORGANISATION if category in ORGANISATION_CATEGORIES else PERSON

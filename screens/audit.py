@@ -10,7 +10,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from facilitator import services
-from facilitator.audit import Flag
+from facilitator.policy import Flag
 from facilitator.services import audit as audit_service
 
 from .dialogs.note_edit import NoteEdit, NoteEditDialog
@@ -83,7 +83,20 @@ class AuditScreen(WritesToDatabase, Screen):
             self._do(audit_service.anonymise, self.meeting_id, [flag])
 
     def action_anonymise_all(self) -> None:
-        self._do(audit_service.anonymise, self.meeting_id, None)
+        """Show every change first; apply them only when the rapporteur says so."""
+        from .dialogs.anonymise_preview import AnonymisePreviewDialog
+
+        flags = list(self.flags)
+        changes = audit_service.anonymise_preview(self.app.engine, self.meeting_id, flags)
+        if not changes:
+            self.notify("Nothing to anonymise.")
+            return
+
+        def answer(apply: bool | None) -> None:
+            if apply:
+                self._do(audit_service.anonymise, self.meeting_id, flags)
+
+        self.app.push_screen(AnonymisePreviewDialog(changes), answer)
 
     def action_attributable(self) -> None:
         flag = self.selected()

@@ -27,11 +27,12 @@ from textual.widgets import DataTable, Footer, Header, Input, OptionList, Static
 from facilitator import services
 from facilitator.capture import Capture, parse_capture
 from facilitator.clock import schedule
-from facilitator.errors import FacilitatorError, InvalidInput
+from facilitator.errors import FacilitatorError
 from facilitator.models import AgendaItemPublic, NotePublic
+from facilitator.policy import check_speaker, effective_rule, is_protected
 from facilitator.services import backups
 from facilitator.services.notes import resolve_themes
-from facilitator.vocab import PROTECTED_RULES, RULE_LABELS
+from facilitator.vocab import RULE_LABELS
 
 from .chairing import ChairsMeeting
 from .dialogs.confirm import ConfirmDialog
@@ -187,7 +188,7 @@ class CaptureScreen(ReportsWorkerErrors, WritesToDatabase, ChairsMeeting, EditsN
             table.move_cursor(row=table.get_row_index(select) if select in table.rows else table.row_count - 1)
 
     def rule_of(self, item: AgendaItemPublic | None) -> str:
-        return (item.rule if item and item.rule else None) or self.meeting.rule
+        return effective_rule(self.meeting.rule, item.rule if item else None)
 
     def tick(self) -> None:
         """Redraw everything that depends on the clock; runs every second."""
@@ -195,7 +196,7 @@ class CaptureScreen(ReportsWorkerErrors, WritesToDatabase, ChairsMeeting, EditsN
         self.query_one(AgendaList).show(self.items, self.current.id if self.current else None, now)
         rule = self.rule_of(self.current)
         self.query_one(ItemHeader).show(self.current, rule, now, self.group)
-        self.set_class(rule in PROTECTED_RULES, "-protected-item")
+        self.set_class(is_protected(rule), "-protected-item")
         self.query_one(ScheduleLine).show(schedule(self.meeting, self.items, now))
         remaining = self.query_one(SpeakerBar).show(self._speaker, self.meeting.speaker_limit, now)
         if remaining is not None and remaining <= 0 and self.meeting.bell and self._bell_rung_for != self._speaker.id:
@@ -218,9 +219,8 @@ class CaptureScreen(ReportsWorkerErrors, WritesToDatabase, ChairsMeeting, EditsN
     def parse_line(self, line: str) -> Capture:
         """Read a line as the capture grammar, and refuse what this item cannot take (pure: no database)."""
         parsed = parse_capture(line, default_kind=self.default_kind)
-        rule = self.rule_of(self.current)
-        if parsed.speaker and rule in PROTECTED_RULES:
-            raise InvalidInput(f"This item is held under the {RULE_LABELS[rule]}: speakers are not recorded.")
+        if parsed.speaker:
+            check_speaker(self.rule_of(self.current))
         resolve_themes(parsed.themes, self.meeting.themes)
         return parsed
 

@@ -4,6 +4,7 @@ person would see, parsed by a real reader of that format."""
 from __future__ import annotations
 
 import io
+from contextlib import contextmanager
 from html.parser import HTMLParser
 
 from docx import Document as WordDocument
@@ -86,3 +87,17 @@ def text_of(fmt: str, data: bytes) -> str:
     if fmt == "html":
         return html_text(data)[0]
     return pdf_text(data)
+
+
+@contextmanager
+def on_the_record_for_a_while(engine, meeting_id: str):
+    """Speakers are recorded only on the record. To plant notes with a speaker in a protected meeting, add
+    them while the meeting is on the record; its rule is put back afterwards, as when a rule changes later."""
+    from facilitator import services
+
+    rule = services.get_meeting(engine, meeting_id).rule
+    services.update_meeting(engine, meeting_id, rule="on-the-record")
+    try:
+        yield
+    finally:
+        services.update_meeting(engine, meeting_id, rule=rule)

@@ -158,9 +158,10 @@ def test_edit_participants_and_audit(run, db_path):
     assert meeting.themes == ["Information", "Leadership"]
 
     listed = run("audit", meeting_id)
+    assert listed.exit_code == 1  # open flags: a script can gate on it
     assert "Zorana Šimunović" in listed.stdout and "Simunovic urged" in listed.stdout
-    fixed = run("audit", meeting_id, "--anonymise")
-    assert "Anonymised 1 mention" in fixed.stdout
+    fixed = run("audit", meeting_id, "--anonymise", "--yes")
+    assert "Anonymised 1 text(s)" in fixed.stdout and fixed.exit_code == 0
     text = services.get_note(engine, note.stdout.strip()).text
     assert text == "One participant from the Western Balkans urged early warning."
     assert "No open flags" in run("audit", meeting_id).stdout

@@ -11,7 +11,7 @@ from facilitator.errors import ExportError
 from facilitator.services.demo import load_demo
 from facilitator.services.exporting import export_meeting, preview_markdown
 
-from .exporting_helpers import docx_paragraphs, docx_text, markdown_outline
+from .exporting_helpers import docx_paragraphs, docx_text, markdown_outline, on_the_record_for_a_while
 
 
 @pytest.fixture
@@ -85,8 +85,9 @@ def test_speaker_never_appears_under_protected_rule(engine, demo, tmp_path):
     _, new_york = demo
     items = services.list_items(engine, new_york.id)
     services.add_participant(engine, new_york.id, "Zorana Šimunović", organisation="Balkan Peace Forum")
-    services.add_note(engine, new_york.id, "Regional bodies need backing.", kind="reflection",
-                      item_id=items[3].id, speaker="Zorana Šimunović", headline="Back regional bodies.")
+    with on_the_record_for_a_while(engine, new_york.id):
+        services.add_note(engine, new_york.id, "Regional bodies need backing.", kind="reflection",
+                          item_id=items[3].id, speaker="Zorana Šimunović", headline="Back regional bodies.")
     for fmt in ("md", "docx"):
         data = (tmp_path / f"m.{fmt}")
         export_meeting(engine, new_york.id, "memo", fmt, data)

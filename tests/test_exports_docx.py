@@ -23,6 +23,8 @@ from facilitator.services.demo import BRUSSELS_QUESTIONS, load_demo
 from facilitator.services.exporting import export_meeting
 from facilitator.text import fold
 
+from .exporting_helpers import on_the_record_for_a_while
+
 
 @pytest.fixture
 def demo(engine):
@@ -180,10 +182,11 @@ def test_core_properties_and_page_numbers(engine, demo, tmp_path):
 def test_speaker_never_appears_under_not_for_attribution(engine, demo, style):
     _, new_york = demo
     services.add_participant(engine, new_york.id, "Zorana Šimunović", organisation="Balkan Peace Forum")
-    for item in services.list_items(engine, new_york.id):
-        if item.kind in ("keynote", "discussion"):
-            services.add_note(engine, new_york.id, f"A point made under {item.title}.", item_id=item.id,
-                              speaker="Zorana Šimunović", headline="A planted headline.")
+    with on_the_record_for_a_while(engine, new_york.id):  # speakers are recorded only on the record
+        for item in services.list_items(engine, new_york.id):
+            if item.kind in ("keynote", "discussion"):
+                services.add_note(engine, new_york.id, f"A point made under {item.title}.", item_id=item.id,
+                                  speaker="Zorana Šimunović", headline="A planted headline.")
     text = fold(all_text(word(engine, new_york.id, style)))
     assert "a point made under reflections on the preceding dialogue." in text
     assert "simunovic" not in text and "zorana" not in text and "balkan peace forum" not in text
@@ -192,7 +195,7 @@ def test_speaker_never_appears_under_not_for_attribution(engine, demo, style):
 def test_speaker_appears_on_the_on_the_record_item(engine, demo):
     brussels, _ = demo
     keynote = next(i for i in services.list_items(engine, brussels.id) if i.kind == "keynote")
-    services.add_participant(engine, brussels.id, "Zorana Šimunović")
+    services.add_participant(engine, brussels.id, "Zorana Šimunović", attributable=True)  # named on the record
     services.add_note(engine, brussels.id, "Prevention needs a budget line.", item_id=keynote.id,
                       kind="reflection", speaker="Zorana Šimunović")
     bullets = [b for b in body(word(engine, brussels.id, "report"))

@@ -20,6 +20,8 @@ from facilitator.services.exporting import preview_markdown
 from facilitator.text import fold
 from facilitator.vocab import NOTE_KINDS
 
+from .exporting_helpers import on_the_record_for_a_while
+
 MD = MarkdownIt("commonmark")
 #: Token types a literal text may produce inside a paragraph, besides the document's own emphasis.
 TEXT_TOKENS = {"text", "softbreak", "hardbreak", "strong_open", "strong_close", "em_open", "em_close"}
@@ -213,12 +215,15 @@ def test_every_note_kind_has_a_fate_in_every_style():
 # --- attribution ------------------------------------------------------------------
 
 
-def plant_speaker(engine, meeting_id: str, *items) -> None:
-    services.add_participant(engine, meeting_id, "Zorana Šimunović", organisation="Balkan Peace Forum")
-    for n, item in enumerate(items):
-        services.add_note(engine, meeting_id, f"Point {n} made by the planted speaker.", item_id=item.id,
-                          kind="recommendation" if item.default_kind == "recommendation" else "reflection",
-                          speaker="Zorana Šimunović", headline=f"Planted point {n}.")
+def plant_speaker(engine, meeting_id: str, *items, attributable: bool = False) -> None:
+    """Notes by one speaker in each item, recorded while the meeting was on the record."""
+    services.add_participant(engine, meeting_id, "Zorana Šimunović", organisation="Balkan Peace Forum",
+                             attributable=attributable)
+    with on_the_record_for_a_while(engine, meeting_id):
+        for n, item in enumerate(items):
+            services.add_note(engine, meeting_id, f"Point {n} made by the planted speaker.", item_id=item.id,
+                              kind="recommendation" if item.default_kind == "recommendation" else "reflection",
+                              speaker="Zorana Šimunović", headline=f"Planted point {n}.")
 
 
 @pytest.mark.parametrize("style", ["report", "memo"])
@@ -237,7 +242,7 @@ def test_speaker_appears_only_on_the_on_the_record_item(engine, demo):
     keynote = next(i for i in items if i.kind == "keynote")  # the roundtable's on-the-record remarks
     discussion = next(i for i in items if i.kind == "discussion")  # under the Chatham House rule
     assert keynote.rule == "on-the-record"
-    plant_speaker(engine, brussels.id, keynote, discussion)
+    plant_speaker(engine, brussels.id, keynote, discussion, attributable=True)  # a keynote speaker, named
     outline = read(preview_markdown(engine, brussels.id, "report"))
     bullets = texts(outline, "li")
     assert "Planted point 0. Point 0 made by the planted speaker. — Zorana Šimunović" in bullets

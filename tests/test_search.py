@@ -11,6 +11,8 @@ from facilitator.services.bundles import import_bundle, write_bundle
 from facilitator.services.search import reindex, search
 from facilitator.text import fold
 
+from .exporting_helpers import on_the_record_for_a_while
+
 WORDS = ("prevention accountability early warning civil society mediation sanctions review periodic universal "
          "resilience gender regional bodies atrocity dialogue capacity training Šimonović Côte d'Ivoire Genève "
          "Friedrich-Ebert-Stiftung").split()
@@ -98,8 +100,9 @@ def test_index_follows_edits_deletes_and_imports(engine, archive, tmp_path):
 def test_filters_and_speaker_privacy(engine):
     protected = services.create_meeting(engine, "breakfast", title="NFA", date=dt.date(2017, 9, 7))
     public = services.create_meeting(engine, "dialogue", title="OTR", date=dt.date(2017, 9, 6))
-    services.add_note(engine, protected.id, "Sanctions need review", kind="rec", addressee="UN", speaker="Jane Smith",
-                      themes=["Politics"])
+    with on_the_record_for_a_while(engine, protected.id):  # named while on the record, protected since
+        services.add_note(engine, protected.id, "Sanctions need review", kind="rec", addressee="UN",
+                          speaker="Jane Smith", themes=["Politics"])
     services.add_note(engine, public.id, "Sanctions need review too", speaker="Ivan Šimonović")
     hits = {h.meeting_title: h for h in search(engine, "sanctions")}
     assert hits["NFA"].speaker == "" and hits["OTR"].speaker == "Ivan Šimonović"

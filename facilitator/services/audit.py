@@ -1,16 +1,18 @@
-"""The attribution audit as user actions: list flags, and the one-key fixes
-(anonymise, dismiss as not identifying, mark the participant attributable).
-The matching itself is in `facilitator.audit`."""
+"""The attribution audit as user actions: list the flags; preview and apply
+anonymisation; dismiss one flag as not identifying; mark a person
+attributable. What is protected and how mentions are found is
+`facilitator.policy`; this module only reads and writes."""
 
 from __future__ import annotations
 
-from collections import defaultdict
+from dataclasses import dataclass
 
 from sqlalchemy import Engine
+from sqlmodel import Session, select
 
-from ..audit import Flag, anonymise_text, audit
 from ..errors import NotFound
-from ..models import Meeting, Note, utcnow
+from ..models import AgendaItem, Meeting, Note, utcnow
+from ..policy import Flag, Register, ReaderText, anonymise_text, audit, reader_texts
 from ._db import transaction
 from .meetings import get_detail
 from .participants import update_participant
@@ -20,53 +22,114 @@ def audit_meeting(engine: Engine, meeting_id: str) -> list[Flag]:
     return audit(get_detail(engine, meeting_id))
 
 
-def anonymise(engine: Engine, meeting_id: str, flags: list[Flag] | None = None) -> list[Flag]:
-    """Rewrite the flagged texts in their anonymous form, in one transaction.
+@dataclass(frozen=True)
+class Change:
+    """One text anonymisation rewrites: where it is, and the text before and after."""
 
-    Without `flags`, every open flag of the meeting. Returns the flags fixed.
-    """
+    note_id: str | None
+    field: str
+    before: str
+    after: str
+
+    @property
+    def where(self) -> str:
+        return ReaderText(self.note_id, self.field, self.before).where
+
+
+def anonymise_preview(engine: Engine, meeting_id: str, flags: list[Flag] | None = None) -> list[Change]:
+    """What anonymising `flags` (default: every open flag) would change, without changing anything.
+    Only persons and their organisations are rewritten; delegations are never protected."""
     detail = get_detail(engine, meeting_id)
-    flags = audit(detail) if flags is None else flags
-    people = {p.id: p for p in detail.participants}
-    by_text: dict[tuple[str | None, str], set[str]] = defaultdict(set)
+    register = Register(detail)
+    flags = audit(detail, register) if flags is None else flags
+    wanted: dict[tuple[str | None, str], set[str]] = {}
     for flag in flags:
-        by_text[(flag.note_id, flag.field)].add(flag.participant_id)
+        wanted.setdefault((flag.note_id, flag.field), set()).add(flag.identity)
+    changes = []
+    for text in reader_texts(detail):
+        keys = wanted.get((text.note_id, text.field))
+        if keys:
+            after = anonymise_text(text.text, register, keys)
+            if after != text.text:
+                changes.append(Change(text.note_id, text.field, text.text, after))
+    return changes
+
+
+def anonymise(engine: Engine, meeting_id: str, flags: list[Flag] | None = None) -> list[Change]:
+    """Apply `anonymise_preview`'s changes in one transaction; return them. A text edited since the
+    preview was computed is left alone (the audit will flag it again)."""
+    changes = anonymise_preview(engine, meeting_id, flags)
     with transaction(engine) as session:
         meeting = session.get(Meeting, meeting_id)
-        for (note_id, field), pids in by_text.items():
-            who = [people[pid] for pid in pids if pid in people]
-            if note_id is None:
-                if field == "guests":
-                    meeting.guests = [
-                        {**g, "name": anonymise_text(g.get("name", ""), who),
-                         "role": anonymise_text(g.get("role", ""), who)} for g in meeting.guests
-                    ]
-                elif field.startswith("about:"):
-                    name = field.removeprefix("about:")
-                    meeting.about = {**meeting.about, name: anonymise_text(meeting.about.get(name, ""), who)}
-                else:
-                    setattr(meeting, field, anonymise_text(getattr(meeting, field), who))
-                meeting.updated_at = utcnow()
-                session.add(meeting)
-            else:
-                note = session.get(Note, note_id)
-                if note is None:
-                    raise NotFound(f"No note with id {note_id!r}.")
-                setattr(note, field, anonymise_text(getattr(note, field), who))
-                note.updated_at = utcnow()
+        if meeting is None:
+            raise NotFound(f"No meeting with id {meeting_id!r}.")
+        for change in changes:
+            _rewrite(session, meeting, change)
+        meeting.updated_at = utcnow()
+        session.add(meeting)
+    return changes
+
+
+def _rewrite(session: Session, meeting: Meeting, change: Change) -> None:
+    """Put `change.after` where `change.before` is, if it is still there."""
+    kind, _, rest = change.field.partition(":")
+    if change.note_id is not None:
+        note = session.get(Note, change.note_id)
+        if note is not None and getattr(note, change.field) == change.before:
+            setattr(note, change.field, change.after)
+            note.updated_at = utcnow()
+            session.add(note)
+    elif change.field == "guests":
+        meeting.guests = [g for g in (_rewritten_guest(g, change) for g in meeting.guests)]
+    elif kind in ("about", "organiser"):  # a profile is shared by meetings: rewrite this meeting's copy only
+        if meeting.about.get(rest, change.before) == change.before:
+            meeting.about = {**meeting.about, rest: change.after}
+    elif kind == "theme":
+        _rename_theme(session, meeting, change)
+    elif kind in ("item", "question", "group"):
+        item_id, _, number = rest.partition(":")
+        item = session.get(AgendaItem, item_id)
+        if item is None:
+            return
+        if kind == "item" and item.title == change.before:
+            item.title = change.after
+        elif kind == "question":
+            item.guiding_questions = [change.after if q == change.before else q for q in item.guiding_questions]
+        elif kind == "group":
+            item.groups = [change.after if g == change.before else g for g in item.groups]
+            for note in session.exec(select(Note).where(Note.item_id == item.id, Note.group == change.before)):
+                note.group = change.after
                 session.add(note)
-    return flags
+        session.add(item)
+    elif getattr(meeting, change.field, None) == change.before:
+        setattr(meeting, change.field, change.after)
+
+
+def _rewritten_guest(guest: dict, change: Change) -> dict:
+    if f"{guest.get('name', '')}, {guest.get('role', '')}" != change.before:
+        return guest
+    name, _, role = change.after.partition(", ")
+    return {**guest, "name": name, "role": role}
+
+
+def _rename_theme(session: Session, meeting: Meeting, change: Change) -> None:
+    """Rename a theme in the meeting's list and in every note tagged with it."""
+    meeting.themes = [change.after if t == change.before else t for t in meeting.themes]
+    for note in session.exec(select(Note).where(Note.meeting_id == meeting.id)):
+        if change.before in note.themes:
+            note.themes = [change.after if t == change.before else t for t in note.themes]
+            session.add(note)
 
 
 def dismiss(engine: Engine, meeting_id: str, flag: Flag) -> None:
-    """Record that this text's mention of this participant does not identify a
-    speaker (say, "the EU should ..." where the EU is also a participant's employer)."""
+    """Record that this mention, in this field, in exactly this text, does not identify anyone
+    (say, "the EU should ..." where the EU is also a participant's employer)."""
     with transaction(engine) as session:
         row = session.get(Note, flag.note_id) if flag.note_id else session.get(Meeting, meeting_id)
         if row is None:
             raise NotFound("The flagged text no longer exists.")
-        if flag.participant_id not in row.cleared:
-            row.cleared = [*row.cleared, flag.participant_id]
+        if flag.token not in row.cleared:
+            row.cleared = [*row.cleared, flag.token]
             row.updated_at = utcnow()
             session.add(row)
 

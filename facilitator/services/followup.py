@@ -18,11 +18,14 @@ from ..models import (
     NoteLink,
     NoteLinkPublic,
     NotePublic,
+    Participant,
     StatusChange,
     StatusChangePublic,
     utcnow,
 )
-from ..vocab import FOLLOWED_KINDS, OPEN_STATUSES, STATUSES, normalise_status
+from ..policy import Register, dismissed_mentions, gate
+from ..text import fold
+from ..vocab import CARRIED, FOLLOWED_KINDS, OPEN_STATUSES, STATUSES, normalise_status
 from ._db import reading, transaction
 
 
@@ -159,6 +162,29 @@ def tracker(
         ]
 
 
+#: Tracker formats meant to be pasted into documents for readers outside the room: the gate reads them.
+SHARED_FORMATS = ("md", "csv")
+
+
+def tracker_text(engine: Engine, fmt: str, *, addressee: str | None = None, status: str | None = None) -> str:
+    """The tracker as text in `fmt` (table, md, csv). A shared format is refused, in one line, when a row
+    would name someone its meeting protects, exactly as an export of that meeting would be."""
+    from ..tracker_format import cells, render_tracker
+    from .meetings import get_detail
+
+    rows = tracker(engine, addressee=addressee, status=status)
+    text = render_tracker(rows, fmt)
+    if fmt in SHARED_FORMATS:
+        by_meeting: dict[str, list[TrackerRow]] = {}
+        for row in rows:
+            by_meeting.setdefault(row.meeting_id, []).append(row)
+        for meeting_id, meeting_rows in by_meeting.items():
+            register = Register(get_detail(engine, meeting_id))
+            gate([(f"row of note {r.note.id[:8]}", " | ".join(cells(r))) for r in meeting_rows], register,
+                 what=f"The tracker ({fmt})", allowed=dismissed_mentions(register.detail, register))
+    return text
+
+
 def open_items_of_previous(engine: Engine, meeting_id: str) -> list[NotePublic]:
     """Open recommendations and actions of the series' previous meeting."""
     with reading(engine) as session:
@@ -185,11 +211,27 @@ def open_items_of_previous(engine: Engine, meeting_id: str) -> list[NotePublic]:
 
 def carry_forward(engine: Engine, meeting_id: str) -> AgendaItem | None:
     """Add a review item after the opening, holding one note per open item of
-    the previous meeting in the series, each linked back to it."""
+    the previous meeting in the series, each linked back to it.
+
+    A carried text that names a protected participant of the earlier meeting
+    takes that protection along: the person is registered in this meeting too,
+    as carried and not attributable, so the audit and the export gate of this
+    meeting know them — whatever this meeting's own rule."""
     carried = open_items_of_previous(engine, meeting_id)
     if not carried:
         return None
+    from .meetings import get_detail
+
+    earlier = Register(get_detail(engine, carried[0].meeting_id))
+    named = {p.id: p for note in carried for hit in earlier.find(f"{note.headline}\n{note.text}\n{note.addressee}")
+             for p in earlier.identities[hit.key].people}
     with transaction(engine) as session:
+        known = {fold(p.name) for p in session.exec(select(Participant).where(Participant.meeting_id == meeting_id))}
+        for person in named.values():
+            if fold(person.name) not in known:
+                session.add(Participant(meeting_id=meeting_id, name=person.name, organisation=person.organisation,
+                                        role=person.role, region=person.region, category=person.category,
+                                        kind=person.kind, source=CARRIED, attributable=False))
         items = session.exec(
             select(AgendaItem).where(AgendaItem.meeting_id == meeting_id).order_by(col(AgendaItem.position))
         ).all()

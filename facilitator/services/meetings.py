@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from pydantic import BaseModel
 from sqlalchemy import Engine, func
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
 from ..errors import Ambiguous, InvalidInput, NotFound
 from ..models import (
@@ -24,8 +25,9 @@ from ..models import (
     ParticipantPublic,
     utcnow,
 )
+from ..policy import is_protected
 from ..templates import Template, load_template
-from ..vocab import RULES, normalise_rule
+from ..vocab import AUTO_SPEAKER, RULES, normalise_rule
 from ._db import reading, transaction
 
 
@@ -180,6 +182,8 @@ def update_meeting(engine: Engine, meeting_id: str, **changes) -> MeetingPublic:
             raise NotFound(f"No meeting with id {meeting_id!r}.")
         for name, value in changes.items():
             setattr(meeting, name, value)
+        if "rule" in changes and is_protected(meeting.rule):
+            protect_auto_speakers(session, meeting_id)
         end = meeting.end_date
         if end and end < meeting.date:
             raise InvalidInput("The end date is before the start date.")
@@ -187,6 +191,37 @@ def update_meeting(engine: Engine, meeting_id: str, **changes) -> MeetingPublic:
         session.add(meeting)
         session.flush()
         return MeetingPublic.model_validate(meeting)
+
+
+class RuleChange(BaseModel):
+    meeting: MeetingPublic
+    #: Speakers registered automatically while the meeting was on the record, no longer attributable now.
+    protected: list[str]
+
+
+def edit_meeting(engine: Engine, meeting_id: str, **changes) -> RuleChange:
+    """`update_meeting`, and say whose protection changed with a change of rule."""
+    with reading(engine) as session:
+        before = {p.id for p in session.exec(select(Participant).where(
+            Participant.meeting_id == meeting_id, Participant.source == AUTO_SPEAKER, col(Participant.attributable)))}
+    meeting = update_meeting(engine, meeting_id, **changes)
+    with reading(engine) as session:
+        now = session.exec(select(Participant).where(col(Participant.id).in_(before))).all()
+        protected = sorted(p.name for p in now if not p.attributable)
+    return RuleChange(meeting=meeting, protected=protected)
+
+
+def protect_auto_speakers(session: Session, meeting_id: str) -> list[str]:
+    """Under a protected rule, speakers who were registered automatically (because they were named
+    while the meeting or an item was on the record) stop being attributable: nobody decided that they
+    may be named. Those the rapporteur registered and marked attributable keep it."""
+    changed = []
+    for person in session.exec(select(Participant).where(
+            Participant.meeting_id == meeting_id, Participant.source == AUTO_SPEAKER, col(Participant.attributable))):
+        person.attributable = False
+        session.add(person)
+        changed.append(person.name)
+    return changed
 
 
 def delete_meeting(engine: Engine, meeting_id: str) -> None:

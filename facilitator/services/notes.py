@@ -23,7 +23,8 @@ from ..models import (
     Participant,
     utcnow,
 )
-from ..vocab import FOLLOWED_KINDS, NOTE_KINDS, ON_THE_RECORD, PROTECTED_RULES, RULE_LABELS, normalise_kind
+from ..policy import check_speaker, effective_rule
+from ..vocab import AUTO_SPEAKER, FOLLOWED_KINDS, NOTE_KINDS, ON_THE_RECORD, normalise_kind
 from ..text import match_label
 from ._db import reading, transaction
 from .participants import find_speaker
@@ -59,9 +60,12 @@ def _next_position(session: Session, meeting_id: str, item_id: str | None) -> in
 
 
 def _speaker_id(session: Session, meeting: Meeting, name: str, rule: str) -> str:
+    """The participant a note names as its speaker; where the rule protects speakers there is none."""
+    check_speaker(rule)
     participant = find_speaker(session, meeting.id, name)
     if participant is None:
-        participant = Participant(meeting_id=meeting.id, name=name.strip(), attributable=rule == ON_THE_RECORD)
+        participant = Participant(meeting_id=meeting.id, name=name.strip(), attributable=rule == ON_THE_RECORD,
+                                  source=AUTO_SPEAKER)
         session.add(participant)
         session.flush()
     return participant.id
@@ -110,7 +114,7 @@ def _insert_note(
     text = text.strip()
     if not text:
         raise InvalidInput("The note is empty.")
-    rule = (item.rule if item and item.rule else None) or meeting.rule
+    rule = effective_rule(meeting.rule, item.rule if item else None)
     themes = _register_themes(meeting, themes)
     group = _check_group(item, group)
     now = utcnow()
@@ -196,9 +200,9 @@ def capture_note(
     with transaction(engine) as session:
         meeting = _meeting(session, meeting_id)
         item = _item_for(session, meeting, item_id)
-        rule = (item.rule if item and item.rule else None) or meeting.rule
-        if capture.speaker and rule in PROTECTED_RULES:
-            raise InvalidInput(f"This item is held under the {RULE_LABELS[rule]}: speakers are not recorded.")
+        rule = effective_rule(meeting.rule, item.rule if item else None)
+        if capture.speaker:
+            check_speaker(rule)
         speaker = capture.speaker
         if intervention_id and not speaker and rule == ON_THE_RECORD:
             entry = session.get(Intervention, intervention_id)
@@ -254,6 +258,11 @@ def update_note(engine: Engine, note_id: str, **changes) -> NotePublic:
             raise NotFound(f"No note with id {note_id!r}.")
         if "item_id" in changes and changes["item_id"] != note.item_id:
             note.position = _next_position(session, note.meeting_id, changes["item_id"])
+        if changes.get("speaker_id") and changes["speaker_id"] != note.speaker_id:
+            meeting = _meeting(session, note.meeting_id)
+            item = session.get(AgendaItem, changes.get("item_id", note.item_id)) if changes.get(
+                "item_id", note.item_id) else None
+            check_speaker(effective_rule(meeting.rule, item.rule if item else None))
         for name, value in changes.items():
             setattr(note, name, value.strip() if isinstance(value, str) and name != "item_id" else value)
         if note.kind in FOLLOWED_KINDS and not note.status:

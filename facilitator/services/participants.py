@@ -8,6 +8,7 @@ from sqlmodel import Session, col, select
 from ..errors import Ambiguous, InvalidInput, NotFound
 from ..models import Meeting, Participant, ParticipantPublic
 from ..text import fold
+from ..vocab import IDENTITY_KINDS, identity_kind_of_category
 from ._db import reading, transaction
 
 
@@ -21,16 +22,21 @@ def add_participant(
     region: str = "",
     attributable: bool = False,
     category: str = "",
+    kind: str = "",
 ) -> ParticipantPublic:
+    """Register a participant. `kind` (person, organisation, delegation) defaults to what the category
+    says: a Member State or a regional organisation is a delegation, never protected."""
     name = name.strip()
     if not name:
         raise InvalidInput("A participant needs a name.")
+    category = check_category(category)
+    kind = check_kind(kind) if kind else identity_kind_of_category(category)
     with transaction(engine) as session:
         if session.get(Meeting, meeting_id) is None:
             raise NotFound(f"No meeting with id {meeting_id!r}.")
         participant = Participant(
             meeting_id=meeting_id, name=name, organisation=organisation.strip(), role=role.strip(),
-            region=region.strip(), attributable=attributable, category=check_category(category),
+            region=region.strip(), attributable=attributable, category=category, kind=kind,
         )
         session.add(participant)
         session.flush()
@@ -49,13 +55,22 @@ def check_category(value: str) -> str:
     return key
 
 
+def check_kind(value: str) -> str:
+    key = value.strip().lower()
+    if key not in IDENTITY_KINDS:
+        raise InvalidInput(f"Unknown kind {value!r}; use one of: {', '.join(IDENTITY_KINDS)}.")
+    return key
+
+
 def update_participant(engine: Engine, participant_id: str, **changes) -> ParticipantPublic:
-    allowed = {"name", "organisation", "role", "region", "attributable", "category"}
+    allowed = {"name", "organisation", "role", "region", "attributable", "category", "kind"}
     unknown = set(changes) - allowed
     if unknown:
         raise InvalidInput(f"Cannot edit participant field(s): {', '.join(sorted(unknown))}.")
     if "category" in changes:
         changes["category"] = check_category(changes["category"])
+    if "kind" in changes:
+        changes["kind"] = check_kind(changes["kind"])
     with transaction(engine) as session:
         participant = session.get(Participant, participant_id)
         if participant is None:

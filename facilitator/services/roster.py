@@ -12,7 +12,7 @@ from ..csvfiles import Column, parse_bool, raise_errors, read_rows
 from ..errors import InvalidInput, NotFound
 from ..models import Intervention, Meeting, Participant
 from ..text import fold
-from ..vocab import ON_THE_RECORD
+from ..vocab import AUTO_SPEAKER, ON_THE_RECORD, identity_kind_of_category
 from ._db import transaction
 from .participants import check_category
 
@@ -109,6 +109,7 @@ def import_speakers(engine: Engine, meeting_id: str, path: Path, *, item_id: str
             person = people.get(fold(entry["name"]))
             if person is None:  # a delegation becomes a participant, so notes can name it as speaker
                 person = Participant(meeting_id=meeting_id, name=entry["name"], category=entry["category"],
+                                     kind=identity_kind_of_category(entry["category"]), source=AUTO_SPEAKER,
                                      attributable=on_record)
                 session.add(person)
                 session.flush()

@@ -12,7 +12,8 @@ from sqlmodel import col, select
 
 from ..errors import InvalidInput, NotFound
 from ..models import Intervention, InterventionPublic, Meeting, Participant, as_utc, utcnow
-from ..vocab import ON_THE_RECORD
+from ..policy import effective_rule, is_protected
+from ..vocab import AUTO_SPEAKER, ON_THE_RECORD, RULE_LABELS, identity_kind_of_category
 from ._db import reading, transaction
 from .participants import check_category, find_speaker
 
@@ -49,6 +50,7 @@ def add_speaker(
         person = find_speaker(session, meeting_id, name)
         if person is None:
             person = Participant(meeting_id=meeting_id, name=name, category=category,
+                                 kind=identity_kind_of_category(category), source=AUTO_SPEAKER,
                                  attributable=meeting.rule == ON_THE_RECORD)
             session.add(person)
             session.flush()
@@ -152,11 +154,24 @@ class SpeakerStats(BaseModel):
     seconds: int
 
 
-def stats(engine: Engine, meeting_id: str) -> list[SpeakerStats]:
-    """Speaking time and number of interventions per person or delegation."""
+def stats(engine: Engine, meeting_id: str, *, for_readers: bool = False) -> list[SpeakerStats]:
+    """Speaking time and number of interventions per person or delegation.
+
+    `for_readers`: the figures are to leave the room (a CSV for a report). The
+    speakers list of a meeting held under a protected rule never does (one
+    line says so), and the turns taken in an item held under one are left out."""
+    from .meetings import get_detail
+
+    protected_items: set[str | None] = set()
+    if for_readers:
+        detail = get_detail(engine, meeting_id)
+        if is_protected(detail.meeting.rule):
+            raise InvalidInput(f"This meeting is held under the {RULE_LABELS[detail.meeting.rule]}: its speakers "
+                               "list stays in the room and is never written for readers.")
+        protected_items = {i.id for i in detail.items if is_protected(effective_rule(detail.meeting.rule, i.rule))}
     totals: dict[str, SpeakerStats] = {}
     for entry in list_queue(engine, meeting_id):
-        if entry.status != SPOKEN:
+        if entry.status != SPOKEN or (entry.item_id in protected_items):
             continue
         row = totals.setdefault(entry.name, SpeakerStats(name=entry.name, category=entry.category,
                                                           interventions=0, seconds=0))

@@ -1,0 +1,317 @@
+"""The attribution policy, in one place.
+
+Every door asks this module: the capture screen and the `note` command (may a
+speaker be recorded here?), the audit (which texts name someone who may not be
+named?), anonymise, every exporter, the tracker's tables and the speakers'
+statistics (may this output reach a reader?). The matching itself — every way
+a name can be written — is `facilitator.names`.
+
+The rules:
+
+- The rule of a note is its agenda item's where the item has one, else the
+  meeting's (`effective_rule`). Under a protected rule (Chatham House, not for
+  attribution) no speaker is recorded (`check_speaker`) or printed.
+- The protected identities of a meeting (`protected_identities`) are its
+  persons not marked attributable, and the organisations they come from —
+  when anything in the meeting is held under a protected rule, or when the
+  person was carried over from a protected meeting of the series. The
+  meeting's own organisers are not protected: a document names its hosts.
+  Delegations (a Member State, a regional organisation) are public by nature
+  and never protected.
+- The audit (`audit`) reads every text that can reach a reader
+  (`reader_texts`): the meeting's texts, its organisers' About texts, agenda
+  titles and questions, groups and themes, and each note's text, headline and
+  addressee. A mention of a protected identity is a flag, unless the
+  rapporteur dismissed that very mention: a dismissal is bound to one
+  identity, one field and that field's exact content (`dismissal`), so an
+  edit, or the same name in another field, raises the flag again.
+- The final gate (`gate`) reads what the reader will read: the text of the
+  rendered output itself, every format, and its metadata. A protected
+  identity found there refuses the write, naming where and what, unless the
+  words found are those of a mention the rapporteur dismissed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cached_property
+
+from .errors import ExportError, InvalidInput
+from .models import MeetingDetail, ParticipantPublic
+from .names import ORGANISATION as ORG_KIND
+from .names import PERSON as PERSON_KIND
+from .names import Hit, Matcher, Protected
+from .text import fold
+from .vocab import CARRIED, DELEGATION, ORGANISATION, PROTECTED_RULES, RULE_PHRASES
+
+#: Meeting texts that reach readers, with the label a user sees.
+MEETING_FIELDS = {
+    "title": "title", "subject": "subject", "place": "place", "participants_text": "participants line",
+    "preceded_by": "preceded-by line", "lead": "lead paragraph", "disclaimer": "disclaimer",
+    "outlook": "outlook", "byline": "byline", "kicker": "kicker", "series": "series",
+}
+NOTE_FIELDS = ("headline", "text", "addressee")
+
+
+def effective_rule(meeting_rule: str, item_rule: str | None = None) -> str:
+    """The rule an item's notes are held under: the item's own, else the meeting's."""
+    return item_rule or meeting_rule
+
+
+def is_protected(rule: str) -> bool:
+    return rule in PROTECTED_RULES
+
+
+def check_speaker(rule: str) -> None:
+    """Refuse to record a speaker where the rule protects speakers (the capture line and `note --speaker`)."""
+    if is_protected(rule):
+        raise InvalidInput(f"This item is held {RULE_PHRASES[rule]}: speakers are not recorded.")
+
+
+def has_protected_part(detail: MeetingDetail) -> bool:
+    return is_protected(detail.meeting.rule) or any(is_protected(i.rule or "") for i in detail.items)
+
+
+def dismissal(identity: str, field: str, text: str) -> str:
+    """The record of one dismissed flag: this identity, in this field, in exactly this text."""
+    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    return f"{identity}|{field}|{digest}"
+
+
+# --- who is protected ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Identity:
+    """A protected identity: a person, or an organisation protected persons come from."""
+
+    key: str  # the person's participant id, or "org:" + the organisation's folded name
+    name: str
+    kind: str  # names.PERSON or names.ORGANISATION
+    #: The participants it stands for: the person, or the people of the organisation.
+    people: tuple[ParticipantPublic, ...]
+
+    @property
+    def participant(self) -> ParticipantPublic:
+        return self.people[0]
+
+
+def _organisation_key(name: str) -> str:
+    return "org:" + " ".join(fold(name).split())
+
+
+def protected_identities(detail: MeetingDetail) -> list[Identity]:
+    """The persons and organisations no output of this meeting may name."""
+    meeting_protected = has_protected_part(detail)
+    hosts = {_organisation_key(o) for o in detail.meeting.organisers}
+    people: list[ParticipantPublic] = []
+    organisations: dict[str, list[ParticipantPublic]] = {}
+    names: dict[str, str] = {}
+    for p in detail.participants:
+        if p.attributable or p.kind == DELEGATION or not (meeting_protected or p.source == CARRIED):
+            continue
+        if p.kind == ORGANISATION:
+            key = _organisation_key(p.name)
+            organisations.setdefault(key, []).append(p)
+            names.setdefault(key, p.name)
+            continue
+        people.append(p)
+        if p.organisation.strip():
+            key = _organisation_key(p.organisation)
+            organisations.setdefault(key, []).append(p)
+            names.setdefault(key, p.organisation.strip())
+    found = [Identity(p.id, p.name, PERSON_KIND, (p,)) for p in people]
+    found += [Identity(key, names[key], ORG_KIND, tuple(members)) for key, members in organisations.items()
+              if key not in hosts]
+    return found
+
+
+class Register:
+    """The protected identities of one meeting, with the matcher built for them (build it once per meeting)."""
+
+    def __init__(self, detail: MeetingDetail, extra: Iterable[Identity] = ()) -> None:
+        self.detail = detail
+        self.identities = {i.key: i for i in [*protected_identities(detail), *extra]}
+
+    @cached_property
+    def matcher(self) -> Matcher:
+        return Matcher(Protected(i.key, i.name, i.kind) for i in self.identities.values())
+
+    def find(self, text: str) -> list[Hit]:
+        return self.matcher.find(text) if self.identities and text else []
+
+
+# --- what reaches readers, and the audit ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ReaderText:
+    """One text that can reach a reader, and where it lives."""
+
+    note_id: str | None  # None: the meeting's (or its organisers') texts
+    field: str  # "text", "lead", "guests", "about:<organiser>", "organiser:<organiser>", "item:<id>" ...
+    text: str
+
+    @property
+    def where(self) -> str:
+        if self.note_id is not None:
+            return f"note {self.note_id[:8]} ({self.field})"
+        kind, _, name = self.field.partition(":")
+        label = {"about": f"About text for {name}", "organiser": f"profile of {name}", "item": "agenda item",
+                 "question": "guiding question", "group": "breakout group", "theme": "theme",
+                 "guests": "guests of honour"}.get(kind)
+        return f"meeting {label or MEETING_FIELDS.get(self.field, self.field)}"
+
+
+def reader_texts(detail: MeetingDetail) -> list[ReaderText]:
+    m = detail.meeting
+    texts = [ReaderText(None, field, getattr(m, field) or "") for field in MEETING_FIELDS]
+    texts += [ReaderText(None, "guests", f"{g.get('name', '')}, {g.get('role', '')}") for g in m.guests]
+    texts += [ReaderText(None, f"about:{name}", text) for name, text in m.about.items()]
+    texts += [ReaderText(None, f"organiser:{o.name}", o.about) for o in detail.organisers]
+    texts += [ReaderText(None, f"theme:{n}", theme) for n, theme in enumerate(m.themes, start=1)]
+    for item in detail.items:
+        texts.append(ReaderText(None, f"item:{item.id}", item.title))
+        texts += [ReaderText(None, f"question:{item.id}:{n}", q) for n, q in enumerate(item.guiding_questions)]
+        texts += [ReaderText(None, f"group:{item.id}:{n}", g) for n, g in enumerate(item.groups)]
+    for note in detail.notes:
+        texts += [ReaderText(note.id, field, getattr(note, field) or "") for field in NOTE_FIELDS]
+    return [t for t in texts if t.text.strip()]
+
+
+@dataclass(frozen=True)
+class Flag:
+    """One text that mentions one protected identity."""
+
+    note_id: str | None
+    field: str
+    identity: str  # Identity.key
+    participant_id: str  # the person, or one person of the organisation
+    participant: str  # the name shown in the audit
+    matched: str  # the words as written in the text
+    what: str  # "name" or "organisation"
+    excerpt: str
+    text: str  # the whole text the flag was raised on (dismissals are bound to it)
+
+    @property
+    def where(self) -> str:
+        return ReaderText(self.note_id, self.field, self.text).where
+
+    @property
+    def token(self) -> str:
+        return dismissal(self.identity, self.field, self.text)
+
+
+def _excerpt(text: str, start: int, end: int, width: int = 30) -> str:
+    left, right = max(0, start - width), min(len(text), end + width)
+    return ("…" if left else "") + text[left:right].replace("\n", " ") + ("…" if right < len(text) else "")
+
+
+def _dismissed(detail: MeetingDetail) -> set[str]:
+    return set(detail.meeting.cleared) | {token for note in detail.notes for token in note.cleared}
+
+
+def audit(detail: MeetingDetail, register: Register | None = None) -> list[Flag]:
+    """Every open flag: mentions of protected identities in texts that reach readers, minus dismissed ones."""
+    register = register or Register(detail)
+    if not register.identities:
+        return []
+    dismissed = _dismissed(detail)
+    flags = []
+    for reader_text in reader_texts(detail):
+        for hit in register.find(reader_text.text):
+            identity = register.identities[hit.key]
+            flag = Flag(reader_text.note_id, reader_text.field, identity.key, identity.participant.id,
+                        identity.name, hit.matched, "organisation" if identity.kind == ORG_KIND else "name",
+                        _excerpt(reader_text.text, hit.start, hit.end), reader_text.text)
+            if flag.token not in dismissed:
+                flags.append(flag)
+    return flags
+
+
+def dismissed_mentions(detail: MeetingDetail, register: Register) -> set[tuple[str, str]]:
+    """(identity, words as written) of every dismissed mention still in the meeting's texts."""
+    dismissed = _dismissed(detail)
+    kept = set()
+    for reader_text in reader_texts(detail):
+        for hit in register.find(reader_text.text):
+            if dismissal(hit.key, reader_text.field, reader_text.text) in dismissed:
+                kept.add((hit.key, _words(hit.matched)))
+    return kept
+
+
+def _words(text: str) -> str:
+    return " ".join(fold(text).split())
+
+
+# --- anonymising ------------------------------------------------------------------------------------------
+
+
+def anonymous_form(identity: Identity) -> str:
+    """How a protected identity is written instead: 'a participant', 'one
+    participant from <region>', 'a participating organisation'."""
+    if identity.kind == ORG_KIND:
+        return "a participating organisation"
+    region = identity.participant.region
+    return f"one participant from {region}" if region else "a participant"
+
+
+def anonymise_text(text: str, register: Register, keys: set[str] | None = None) -> str:
+    """`text` with every mention of the given identities (default: all) in its anonymous form."""
+    out, last = [], 0
+    for hit in register.find(text):
+        if (keys is not None and hit.key not in keys) or hit.start < last:
+            continue
+        replacement = anonymous_form(register.identities[hit.key])
+        start = hit.start
+        article = _ARTICLE_BEFORE.search(text, last, start)
+        if article:  # "the FES" -> "a participating organisation", not "the a ..."
+            start = article.start()
+        preceding = text[:start].rstrip()
+        if not preceding or preceding[-1] in ".!?:\n\"“":
+            replacement = replacement[0].upper() + replacement[1:]
+        out += [text[last:start], replacement]
+        last = hit.end
+    out.append(text[last:])
+    return "".join(out)
+
+
+_ARTICLE_BEFORE = re.compile(r"(?<!\w)[Tt]he\s+$")
+
+
+# --- the final gate -----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Leak:
+    where: str  # the channel and part: "memo.docx, document properties", "tracker (csv), row 3"
+    name: str
+    matched: str
+    excerpt: str
+
+
+def leaks(texts: Iterable[tuple[str, str]], register: Register, allowed: set[tuple[str, str]] = frozenset()) \
+        -> list[Leak]:
+    """Mentions of protected identities in (where, text) pairs of an output, minus `allowed` (identity, words)."""
+    found = []
+    for where, text in texts:
+        for hit in register.find(text):
+            if (hit.key, _words(hit.matched)) in allowed:
+                continue
+            found.append(Leak(where, register.identities[hit.key].name, hit.matched,
+                              _excerpt(text, hit.start, hit.end)))
+    return found
+
+
+def gate(texts: Iterable[tuple[str, str]], register: Register, *, what: str,
+         allowed: set[tuple[str, str]] = frozenset()) -> None:
+    """Refuse (ExportError, one line) an output in which a reader would read a protected identity."""
+    found = leaks(texts, register, allowed)
+    if found:
+        first = found[0]
+        more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
+        raise ExportError(f"{what} would name {first.name} ({first.where}: “{first.excerpt}”){more}, who may not "
+                          "be identified; nothing was written.")
