@@ -16,10 +16,10 @@ from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.exc import OperationalError
 
 from .errors import DatabaseError
+from .files import SQLITE_HEADER
 from .migrations import LATEST_VERSION, MIGRATIONS
 
 ENV_VAR = "FACILITATOR_DB"
-SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 def default_db_path() -> Path:
@@ -46,6 +46,12 @@ def _path_of(url: str) -> Path | None:
     if rest in ("", "/", "/:memory:"):
         return None
     return Path(rest[1:]) if rest.startswith("/") else Path(rest)
+
+
+def database_file(engine: Engine) -> Path | None:
+    """The file an engine works on; None for an in-memory database."""
+    name = engine.url.database
+    return Path(name) if name and name != ":memory:" else None
 
 
 def private_file(path: Path) -> None:

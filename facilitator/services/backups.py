@@ -7,14 +7,14 @@ checks a backup before it replaces anything, and backs up what it replaces.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import sqlite3
 import tempfile
 from pathlib import Path
 
 from sqlalchemy import Engine
 
-from ..db import SQLITE_HEADER, open_engine, private_file
+from ..db import database_file, open_engine
+from ..files import SQLITE_HEADER, atomic_target, backups_folder, backups_of, check_target
 from ..encryption import passphrase_of
 from ..errors import DatabaseError
 
@@ -22,14 +22,14 @@ KEEP = 10
 
 
 def database_path(engine: Engine) -> Path:
-    name = engine.url.database
-    if not name or name == ":memory:":
+    path = database_file(engine)
+    if path is None:
         raise DatabaseError("This database lives in memory; there is nothing to back up.")
-    return Path(name)
+    return path
 
 
 def backup_folder(engine: Engine) -> Path:
-    return database_path(engine).parent / "backups"
+    return backups_folder(database_path(engine))
 
 
 def _copy(source, target_path: Path, passphrase: str | None = None) -> None:
@@ -51,24 +51,22 @@ def backup_database(engine: Engine, dest: Path | None = None, *, reason: str = "
     time and reason), then prune automatic backups beyond the last `keep`."""
     db_path = database_path(engine)
     if dest is None:
-        folder = backup_folder(engine)
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        folder = backups_folder(db_path)
+        try:
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        except OSError as exc:
+            raise DatabaseError(f"Cannot create the backups folder {folder}: {exc.strerror}.") from None
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
         dest = folder / f"{db_path.stem}-{stamp}-{reason}.db"
-    dest = Path(dest)
-    if dest.exists():
-        raise DatabaseError(f"{dest} already exists; choose another name.")
-    if not dest.parent.is_dir():
-        raise DatabaseError(f"Cannot write {dest}: the folder {dest.parent} does not exist.")
-    tmp = dest.with_name(f".{dest.name}.tmp")
+    dest = check_target(Path(dest), database=db_path, into_backups=True, error=DatabaseError,
+                        exists_hint="choose another name")
     raw = engine.raw_connection()
     try:
-        private_file(tmp)
-        _copy(raw.driver_connection, tmp, passphrase_of(engine))
-        os.replace(tmp, dest)
-    except Exception as exc:  # sqlite3's or SQLCipher's errors, or the file system's
-        tmp.unlink(missing_ok=True)
-        if not isinstance(exc, (OSError, sqlite3.Error)) and "Error" not in type(exc).__name__:
+        with atomic_target(dest, overwrite=False, private=True, error=DatabaseError,
+                           exists_hint="choose another name") as tmp:
+            _copy(raw.driver_connection, tmp, passphrase_of(engine))
+    except Exception as exc:  # sqlite3's or SQLCipher's errors
+        if isinstance(exc, DatabaseError) or "Error" not in type(exc).__name__:
             raise
         raise DatabaseError(f"Backup to {dest} failed: {exc}.") from None
     finally:
@@ -79,9 +77,7 @@ def backup_database(engine: Engine, dest: Path | None = None, *, reason: str = "
 
 
 def list_backups(engine: Engine) -> list[Path]:
-    folder = backup_folder(engine)
-    stem = database_path(engine).stem
-    return sorted(folder.glob(f"{stem}-*.db")) if folder.is_dir() else []
+    return backups_of(database_path(engine))
 
 
 def prune(engine: Engine, keep: int = KEEP) -> None:

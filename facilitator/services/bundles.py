@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Literal
 
@@ -19,7 +17,9 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from sqlalchemy import Engine
 from sqlmodel import Session, col, select
 
+from ..db import database_file
 from ..errors import BundleError
+from ..files import check_target, write_atomically
 from ..models import (
     AgendaItem,
     AgendaItemPublic,
@@ -90,11 +90,7 @@ def write_bundle(
     With `group`, only that breakout group's notes: what a group rapporteur
     carries to the plenary laptop.
     """
-    path = Path(path)
-    if path.exists() and not force:
-        raise BundleError(f"{path} already exists; use --force to overwrite it.")
-    if not path.parent.is_dir():
-        raise BundleError(f"Cannot write {path}: the folder {path.parent} does not exist.")
+    path = check_target(Path(path), force=force, database=database_file(engine), error=BundleError)
     detail = get_detail(engine, meeting_id, include_deleted=True)
     if group is not None:
         names = {g for item in detail.items for g in item.groups}
@@ -120,15 +116,7 @@ def write_bundle(
     payload = bundle.model_dump_json(indent=1).encode("utf-8")
     if passphrase is not None:
         payload = seal(payload, passphrase)
-    try:
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(payload)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except OSError as exc:
-        raise BundleError(f"Cannot write {path}: {exc.strerror}.") from None
+    write_atomically(path, payload, overwrite=force, private=True, error=BundleError)
     return path
 
 
