@@ -16,7 +16,7 @@ import typer
 import typer.core
 
 from . import __version__, services
-from .db import open_engine
+from .db import close_engine, exclusive, open_engine
 from .errors import FacilitatorError, InvalidInput
 
 # Typer vendors Click and exports only BadParameter; ClickException is its base,
@@ -88,6 +88,12 @@ class State:
                 self._engine = open_engine(self.db, passphrase=passphrase)
         return self._engine
 
+    def close(self) -> None:
+        """Let go of the database (and its lock) as soon as the command is done."""
+        if self._engine is not None:
+            close_engine(self._engine)
+            self._engine = None
+
 
 def _state(ctx: typer.Context) -> State:
     return ctx.find_root().obj
@@ -109,6 +115,7 @@ def root(
 ) -> None:
     """Bare `facilitator` opens the terminal application."""
     ctx.obj = State(db)
+    ctx.call_on_close(ctx.obj.close)
     if ctx.invoked_subcommand is None:
         engine = ctx.obj.engine  # open (and check) the database before the screen starts
         from screens.app import make_app  # the one place the core reaches into the UI
@@ -705,8 +712,9 @@ def encrypt_cmd(
     path = database_path(engine)
     plain_backups = list_backups(engine)
     engine.dispose()
-    passphrase = typer.prompt("New passphrase", hide_input=True, confirmation_prompt=True, err=True)
-    encryption.encrypt_file(path, passphrase)
+    with exclusive(engine):  # refuse before asking for a passphrase, and hold the file until it is done
+        passphrase = typer.prompt("New passphrase", hide_input=True, confirmation_prompt=True, err=True)
+        encryption.encrypt_file(path, passphrase)
     typer.echo(f"encrypted {path}")
     if plain_backups:
         if remove_plain_backups:

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import weakref
+from contextlib import nullcontext
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.exc import OperationalError
 
+from . import locks
 from .errors import DatabaseError
 from .files import SQLITE_HEADER
 from .migrations import LATEST_VERSION, MIGRATIONS
@@ -135,19 +138,37 @@ def _create_wal_file(path: Path) -> None:
 
 
 def open_engine(
-    db: str | os.PathLike | None = None, *, migrate: bool = True, passphrase: str | None = None
+    db: str | os.PathLike | None = None, *, migrate: bool = True, passphrase: str | None = None,
+    lock: bool = True,
 ) -> Engine:
     """Create an engine for `db` (see `resolve_db`), checked and migrated.
 
     An encrypted database needs `passphrase`; see facilitator.encryption.
+    The engine holds a shared lock on the database's lock file for as long as
+    it lives (see facilitator.locks); `lock=False` is for the application's
+    own copies, such as backups being purged.
     """
     url = resolve_db(db)
     path = _path_of(url)
+    held = None
     encrypted = False
     if path is not None:
         encrypted = _check_file(path, passphrase)
-        if not path.exists():
+        held = locks.share(path) if lock else None
+    try:
+        if path is not None and not path.exists():
             _create_wal_file(path)
+        engine = _engine(url, path, passphrase, encrypted, migrate)
+    except BaseException:
+        locks.release(held)
+        raise
+    _RELEASE[engine] = weakref.finalize(engine, locks.release, held)
+    if path is not None:
+        _OPENED[engine] = (path, database_identity(path))
+    return engine
+
+
+def _engine(url: str, path: Path | None, passphrase: str | None, encrypted: bool, migrate: bool) -> Engine:
     if encrypted:
         from . import encryption
 
@@ -172,6 +193,52 @@ def open_engine(
         engine.dispose()
         raise
     return engine
+
+
+#: Each engine's release of its shared lock: run when it is garbage-collected, or by close_engine.
+_RELEASE: "weakref.WeakKeyDictionary[Engine, weakref.finalize]" = weakref.WeakKeyDictionary()
+
+
+def close_engine(engine: Engine) -> None:
+    """Close the engine's connections and let go of its lock now, not when it is garbage-collected."""
+    engine.dispose()
+    release = _RELEASE.pop(engine, None)
+    if release is not None:
+        release()
+
+
+#: The file each engine opened, and its identity then: see check_same_file.
+_OPENED: "weakref.WeakKeyDictionary[Engine, tuple[Path, tuple[int, int]]]" = weakref.WeakKeyDictionary()
+
+
+def database_identity(path: str | os.PathLike) -> tuple[int, int]:
+    """(st_dev, st_ino): which file a path names, whatever is done to its name."""
+    info = os.stat(path)
+    return info.st_dev, info.st_ino
+
+
+def check_same_file(engine: Engine) -> None:
+    """Raise DatabaseError when the file at the engine's path is no longer the
+    file it opened (replaced, or deleted): writes would go to a file nobody
+    will ever open again."""
+    opened = _OPENED.get(engine)
+    if opened is None:
+        return
+    path, identity = opened
+    try:
+        same = database_identity(path) == identity
+    except OSError:
+        same = False
+    if not same:
+        raise DatabaseError(f"The database file {path} was replaced or deleted by another program; nothing was "
+                            "saved. Quit and start facilitator again to open the file now at that place.")
+
+
+def exclusive(target: Engine | str | os.PathLike):
+    """Context manager: the database to this process alone, for restore, encrypt
+    and purge; raises DatabaseError while another facilitator process has it open."""
+    path = database_file(target) if isinstance(target, Engine) else Path(target)
+    return locks.exclusive(path) if path is not None else nullcontext()
 
 
 def schema_version(engine: Engine) -> int:

@@ -76,9 +76,17 @@ def check_key(path: Path, passphrase: str) -> None:
 
 
 def encrypt_file(path: Path, passphrase: str) -> None:
-    """Convert a plain database file to an encrypted one in place (atomically)."""
+    """Convert a plain database file to an encrypted one in place (atomically);
+    refused while another facilitator process has it open."""
+    from .db import exclusive
+
     if len(passphrase) < 8:
         raise DatabaseError("Use a passphrase of at least 8 characters.")
+    with exclusive(path):
+        _encrypt(path, passphrase)
+
+
+def _encrypt(path: Path, passphrase: str) -> None:
     dbapi = sqlcipher()
     plain = sqlite3.connect(path)
     try:

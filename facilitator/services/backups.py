@@ -13,7 +13,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-from ..db import database_file, open_engine
+from ..db import database_file, exclusive, open_engine
 from ..files import SQLITE_HEADER, atomic_target, backups_folder, backups_of, check_target
 from ..encryption import passphrase_of
 from ..errors import DatabaseError
@@ -116,7 +116,7 @@ def check_backup(source: Path, passphrase: str | None = None) -> int:
             con.close()
         from ..db import schema_version
 
-        engine = open_engine(copy, migrate=False, passphrase=passphrase)
+        engine = open_engine(copy, migrate=False, passphrase=passphrase, lock=False)
         try:
             return schema_version(engine)
         finally:
@@ -125,18 +125,20 @@ def check_backup(source: Path, passphrase: str | None = None) -> int:
 
 def restore_database(engine: Engine, source: Path) -> Path:
     """Replace the live database's content with a backup's. The current content
-    is backed up first (returned), so a restore can itself be undone."""
+    is backed up first (returned), so a restore can itself be undone. Refused
+    while another facilitator process has the database open."""
     passphrase = passphrase_of(engine)
     check_backup(source, passphrase)
-    safety = backup_database(engine, reason="before-restore")
-    engine.dispose()
-    src = _open(source, passphrase)
-    dst = _open(database_path(engine), passphrase)
-    try:
-        src.backup(dst)
-    except Exception as exc:
-        raise DatabaseError(f"Restore failed: {exc}; the previous content is in {safety}.") from None
-    finally:
-        src.close()
-        dst.close()
+    with exclusive(engine):
+        safety = backup_database(engine, reason="before-restore")
+        engine.dispose()
+        src = _open(source, passphrase)
+        dst = _open(database_path(engine), passphrase)
+        try:
+            src.backup(dst)
+        except Exception as exc:
+            raise DatabaseError(f"Restore failed: {exc}; the previous content is in {safety}.") from None
+        finally:
+            src.close()
+            dst.close()
     return safety

@@ -16,7 +16,7 @@ from sqlalchemy import Engine, delete
 from sqlmodel import select
 
 from ..audit import anonymise_text
-from ..db import open_engine
+from ..db import exclusive, open_engine
 from ..encryption import passphrase_of
 from ..errors import InvalidInput, NotFound
 from ..models import Intervention, Meeting, Note, NoteRevision, utcnow
@@ -69,12 +69,19 @@ def _purge_one(engine: Engine, meeting_id: str) -> PurgeReport:
 
 
 def purge_identities(engine: Engine, meeting_id: str) -> PurgeReport:
+    """Purge the meeting here and in every backup; refused while another
+    facilitator process has the database open (it may hold the old text)."""
     with transaction(engine) as session:
         if session.get(Meeting, meeting_id) is None:
             raise NotFound(f"No meeting with id {meeting_id!r}.")
+    with exclusive(engine):
+        return _purge_everywhere(engine, meeting_id)
+
+
+def _purge_everywhere(engine: Engine, meeting_id: str) -> PurgeReport:
     report = _purge_one(engine, meeting_id)
     for path in list_backups(engine):
-        backup = open_engine(path, passphrase=passphrase_of(engine))
+        backup = open_engine(path, passphrase=passphrase_of(engine), lock=False)
         try:
             with transaction(backup) as session:
                 present = session.get(Meeting, meeting_id) is not None
