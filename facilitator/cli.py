@@ -75,12 +75,16 @@ class State:
 
     @property
     def engine(self):
+        return self.open()
+
+    def open(self, *, allow_empty: bool = False):
+        """The engine, opened on first use; asks for the passphrase of an encrypted database."""
         if self._engine is None:
             from .db import PassphraseRequired
             from .encryption import available
 
             try:
-                self._engine = open_engine(self.db)
+                self._engine = open_engine(self.db, allow_empty=allow_empty)
             except PassphraseRequired as exc:
                 if not available():
                     raise PassphraseRequired(f"{exc} (Encryption is unavailable on this machine.)") from None
@@ -672,7 +676,8 @@ def restore_cmd(
     """Replace the database's content with a backup (the current content is backed up first)."""
     from .services.backups import restore_database
 
-    safety = restore_database(_state(ctx).engine, file)  # checks the backup before touching anything
+    engine = _state(ctx).open(allow_empty=True)  # an emptied database file is what restore is for
+    safety = restore_database(engine, file)  # checks the backup before touching anything
     typer.echo(f"restored {file}; the previous content is in {safety}")
 
 

@@ -17,9 +17,9 @@ from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.exc import OperationalError
 
-from . import locks
+from . import dbfile, locks
+from .dbfile import PassphraseRequired  # noqa: F401  (the CLI catches it from here)
 from .errors import DatabaseError
-from .files import SQLITE_HEADER
 from .migrations import LATEST_VERSION, MIGRATIONS
 
 ENV_VAR = "FACILITATOR_DB"
@@ -57,46 +57,6 @@ def database_file(engine: Engine) -> Path | None:
     return Path(name) if name and name != ":memory:" else None
 
 
-def private_file(path: Path) -> None:
-    """Create `path` empty and readable by its owner only (notes may be sensitive)."""
-    fd = os.open(path, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
-    os.close(fd)
-    os.chmod(path, 0o600)
-
-
-class PassphraseRequired(DatabaseError):
-    """The file is not plain SQLite: encrypted, or something else. The CLI asks for a passphrase."""
-
-
-def _check_file(path: Path, passphrase: str | None) -> bool:
-    """Check a database path; True when the file is (to be treated as) encrypted."""
-    if path.is_dir():
-        raise DatabaseError(f"Database path {path} is a folder, not a file.")
-    if path.exists():
-        try:
-            with path.open("rb") as fh:
-                header = fh.read(16)
-        except OSError as exc:
-            raise DatabaseError(f"Cannot read database {path}: {exc.strerror}.") from None
-        if header and header != SQLITE_HEADER:
-            size = path.stat().st_size
-            if size < 1024 or size % 512:  # an encrypted database is whole pages of random bytes
-                raise DatabaseError(f"{path} is not a SQLite database; it was left untouched.")
-            if passphrase is None:
-                raise PassphraseRequired(f"{path} is encrypted, or is not a SQLite database; it was left "
-                                         "untouched. Give its passphrase to open it.")
-            return True
-        return False
-    try:
-        if not path.parent.exists():
-            path.parent.mkdir(mode=0o700, parents=True)
-    except OSError as exc:
-        raise DatabaseError(f"Cannot create the folder for database {path}: {exc.strerror}.") from None
-    if not os.access(path.parent, os.W_OK):
-        raise DatabaseError(f"Cannot create database {path}: its folder is not writable.")
-    return False
-
-
 def _on_connect(dbapi_connection, _record) -> None:
     # Let SQLAlchemy, not the sqlite3 module, decide where transactions start,
     # so that DDL in a migration is inside its transaction (SQLAlchemy's
@@ -123,41 +83,29 @@ def _on_begin(conn) -> None:
         conn.exec_driver_sql("BEGIN")
 
 
-def _create_wal_file(path: Path) -> None:
-    """Create the database file in WAL mode; WAL is persistent, so once is enough."""
-    import sqlite3
-
-    try:
-        private_file(path)  # SQLite gives its -wal and -shm files the database's permissions
-        con = sqlite3.connect(path)
-        con.execute("PRAGMA journal_mode=WAL")
-        con.close()
-    except (sqlite3.Error, OSError) as exc:
-        path.unlink(missing_ok=True)
-        raise DatabaseError(f"Cannot create database {path}: {exc}.") from None
-
-
 def open_engine(
     db: str | os.PathLike | None = None, *, migrate: bool = True, passphrase: str | None = None,
-    lock: bool = True,
+    lock: bool = True, allow_empty: bool = False,
 ) -> Engine:
     """Create an engine for `db` (see `resolve_db`), checked and migrated.
 
     An encrypted database needs `passphrase`; see facilitator.encryption.
     The engine holds a shared lock on the database's lock file for as long as
     it lives (see facilitator.locks); `lock=False` is for the application's
-    own copies, such as backups being purged.
+    own copies, such as backups being purged. An empty (0-byte) file is
+    refused unless `allow_empty` (for `restore`, which fills it).
     """
     url = resolve_db(db)
     path = _path_of(url)
     held = None
     encrypted = False
     if path is not None:
-        encrypted = _check_file(path, passphrase)
+        restore = "facilitator restore" if path == _path_of(resolve_db(None)) else f"facilitator --db {path} restore"
+        encrypted = dbfile.check_file(path, passphrase, allow_empty=allow_empty, restore_command=restore)
         held = locks.share(path) if lock else None
     try:
-        if path is not None and not path.exists():
-            _create_wal_file(path)
+        if path is not None:
+            dbfile.create_file(path)
         engine = _engine(url, path, passphrase, encrypted, migrate)
     except BaseException:
         locks.release(held)

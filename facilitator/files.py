@@ -28,6 +28,7 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 NAME_MAX = 255  # bytes, on every common file system
 PUBLIC, PRIVATE = 0o666, 0o600  # PUBLIC is narrowed by the umask when the file is created
 _JOURNALS = ("-wal", "-shm", "-journal")
+EMPTY_TAG = "-empty"
 
 
 def is_sqlite_file(path: Path) -> bool:
@@ -51,6 +52,15 @@ def backups_of(database: Path) -> list[Path]:
     """The backups the application made of `database`, oldest first (their names start with a time stamp)."""
     folder = backups_folder(database)
     return sorted(folder.glob(f"{database.stem}-*.db")) if folder.is_dir() else []
+
+
+def backup_name(database: Path, stamp: str, reason: str, *, empty: bool) -> Path:
+    """`backups/<stem>-<stamp>-<reason>[-empty].db`: a backup of a database without meetings says so."""
+    return backups_folder(database) / f"{database.stem}-{stamp}-{reason}{EMPTY_TAG if empty else ''}.db"
+
+
+def is_empty_backup(backup: Path) -> bool:
+    return backup.stem.endswith(EMPTY_TAG)
 
 
 def _identity(path: Path) -> tuple[int, int] | None:
@@ -108,12 +118,12 @@ def check_target(
             raise error(f"{path} already exists; {exists_hint}.")
     if not path.parent.is_dir():
         raise error(f"Cannot write {path}: the folder {path.parent} does not exist.")
-    if not _writable(path.parent):
+    if not writable_folder(path.parent):
         raise error(f"Cannot write {path}: the folder {path.parent} is not writable.")
     return path
 
 
-def _writable(folder: Path) -> bool:
+def writable_folder(folder: Path) -> bool:
     """Permissions, and the file system's read-only flag, which binds root too."""
     try:
         read_only = bool(os.statvfs(folder).f_flag & os.ST_RDONLY)

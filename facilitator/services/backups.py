@@ -14,7 +14,8 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from ..db import database_file, exclusive, open_engine
-from ..files import SQLITE_HEADER, atomic_target, backups_folder, backups_of, check_target
+from ..files import (SQLITE_HEADER, atomic_target, backup_name, backups_folder, backups_of, check_target,
+                     is_empty_backup)
 from ..encryption import passphrase_of
 from ..errors import DatabaseError
 
@@ -50,25 +51,17 @@ def backup_database(engine: Engine, dest: Path | None = None, *, reason: str = "
     """Copy the live database to `dest` (default: the backups folder, named by
     time and reason), then prune automatic backups beyond the last `keep`."""
     db_path = database_path(engine)
-    if dest is None:
-        folder = backups_folder(db_path)
-        try:
-            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        except OSError as exc:
-            raise DatabaseError(f"Cannot create the backups folder {folder}: {exc.strerror}.") from None
-        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-        dest = folder / f"{db_path.stem}-{stamp}-{reason}.db"
-    dest = check_target(Path(dest), database=db_path, into_backups=True, error=DatabaseError,
-                        exists_hint="choose another name")
     raw = engine.raw_connection()
     try:
+        source = raw.driver_connection
+        dest = _destination(db_path, dest, reason, empty=not _has_meetings(source))
         with atomic_target(dest, overwrite=False, private=True, error=DatabaseError,
                            exists_hint="choose another name") as tmp:
-            _copy(raw.driver_connection, tmp, passphrase_of(engine))
+            _copy(source, tmp, passphrase_of(engine))
     except Exception as exc:  # sqlite3's or SQLCipher's errors
         if isinstance(exc, DatabaseError) or "Error" not in type(exc).__name__:
             raise
-        raise DatabaseError(f"Backup to {dest} failed: {exc}.") from None
+        raise DatabaseError(f"Backup to {dest or db_path} failed: {exc}.") from None
     finally:
         raw.close()
     if dest.parent == backup_folder(engine):
@@ -76,13 +69,37 @@ def backup_database(engine: Engine, dest: Path | None = None, *, reason: str = "
     return dest
 
 
+def _destination(db_path: Path, dest: Path | None, reason: str, *, empty: bool) -> Path:
+    if dest is None:
+        folder = backups_folder(db_path)
+        try:
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        except OSError as exc:
+            raise DatabaseError(f"Cannot create the backups folder {folder}: {exc.strerror}.") from None
+        dest = backup_name(db_path, dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f"), reason, empty=empty)
+    return check_target(Path(dest), database=db_path, into_backups=True, error=DatabaseError,
+                        exists_hint="choose another name")
+
+
+def _has_meetings(source) -> bool:
+    try:
+        return source.execute("SELECT EXISTS (SELECT 1 FROM meeting)").fetchone()[0] == 1
+    except Exception:  # sqlite3's or SQLCipher's: no meeting table, nothing in it
+        return False
+
+
 def list_backups(engine: Engine) -> list[Path]:
     return backups_of(database_path(engine))
 
 
 def prune(engine: Engine, keep: int = KEEP) -> None:
-    for old in list_backups(engine)[:-keep]:
-        old.unlink(missing_ok=True)
+    """Keep the last `keep` backups of a database with meetings, and apart
+    from them the last `keep` of an empty one: a database that lost its
+    content is backed up too, but never at the cost of a good backup."""
+    backups = list_backups(engine)
+    for empty in (True, False):
+        for old in [b for b in backups if is_empty_backup(b) == empty][:-keep]:
+            old.unlink(missing_ok=True)
 
 
 def _open(path: Path, passphrase: str | None):
