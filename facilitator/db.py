@@ -117,19 +117,27 @@ def open_engine(
 
 
 def _engine(url: str, path: Path | None, passphrase: str | None, encrypted: bool, migrate: bool) -> Engine:
+    read_only = path is not None and dbfile.is_read_only(path)
+    uri = dbfile.read_only_uri(path) if read_only else None
     if encrypted:
         from . import encryption
 
-        encryption.check_key(path, passphrase)
+        encryption.check_key(path, passphrase, uri=uri)
         engine = create_engine(url, module=encryption.sqlcipher(),
-                               creator=lambda: encryption.connect(path, passphrase))
+                               creator=lambda: encryption.connect(path, passphrase, uri=uri))
         encryption.remember(engine, passphrase)  # in memory only: for backups
+    elif read_only:
+        import sqlite3
+
+        engine = create_engine(url, creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False))
     else:
         engine = create_engine(url, connect_args={"check_same_thread": False})
     event.listen(engine, "connect", _on_connect)
     event.listen(engine, "begin", _on_begin)
     try:
-        if migrate:
+        if read_only:
+            _check_readable_as_is(engine, path)
+        elif migrate:
             migrate_engine(engine)
         else:
             schema_version(engine)
@@ -141,6 +149,13 @@ def _engine(url: str, path: Path | None, passphrase: str | None, encrypted: bool
         engine.dispose()
         raise
     return engine
+
+
+def _check_readable_as_is(engine: Engine, path: Path) -> None:
+    """A read-only database is read as it is: it cannot be migrated."""
+    if schema_version(engine) < LATEST_VERSION:
+        raise DatabaseError(f"{path} is read-only (read-only media, or no write permission) and was written by "
+                            "an older release of facilitator; copy it to a writable folder to open it.")
 
 
 #: Each engine's release of its shared lock: run when it is garbage-collected, or by close_engine.

@@ -5,7 +5,7 @@ An empty (0-byte) database file is refused rather than silently re-created:
 a file that lost its content must not become a new empty database whose
 backups then push the good ones out. A new database is made in a temporary
 file and linked into place, so a crash while creating it never leaves an
-empty file behind.
+empty file behind. A database on read-only media is opened read-only.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import os
 import sqlite3
 import stat
 from pathlib import Path
+from urllib.parse import quote
 
 from .errors import DatabaseError
 from .files import SQLITE_HEADER, atomic_target, backups_of, is_empty_backup, writable_folder
@@ -80,6 +81,24 @@ def _empty_message(path: Path, restore_command: str) -> str:
                 f"back with `{restore_command} {backups[-1]}`.")
     return (f"{path} is empty (0 bytes) and there is no backup beside it; it was left untouched. Restore a backup "
             f"with `{restore_command} FILE`, or remove the empty file to start a new database.")
+
+
+def is_read_only(path: Path) -> bool:
+    """True when an existing database cannot be written where it is: read-only
+    media (which binds root too), or no write permission on it or its folder."""
+    return path.exists() and not (writable_folder(path.parent) and os.access(path, os.W_OK))
+
+
+def read_only_uri(path: Path) -> str:
+    """How SQLite opens a read-only database: `mode=ro` where it can keep its
+    -shm beside the file (or finds -wal and -shm there already); otherwise
+    also `immutable=1` (no locks, no -shm: the file as it is), which is all
+    read-only media allow. A -wal left without its -shm is then not read."""
+    wal, shm = (path.with_name(path.name + s) for s in ("-wal", "-shm"))
+    uri = f"file:{quote(str(path.absolute()))}?mode=ro"
+    if writable_folder(path.parent) or (wal.exists() and shm.exists()):
+        return uri
+    return uri + "&immutable=1"
 
 
 def create_file(path: Path) -> None:

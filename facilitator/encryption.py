@@ -54,18 +54,18 @@ def _quote(passphrase: str) -> str:
     return "'" + passphrase.replace("'", "''") + "'"
 
 
-def connect(path: Path, passphrase: str):
-    """An SQLCipher connection to `path`, keyed; raises DatabaseError on a wrong passphrase."""
+def connect(path: Path, passphrase: str, *, uri: str | None = None):
+    """An SQLCipher connection to `path` (or to an SQLite `uri` naming it, e.g. read-only), keyed."""
     dbapi = sqlcipher()
-    con = dbapi.connect(str(path), check_same_thread=False)
+    con = dbapi.connect(uri or str(path), uri=uri is not None, check_same_thread=False)
     con.execute("PRAGMA cipher_log_level = NONE")  # SQLCipher would print decryption errors on stderr
     con.execute(f"PRAGMA key = {_quote(passphrase)}")
     return con
 
 
-def check_key(path: Path, passphrase: str) -> None:
+def check_key(path: Path, passphrase: str, *, uri: str | None = None) -> None:
     dbapi = sqlcipher()
-    con = connect(path, passphrase)
+    con = connect(path, passphrase, uri=uri)
     try:
         con.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except dbapi.DatabaseError:
