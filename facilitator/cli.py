@@ -17,7 +17,7 @@ import typer.core
 
 from . import __version__, services
 from .db import close_engine, exclusive, open_engine
-from .errors import FacilitatorError, InvalidInput
+from .errors import DatabaseError, FacilitatorError, InvalidInput
 
 # Typer vendors Click and exports only BadParameter; ClickException is its base,
 # the class of every usage error (unknown option, missing argument, bad value).
@@ -698,6 +698,10 @@ def purge_cmd(
     report = purge_identities(engine, found.id)
     typer.echo(f"{report.notes_changed} note(s) changed, {report.speaker_links} speaker link(s) and "
                f"{report.queue_entries} speakers-list entr(ies) removed, {report.backups_purged} backup(s) purged")
+    if report.not_compacted:
+        raise DatabaseError(f"The purge is complete, but {len(report.not_compacted)} file(s) could not be compacted "
+                            f"for want of free disk space (first {report.not_compacted[0]}); free some space and "
+                            "run the same purge again to compact them.")
 
 
 @app.command("encrypt")
