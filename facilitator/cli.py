@@ -504,6 +504,9 @@ def bundle_cmd(
 def import_cmd(
     ctx: typer.Context,
     bundle: Annotated[Path, typer.Argument(help="A bundle written by `facilitator bundle`.")],
+    accept_rule_change: Annotated[bool, typer.Option(
+        "--accept-rule-change", help="Apply the bundle's changes toward a less protective attribution rule "
+                                     "(kept out otherwise).")] = False,
 ) -> None:
     """Merge a bundle into this database (rows matched by id; safe to repeat)."""
     from .services.bundles import PassphraseNeeded, import_bundle, read_bundle
@@ -514,12 +517,21 @@ def import_cmd(
     except PassphraseNeeded:
         passphrase = typer.prompt("Passphrase", hide_input=True)
         read_bundle(bundle, passphrase)
-    report = import_bundle(_state(ctx).engine, bundle, passphrase)
-    typer.echo(f"{report.meeting.id[:8]}  {report.meeting.title}: {report.added} added, {report.updated} updated, "
-               f"{report.unchanged} unchanged, {report.conflicts} in conflict")
+    report = import_bundle(_state(ctx).engine, bundle, passphrase, accept_rule_change=accept_rule_change)
+    line = (f"{report.meeting.id[:8]}  {report.meeting.title}: {report.added} added, {report.updated} updated, "
+            f"{report.unchanged} unchanged, {report.conflicts} in conflict")
+    if report.foreign:
+        line += f", {report.foreign} left alone (their ids belong to another meeting)"
+    if report.rule_changes:
+        line += (f", rule change {'applied' if report.rule_changes_applied else 'kept out'}: "
+                 f"{'; '.join(report.rule_changes)}")
+    typer.echo(line)
     if report.conflicts:
         typer.echo("Notes edited on both laptops keep the later edit; the other version is kept as a revision "
                    "(see the review screen).", err=True)
+    if report.rule_changes and not report.rule_changes_applied:
+        typer.echo("facilitator: warning: the bundle would put speakers under a less protective attribution rule; "
+                   "the stricter rule was kept. Import again with --accept-rule-change to apply it.", err=True)
 
 
 def _date_option(value: str | None, name: str):

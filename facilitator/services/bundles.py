@@ -45,6 +45,7 @@ from ..vocab import NOTE_KINDS, RULES
 from ..sealing import is_sealed, seal, unseal
 from ..text import match_label
 from ._db import transaction
+from .import_guards import RuleGuard, foreign_ids
 from .meetings import get_detail
 
 class PassphraseNeeded(BundleError):
@@ -79,6 +80,11 @@ class ImportReport(BaseModel):
     unchanged: int = 0
     #: Notes edited on both laptops: the later edit won, the other is a revision.
     conflicts: int = 0
+    #: Rows left alone because their ids belong to another meeting here (see import_guards).
+    foreign: int = 0
+    #: Changes toward a less protective rule: kept out, or applied when accepted.
+    rule_changes: list[str] = []
+    rule_changes_applied: bool = False
 
 
 def write_bundle(
@@ -237,7 +243,8 @@ def _upsert(
 NOTE_CONTENT = ("kind", "text", "headline", "addressee", "themes", "group")
 
 
-def _merge_note(session: Session, incoming: NotePublic, report: ImportReport, source: str) -> None:
+def _merge_note(session: Session, incoming: NotePublic, report: ImportReport, source: str, guard: RuleGuard) \
+        -> None:
     """Match by id; the later edit wins and the other version is kept as a revision."""
     values = incoming.model_dump()
     row = session.get(Note, incoming.id)
@@ -245,6 +252,8 @@ def _merge_note(session: Session, incoming: NotePublic, report: ImportReport, so
         session.add(Note(**values))
         report.added += 1
         return
+    if as_utc(row.updated_at) <= as_utc(incoming.updated_at):
+        guard.note_item(row, values, newer=as_utc(row.updated_at) < as_utc(incoming.updated_at))
     if {k: getattr(row, k) for k in values} == values:
         report.unchanged += 1
         return
@@ -278,12 +287,18 @@ def _has_revision(session: Session, note_id: str, version: dict) -> bool:
     return False
 
 
-def import_bundle(engine: Engine, path: Path, passphrase: str | None = None) -> ImportReport:
-    """Merge a bundle into the database in one transaction."""
+def import_bundle(engine: Engine, path: Path, passphrase: str | None = None, *,
+                  accept_rule_change: bool = False) -> ImportReport:
+    """Merge a bundle into the database in one transaction (see import_guards
+    for what it leaves alone, and what `accept_rule_change` lets through)."""
     bundle = read_bundle(path, passphrase)
     report = ImportReport(meeting=bundle.meeting)
     with transaction(engine) as session:
-        _upsert(session, Meeting, bundle.meeting, report, newer_only=True, keep_local=("current_item_id",))
+        foreign = foreign_ids(session, bundle)
+        report.foreign = len(foreign)
+        guard = RuleGuard(session, bundle.meeting.id, accept_rule_change)
+        _upsert(session, Meeting, guard.meeting(bundle.meeting), report, newer_only=True,
+                keep_local=("current_item_id",))
         session.flush()
         for organiser in bundle.organisers:
             local = session.exec(select(Organiser).where(Organiser.name == organiser.name)).first()
@@ -297,20 +312,23 @@ def import_bundle(engine: Engine, path: Path, passphrase: str | None = None) -> 
                 report.updated += 1
             else:
                 report.unchanged += 1
-        for item in bundle.items:
+        for item in _ours(bundle.items, foreign):
+            row = session.get(AgendaItem, item.id)
+            if row is not None:
+                guard.item(row, item.rule)
             _upsert(session, AgendaItem, item, report, keep_local=True)
-        for participant in bundle.participants:
+        for participant in _ours(bundle.participants, foreign):
             _upsert(session, Participant, participant, report, keep_local=True)
         session.flush()
-        for entry in bundle.interventions:
+        for entry in _ours(bundle.interventions, foreign):
             _upsert(session, Intervention, entry, report, newer_only=True)
         session.flush()
-        for note in bundle.notes:
-            _merge_note(session, note, report, source=Path(path).name)
+        for note in _ours(bundle.notes, foreign):
+            _merge_note(session, note, report, Path(path).name, guard)
         session.flush()
-        for change in bundle.status_changes:
+        for change in _ours(bundle.status_changes, foreign):
             _upsert(session, StatusChange, change, report)
-        for link in bundle.links:
+        for link in _ours(bundle.links, foreign):
             same_pair = session.exec(
                 select(NoteLink).where(NoteLink.note_id == link.note_id, NoteLink.target_id == link.target_id)
             ).first()
@@ -320,4 +338,10 @@ def import_bundle(engine: Engine, path: Path, passphrase: str | None = None) -> 
             _upsert(session, NoteLink, link, report)
         session.flush()
         report.meeting = MeetingPublic.model_validate(session.get(Meeting, bundle.meeting.id))
+        report.rule_changes = guard.changes
+        report.rule_changes_applied = accept_rule_change and bool(guard.changes)
     return report
+
+
+def _ours(rows: list, foreign: set[str]) -> list:
+    return [row for row in rows if row.id not in foreign]
