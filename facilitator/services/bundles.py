@@ -42,7 +42,7 @@ from ..models import (
     utcnow,
 )
 from ..vocab import NOTE_KINDS, RULES
-from ..sealing import is_sealed, seal, unseal
+from ..sealing import check_envelope, is_sealed, seal, unseal
 from ..text import match_label
 from ._db import transaction
 from .import_guards import RuleGuard, foreign_ids
@@ -145,6 +145,7 @@ def read_bundle(path: Path, passphrase: str | None = None) -> Bundle:
     except RecursionError:
         raise BundleError(f"{path}: nested too deeply to be a facilitator bundle.") from None
     if is_sealed(data):
+        check_envelope(data, name=str(path))  # a hostile envelope is refused before a passphrase is asked for
         if passphrase is None:
             raise PassphraseNeeded(f"{path} is sealed with a passphrase; give it to import the bundle.")
         try:
