@@ -11,6 +11,7 @@ the field.
 
 from __future__ import annotations
 
+import codecs
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -128,6 +129,7 @@ def parse_template(raw: bytes, *, source: str, key: str) -> Template:
 
     if len(raw) > MAX_TEMPLATE_BYTES:
         raise fail(f"the file is larger than {MAX_TEMPLATE_BYTES // 1000} kB; is it really a template?")
+    raw = raw.removeprefix(codecs.BOM_UTF8)  # Windows editors start a UTF-8 file with a byte-order mark
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
