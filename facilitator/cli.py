@@ -18,6 +18,7 @@ import typer.core
 from . import __version__, services
 from .db import close_engine, exclusive, open_engine
 from .errors import DatabaseError, FacilitatorError, InvalidInput
+from .passphrases import confirm, get_passphrase
 
 # Typer vendors Click and exports only BadParameter; ClickException is its base,
 # the class of every usage error (unknown option, missing argument, bad value).
@@ -66,11 +67,15 @@ DbOption = Annotated[
                  show_default=False),
 ]
 MeetingArg = Annotated[str, typer.Argument(help="Meeting id, or the first characters of it.", show_default=False)]
+PassphraseFileOption = Annotated[Optional[Path], typer.Option(
+    "--passphrase-file", help="Read the passphrase from the first line of this file (else $FACILITATOR_PASSPHRASE, "
+                              "else it is asked for on the terminal).", show_default=False)]
 
 
 class State:
-    def __init__(self, db: str | None) -> None:
+    def __init__(self, db: str | None, passphrase_file: Path | None = None) -> None:
         self.db = db
+        self.passphrase_file = passphrase_file
         self._engine = None
 
     @property
@@ -78,7 +83,7 @@ class State:
         return self.open()
 
     def open(self, *, allow_empty: bool = False):
-        """The engine, opened on first use; asks for the passphrase of an encrypted database."""
+        """The engine, opened on first use; an encrypted database needs its passphrase."""
         if self._engine is None:
             from .db import PassphraseRequired
             from .encryption import available
@@ -88,7 +93,8 @@ class State:
             except PassphraseRequired as exc:
                 if not available():
                     raise PassphraseRequired(f"{exc} (Encryption is unavailable on this machine.)") from None
-                passphrase = typer.prompt("Passphrase", hide_input=True, err=True)
+                passphrase = get_passphrase("Passphrase", file=self.passphrase_file,
+                                            how="--passphrase-file FILE before the command")
                 self._engine = open_engine(self.db, passphrase=passphrase)
         return self._engine
 
@@ -113,12 +119,13 @@ def _version(value: bool) -> None:
 def root(
     ctx: typer.Context,
     db: DbOption = None,
+    passphrase_file: PassphraseFileOption = None,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
     ] = False,
 ) -> None:
     """Bare `facilitator` opens the terminal application."""
-    ctx.obj = State(db)
+    ctx.obj = State(db, passphrase_file)
     ctx.call_on_close(ctx.obj.close)
     if ctx.invoked_subcommand is None:
         engine = ctx.obj.engine  # open (and check) the database before the screen starts
@@ -490,13 +497,16 @@ def bundle_cmd(
     group: Annotated[Optional[str], typer.Option("--group", "-g", help="Only this breakout group's notes.")] = None,
     seal: Annotated[bool, typer.Option("--seal", help="Encrypt with a passphrase (asked for, never stored).")]
     = False,
+    passphrase_file: PassphraseFileOption = None,
 ) -> None:
     """Write one whole meeting (or one breakout group's part) to a single JSON file."""
     from .services.bundles import write_bundle
 
     engine = _state(ctx).engine
     found = services.resolve_meeting(engine, meeting)
-    passphrase = typer.prompt("Passphrase", hide_input=True, confirmation_prompt=True) if seal else None
+    if passphrase_file is not None and not seal:
+        raise InvalidInput("--passphrase-file is for a sealed bundle: add --seal.")
+    passphrase = get_passphrase("Passphrase", file=passphrase_file, confirm=True) if seal else None
     typer.echo(str(write_bundle(engine, found.id, output, force=force, group=group, passphrase=passphrase)))
 
 
@@ -507,6 +517,7 @@ def import_cmd(
     accept_rule_change: Annotated[bool, typer.Option(
         "--accept-rule-change", help="Apply the bundle's changes toward a less protective attribution rule "
                                      "(kept out otherwise).")] = False,
+    passphrase_file: PassphraseFileOption = None,
 ) -> None:
     """Merge a bundle into this database (rows matched by id; safe to repeat)."""
     from .services.bundles import PassphraseNeeded, import_bundle, read_bundle
@@ -515,7 +526,7 @@ def import_cmd(
     try:
         read_bundle(bundle)  # validate before the database is opened or created
     except PassphraseNeeded:
-        passphrase = typer.prompt("Passphrase", hide_input=True)
+        passphrase = get_passphrase("Passphrase", file=passphrase_file)
         read_bundle(bundle, passphrase)
     report = import_bundle(_state(ctx).engine, bundle, passphrase, accept_rule_change=accept_rule_change)
     line = (f"{report.meeting.id[:8]}  {report.meeting.title}: {report.added} added, {report.updated} updated, "
@@ -705,8 +716,7 @@ def purge_cmd(
     engine = _state(ctx).engine
     found = services.resolve_meeting(engine, meeting)
     if not yes:
-        typer.confirm(f"Purge speaker details from {found.title!r} and its backups? This cannot be undone",
-                      abort=True)
+        confirm(f"Purge speaker details from {found.title!r} and its backups? This cannot be undone")
     report = purge_identities(engine, found.id)
     typer.echo(f"{report.notes_changed} note(s) changed, {report.speaker_links} speaker link(s) and "
                f"{report.queue_entries} speakers-list entr(ies) removed, {report.backups_purged} backup(s) purged")
@@ -721,6 +731,7 @@ def encrypt_cmd(
     ctx: typer.Context,
     remove_plain_backups: Annotated[bool, typer.Option(
         "--remove-plain-backups", help="Delete the unencrypted backups made before.")] = False,
+    passphrase_file: PassphraseFileOption = None,
 ) -> None:
     """Encrypt the database with a passphrase (SQLCipher). It is asked for at every start."""
     from . import encryption
@@ -734,7 +745,7 @@ def encrypt_cmd(
     plain_backups = list_backups(engine)
     engine.dispose()
     with exclusive(engine):  # refuse before asking for a passphrase, and hold the file until it is done
-        passphrase = typer.prompt("New passphrase", hide_input=True, confirmation_prompt=True, err=True)
+        passphrase = get_passphrase("New passphrase", file=passphrase_file, confirm=True)
         encryption.encrypt_file(path, passphrase)
     typer.echo(f"encrypted {path}")
     if plain_backups:
