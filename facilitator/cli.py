@@ -29,8 +29,9 @@ class FacilitatorGroup(typer.core.TyperGroup):
     """Turns every user error into one line on stderr and exit 2.
 
     Click's standalone mode prints usage errors over three lines and lets other
-    exceptions escape as tracebacks; here a `FacilitatorError` or a usage error
-    is one sentence, whether run from a shell or from Typer's CliRunner.
+    exceptions escape as tracebacks; here a `FacilitatorError`, a usage error or
+    a file system error is one sentence, whether run from a shell or from
+    Typer's CliRunner.
     """
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
@@ -44,6 +45,10 @@ class FacilitatorGroup(typer.core.TyperGroup):
             sys.exit(1)
         except ClickException as exc:
             typer.echo(f"facilitator: {exc.format_message()}", err=True)
+            sys.exit(2)
+        except OSError as exc:  # a file the services did not foresee: still one line, never a traceback
+            where = f"{exc.filename}: " if exc.filename else ""
+            typer.echo(f"facilitator: {where}{exc.strerror or exc}.", err=True)
             sys.exit(2)
         except KeyboardInterrupt:
             sys.exit(130)

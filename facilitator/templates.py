@@ -83,11 +83,11 @@ def load_template(name: str) -> Template:
     """Load a bundled template by key (`breakfast`) or a template file by path."""
     if name.endswith(".toml") or "/" in name or "\\" in name:
         path = Path(name).expanduser()
-        if not path.is_file():
-            raise TemplateError(f"{name}: no such template file.")
         try:
             raw = path.read_bytes()
-        except OSError as exc:
+        except (FileNotFoundError, NotADirectoryError, IsADirectoryError):
+            raise TemplateError(f"{name}: no such template file.") from None
+        except OSError as exc:  # a name too long, no permission...
             raise TemplateError(f"{name}: cannot read the file ({exc.strerror}).") from None
         return parse_template(raw, source=str(path), key=path.stem)
     resource = _bundled_dir().joinpath(f"{name}.toml")

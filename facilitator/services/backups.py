@@ -114,11 +114,15 @@ def _open(path: Path, passphrase: str | None):
 def check_backup(source: Path, passphrase: str | None = None) -> int:
     """Raise unless `source` is a facilitator database this release can open; return its schema version."""
     source = Path(source)
-    if not source.is_file():
-        raise DatabaseError(f"{source}: no such backup file.")
-    with source.open("rb") as fh:
-        if passphrase is None and fh.read(16) != SQLITE_HEADER:
-            raise DatabaseError(f"{source} is not a SQLite database; nothing was restored.")
+    try:
+        with source.open("rb") as fh:
+            header = fh.read(16)
+    except (FileNotFoundError, NotADirectoryError, IsADirectoryError):
+        raise DatabaseError(f"{source}: no such backup file.") from None
+    except OSError as exc:  # a name too long, no permission...
+        raise DatabaseError(f"Cannot read the backup {source}: {exc.strerror}.") from None
+    if passphrase is None and header != SQLITE_HEADER:
+        raise DatabaseError(f"{source} is not a SQLite database; nothing was restored.")
     with tempfile.TemporaryDirectory() as tmp:  # check a copy: opening must not touch the backup
         copy = Path(tmp) / "check.db"
         con = _open(source, passphrase)
