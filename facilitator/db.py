@@ -159,7 +159,7 @@ def _check_readable_as_is(engine: Engine, path: Path) -> None:
 
 
 #: Each engine's release of its shared lock: run when it is garbage-collected, or by close_engine.
-_RELEASE: "weakref.WeakKeyDictionary[Engine, weakref.finalize]" = weakref.WeakKeyDictionary()
+_RELEASE: weakref.WeakKeyDictionary[Engine, weakref.finalize] = weakref.WeakKeyDictionary()
 
 
 def close_engine(engine: Engine) -> None:
@@ -171,7 +171,7 @@ def close_engine(engine: Engine) -> None:
 
 
 #: The file each engine opened, and its identity then: see check_same_file.
-_OPENED: "weakref.WeakKeyDictionary[Engine, tuple[Path, tuple[int, int]]]" = weakref.WeakKeyDictionary()
+_OPENED: weakref.WeakKeyDictionary[Engine, tuple[Path, tuple[int, int]]] = weakref.WeakKeyDictionary()
 
 
 def database_identity(path: str | os.PathLike) -> tuple[int, int]:

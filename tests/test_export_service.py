@@ -15,7 +15,6 @@ import exports
 from exports import EXTENSIONS, FORMATS, STYLES, build_document, render
 from facilitator import files, services
 from facilitator.errors import ExportError
-from facilitator.services import exporting
 from facilitator.services.demo import load_demo
 from facilitator.services.exporting import default_export_path, export_meeting, preview_markdown
 

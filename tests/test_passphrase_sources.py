@@ -113,5 +113,5 @@ def test_only_the_line_ending_is_taken_off(tmp_path):
     from facilitator.passphrases import read_passphrase_file
 
     path = tmp_path / "p"
-    path.write_bytes(" spaces count \r\n".encode())
+    path.write_bytes(b" spaces count \r\n")
     assert read_passphrase_file(path) == " spaces count "

@@ -14,10 +14,9 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from ..db import database_file, exclusive, open_engine
-from ..files import (SQLITE_HEADER, atomic_target, backup_name, backups_folder, backups_of, check_target,
-                     is_empty_backup)
 from ..encryption import passphrase_of
 from ..errors import DatabaseError
+from ..files import SQLITE_HEADER, atomic_target, backup_name, backups_folder, backups_of, check_target, is_empty_backup
 
 KEEP = 10
 

@@ -41,12 +41,13 @@ from ..models import (
     as_utc,
     utcnow,
 )
-from ..vocab import NOTE_KINDS, RULES
 from ..sealing import check_envelope, is_sealed, seal, unseal
 from ..text import match_label
+from ..vocab import NOTE_KINDS, RULES
 from ._db import transaction
 from .import_guards import RuleGuard, foreign_ids
 from .meetings import get_detail
+
 
 class PassphraseNeeded(BundleError):
     """The bundle is sealed and no passphrase was given (the CLI then asks for one)."""
