@@ -1,8 +1,11 @@
 """Opening the database: where it lives, checking it is ours, migrating it.
 
 `open_engine` is the one way in. It never creates an engine at import time,
-refuses files that are not SQLite or not facilitator databases, and refuses a
-database written by a newer release without touching it.
+refuses files that are not SQLite or not facilitator databases (see dbfile),
+and refuses a database written by a newer release without touching it. Each
+engine holds a shared lock beside the file for its lifetime, so `exclusive`
+can keep restore, encrypt and purge away from a database another process has
+open; `check_same_file` tells whether the file is still the one it opened.
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ speakers list is deleted. The purge runs with secure_delete on, so SQLite
 zeroes what it frees, the search index is merged so that no old segment keeps
 a name, and the WAL is written through and truncated: no purged byte is left
 in the file or its WAL, even on a disk too full to compact. The file is then
-compacted (VACUUM) when the disk has room for the copy that needs. The same
+compacted (VACUUM) when the disk has room for the copy VACUUM makes. The same
 purge is applied to every backup the application made. Irreversible.
 """
 
