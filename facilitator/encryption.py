@@ -9,7 +9,6 @@ application runs unencrypted and says encryption is unavailable.
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from pathlib import Path
 
@@ -87,33 +86,29 @@ def encrypt_file(path: Path, passphrase: str) -> None:
 
 
 def _encrypt(path: Path, passphrase: str) -> None:
+    from .files import atomic_target
+
     dbapi = sqlcipher()
     plain = sqlite3.connect(path)
     try:
         plain.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
         plain.close()
-    tmp = path.with_name(f".{path.name}.encrypting")
-    tmp.unlink(missing_ok=True)
-    fd = os.open(tmp, os.O_CREAT | os.O_WRONLY, 0o600)
-    os.close(fd)
-    tmp.unlink()
-    con = dbapi.connect(str(path))
-    try:
-        con.execute(f"ATTACH DATABASE {_quote(str(tmp))} AS encrypted KEY {_quote(passphrase)}")
-        con.execute("SELECT sqlcipher_export('encrypted')")
-        version = con.execute("PRAGMA user_version").fetchone()[0]
-        con.execute(f"PRAGMA encrypted.user_version = {int(version)}")
-        con.execute("DETACH DATABASE encrypted")
-    except dbapi.Error as exc:
-        tmp.unlink(missing_ok=True)
-        raise DatabaseError(f"Encryption failed: {exc}; the database was left as it was.") from None
-    finally:
-        con.close()
-    os.chmod(tmp, 0o600)
-    keyed = connect(tmp, passphrase)
-    keyed.execute("PRAGMA journal_mode=WAL")
-    keyed.close()
-    os.replace(tmp, path)
+    # The encrypted copy is synced to disk before it takes the database's name; no copy is left on failure.
+    with atomic_target(path, overwrite=True, private=True, error=DatabaseError) as tmp:
+        con = dbapi.connect(str(path))
+        try:
+            con.execute(f"ATTACH DATABASE {_quote(str(tmp))} AS encrypted KEY {_quote(passphrase)}")
+            con.execute("SELECT sqlcipher_export('encrypted')")
+            version = con.execute("PRAGMA user_version").fetchone()[0]
+            con.execute(f"PRAGMA encrypted.user_version = {int(version)}")
+            con.execute("DETACH DATABASE encrypted")
+        except dbapi.Error as exc:
+            raise DatabaseError(f"Encryption failed: {exc}; the database was left as it was.") from None
+        finally:
+            con.close()
+        keyed = connect(tmp, passphrase)
+        keyed.execute("PRAGMA journal_mode=WAL")
+        keyed.close()
     for suffix in ("-wal", "-shm"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)

@@ -190,3 +190,22 @@ def test_a_backup_that_fails_leaves_nothing(engine, breakfast, monkeypatch):
         backup_database(engine)
     assert list(backups.backup_folder(engine).iterdir()) == []
     assert list_backups(engine) == []
+
+
+def test_encrypt_is_flushed_before_it_replaces_the_database(db_path, meeting, monkeypatch):
+    """encrypt writes the encrypted copy through the same writer: synced to disk
+    before it takes the database's name, and nothing left behind if that fails."""
+    pytest.importorskip("sqlcipher3")
+    from facilitator import encryption
+
+    def disk_full(fd):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(files.os, "fsync", disk_full)
+    monkeypatch.setenv("FACILITATOR_PASSPHRASE", "a long passphrase")
+    message = one_line_error(cli(db_path, "encrypt"))
+    assert "No space left on device" in message
+    monkeypatch.undo()
+    assert db_path.read_bytes()[:16] == files.SQLITE_HEADER and encryption.available()
+    assert "A precious note." in cli(db_path, "show", meeting).stdout
+    assert sorted(p.name for p in db_path.parent.iterdir() if p.name.startswith(".")) == []
