@@ -16,8 +16,9 @@ import typer
 import typer.core
 
 from . import __version__, services
-from .db import open_engine
-from .errors import FacilitatorError, InvalidInput
+from .db import close_engine, exclusive, open_engine
+from .errors import DatabaseError, FacilitatorError, InvalidInput
+from .passphrases import confirm, get_passphrase
 
 # Typer vendors Click and exports only BadParameter; ClickException is its base,
 # the class of every usage error (unknown option, missing argument, bad value).
@@ -28,8 +29,9 @@ class FacilitatorGroup(typer.core.TyperGroup):
     """Turns every user error into one line on stderr and exit 2.
 
     Click's standalone mode prints usage errors over three lines and lets other
-    exceptions escape as tracebacks; here a `FacilitatorError` or a usage error
-    is one sentence, whether run from a shell or from Typer's CliRunner.
+    exceptions escape as tracebacks; here a `FacilitatorError`, a usage error or
+    a file system error is one sentence, whether run from a shell or from
+    Typer's CliRunner.
     """
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
@@ -43,6 +45,10 @@ class FacilitatorGroup(typer.core.TyperGroup):
             sys.exit(1)
         except ClickException as exc:
             typer.echo(f"facilitator: {exc.format_message()}", err=True)
+            sys.exit(2)
+        except OSError as exc:  # a file the services did not foresee: still one line, never a traceback
+            where = f"{exc.filename}: " if exc.filename else ""
+            typer.echo(f"facilitator: {where}{exc.strerror or exc}.", err=True)
             sys.exit(2)
         except KeyboardInterrupt:
             sys.exit(130)
@@ -66,27 +72,42 @@ DbOption = Annotated[
                  show_default=False),
 ]
 MeetingArg = Annotated[str, typer.Argument(help="Meeting id, or the first characters of it.", show_default=False)]
+PassphraseFileOption = Annotated[Optional[Path], typer.Option(
+    "--passphrase-file", help="Read the passphrase from the first line of this file (else $FACILITATOR_PASSPHRASE, "
+                              "else it is asked for on the terminal).", show_default=False)]
 
 
 class State:
-    def __init__(self, db: str | None) -> None:
+    def __init__(self, db: str | None, passphrase_file: Path | None = None) -> None:
         self.db = db
+        self.passphrase_file = passphrase_file
         self._engine = None
 
     @property
     def engine(self):
+        return self.open()
+
+    def open(self, *, allow_empty: bool = False):
+        """The engine, opened on first use; an encrypted database needs its passphrase."""
         if self._engine is None:
             from .db import PassphraseRequired
             from .encryption import available
 
             try:
-                self._engine = open_engine(self.db)
+                self._engine = open_engine(self.db, allow_empty=allow_empty)
             except PassphraseRequired as exc:
                 if not available():
                     raise PassphraseRequired(f"{exc} (Encryption is unavailable on this machine.)") from None
-                passphrase = typer.prompt("Passphrase", hide_input=True, err=True)
+                passphrase = get_passphrase("Passphrase", file=self.passphrase_file,
+                                            how="--passphrase-file FILE before the command")
                 self._engine = open_engine(self.db, passphrase=passphrase)
         return self._engine
+
+    def close(self) -> None:
+        """Let go of the database (and its lock) as soon as the command is done."""
+        if self._engine is not None:
+            close_engine(self._engine)
+            self._engine = None
 
 
 def _state(ctx: typer.Context) -> State:
@@ -103,12 +124,14 @@ def _version(value: bool) -> None:
 def root(
     ctx: typer.Context,
     db: DbOption = None,
+    passphrase_file: PassphraseFileOption = None,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
     ] = False,
 ) -> None:
     """Bare `facilitator` opens the terminal application."""
-    ctx.obj = State(db)
+    ctx.obj = State(db, passphrase_file)
+    ctx.call_on_close(ctx.obj.close)
     if ctx.invoked_subcommand is None:
         if not (sys.stdin.isatty() and sys.stdout.isatty()):
             raise InvalidInput("The application needs a terminal; in a script or a pipe use a subcommand "
@@ -504,13 +527,16 @@ def bundle_cmd(
     group: Annotated[Optional[str], typer.Option("--group", "-g", help="Only this breakout group's notes.")] = None,
     seal: Annotated[bool, typer.Option("--seal", help="Encrypt with a passphrase (asked for, never stored).")]
     = False,
+    passphrase_file: PassphraseFileOption = None,
 ) -> None:
     """Write one whole meeting (or one breakout group's part) to a single JSON file."""
     from .services.bundles import write_bundle
 
     engine = _state(ctx).engine
     found = services.resolve_meeting(engine, meeting)
-    passphrase = typer.prompt("Passphrase", hide_input=True, confirmation_prompt=True) if seal else None
+    if passphrase_file is not None and not seal:
+        raise InvalidInput("--passphrase-file is for a sealed bundle: add --seal.")
+    passphrase = get_passphrase("Passphrase", file=passphrase_file, confirm=True) if seal else None
     typer.echo(str(write_bundle(engine, found.id, output, force=force, group=group, passphrase=passphrase)))
 
 
@@ -518,6 +544,10 @@ def bundle_cmd(
 def import_cmd(
     ctx: typer.Context,
     bundle: Annotated[Path, typer.Argument(help="A bundle written by `facilitator bundle`.")],
+    accept_rule_change: Annotated[bool, typer.Option(
+        "--accept-rule-change", help="Apply the bundle's changes toward a less protective attribution rule "
+                                     "(kept out otherwise).")] = False,
+    passphrase_file: PassphraseFileOption = None,
 ) -> None:
     """Merge a bundle into this database (rows matched by id; safe to repeat)."""
     from .services.bundles import PassphraseNeeded, import_bundle, read_bundle
@@ -526,14 +556,23 @@ def import_cmd(
     try:
         read_bundle(bundle)  # validate before the database is opened or created
     except PassphraseNeeded:
-        passphrase = typer.prompt("Passphrase", hide_input=True)
+        passphrase = get_passphrase("Passphrase", file=passphrase_file)
         read_bundle(bundle, passphrase)
-    report = import_bundle(_state(ctx).engine, bundle, passphrase)
-    typer.echo(f"{report.meeting.id[:8]}  {report.meeting.title}: {report.added} added, {report.updated} updated, "
-               f"{report.unchanged} unchanged, {report.conflicts} in conflict")
+    report = import_bundle(_state(ctx).engine, bundle, passphrase, accept_rule_change=accept_rule_change)
+    line = (f"{report.meeting.id[:8]}  {report.meeting.title}: {report.added} added, {report.updated} updated, "
+            f"{report.unchanged} unchanged, {report.conflicts} in conflict")
+    if report.foreign:
+        line += f", {report.foreign} left alone (their ids belong to another meeting)"
+    if report.rule_changes:
+        line += (f", rule change {'applied' if report.rule_changes_applied else 'kept out'}: "
+                 f"{'; '.join(report.rule_changes)}")
+    typer.echo(line)
     if report.conflicts:
         typer.echo("Notes edited on both laptops keep the later edit; the other version is kept as a revision "
                    "(see the review screen).", err=True)
+    if report.rule_changes and not report.rule_changes_applied:
+        typer.echo("facilitator: warning: the bundle would put speakers under a less protective attribution rule; "
+                   "the stricter rule was kept. Import again with --accept-rule-change to apply it.", err=True)
 
 
 def _date_option(value: str | None, name: str):
@@ -688,7 +727,8 @@ def restore_cmd(
     """Replace the database's content with a backup (the current content is backed up first)."""
     from .services.backups import restore_database
 
-    safety = restore_database(_state(ctx).engine, file)  # checks the backup before touching anything
+    engine = _state(ctx).open(allow_empty=True)  # an emptied database file is what restore is for
+    safety = restore_database(engine, file)  # checks the backup before touching anything
     typer.echo(f"restored {file}; the previous content is in {safety}")
 
 
@@ -704,11 +744,14 @@ def purge_cmd(
     engine = _state(ctx).engine
     found = services.resolve_meeting(engine, meeting)
     if not yes:
-        typer.confirm(f"Purge speaker details from {found.title!r} and its backups? This cannot be undone",
-                      abort=True)
+        confirm(f"Purge speaker details from {found.title!r} and its backups? This cannot be undone")
     report = purge_identities(engine, found.id)
     typer.echo(f"{report.notes_changed} note(s) changed, {report.speaker_links} speaker link(s) and "
                f"{report.queue_entries} speakers-list entr(ies) removed, {report.backups_purged} backup(s) purged")
+    if report.not_compacted:
+        raise DatabaseError(f"The purge is complete, but {len(report.not_compacted)} file(s) could not be compacted "
+                            f"for want of free disk space (first {report.not_compacted[0]}); free some space and "
+                            "run the same purge again to compact them.")
 
 
 @app.command("encrypt")
@@ -716,6 +759,7 @@ def encrypt_cmd(
     ctx: typer.Context,
     remove_plain_backups: Annotated[bool, typer.Option(
         "--remove-plain-backups", help="Delete the unencrypted backups made before.")] = False,
+    passphrase_file: PassphraseFileOption = None,
 ) -> None:
     """Encrypt the database with a passphrase (SQLCipher). It is asked for at every start."""
     from . import encryption
@@ -728,8 +772,9 @@ def encrypt_cmd(
     path = database_path(engine)
     plain_backups = list_backups(engine)
     engine.dispose()
-    passphrase = typer.prompt("New passphrase", hide_input=True, confirmation_prompt=True, err=True)
-    encryption.encrypt_file(path, passphrase)
+    with exclusive(engine):  # refuse before asking for a passphrase, and hold the file until it is done
+        passphrase = get_passphrase("New passphrase", file=passphrase_file, confirm=True)
+        encryption.encrypt_file(path, passphrase)
     typer.echo(f"encrypted {path}")
     if plain_backups:
         if remove_plain_backups:

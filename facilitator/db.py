@@ -1,25 +1,31 @@
 """Opening the database: where it lives, checking it is ours, migrating it.
 
 `open_engine` is the one way in. It never creates an engine at import time,
-refuses files that are not SQLite or not facilitator databases, and refuses a
-database written by a newer release without touching it.
+refuses files that are not SQLite or not facilitator databases (see dbfile),
+and refuses a database written by a newer release without touching it. Each
+engine holds a shared lock beside the file for its lifetime, so `exclusive`
+can keep restore, encrypt and purge away from a database another process has
+open; `check_same_file` tells whether the file is still the one it opened.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
+import weakref
+from contextlib import nullcontext
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.exc import OperationalError
 
+from . import dbfile, locks
+from .dbfile import PassphraseRequired  # noqa: F401  (the CLI catches it from here)
 from .errors import DatabaseError
 from .migrations import LATEST_VERSION, MIGRATIONS
 
 ENV_VAR = "FACILITATOR_DB"
-SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 def default_db_path() -> Path:
@@ -48,44 +54,10 @@ def _path_of(url: str) -> Path | None:
     return Path(rest[1:]) if rest.startswith("/") else Path(rest)
 
 
-def private_file(path: Path) -> None:
-    """Create `path` empty and readable by its owner only (notes may be sensitive)."""
-    fd = os.open(path, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
-    os.close(fd)
-    os.chmod(path, 0o600)
-
-
-class PassphraseRequired(DatabaseError):
-    """The file is not plain SQLite: encrypted, or something else. The CLI asks for a passphrase."""
-
-
-def _check_file(path: Path, passphrase: str | None) -> bool:
-    """Check a database path; True when the file is (to be treated as) encrypted."""
-    if path.is_dir():
-        raise DatabaseError(f"Database path {path} is a folder, not a file.")
-    if path.exists():
-        try:
-            with path.open("rb") as fh:
-                header = fh.read(16)
-        except OSError as exc:
-            raise DatabaseError(f"Cannot read database {path}: {exc.strerror}.") from None
-        if header and header != SQLITE_HEADER:
-            size = path.stat().st_size
-            if size < 1024 or size % 512:  # an encrypted database is whole pages of random bytes
-                raise DatabaseError(f"{path} is not a SQLite database; it was left untouched.")
-            if passphrase is None:
-                raise PassphraseRequired(f"{path} is encrypted, or is not a SQLite database; it was left "
-                                         "untouched. Give its passphrase to open it.")
-            return True
-        return False
-    try:
-        if not path.parent.exists():
-            path.parent.mkdir(mode=0o700, parents=True)
-    except OSError as exc:
-        raise DatabaseError(f"Cannot create the folder for database {path}: {exc.strerror}.") from None
-    if not os.access(path.parent, os.W_OK):
-        raise DatabaseError(f"Cannot create database {path}: its folder is not writable.")
-    return False
+def database_file(engine: Engine) -> Path | None:
+    """The file an engine works on; None for an in-memory database."""
+    name = engine.url.database
+    return Path(name) if name and name != ":memory:" else None
 
 
 def _on_connect(dbapi_connection, _record) -> None:
@@ -118,47 +90,61 @@ def _on_begin(conn) -> None:
         conn.exec_driver_sql("BEGIN")
 
 
-def _create_wal_file(path: Path) -> None:
-    """Create the database file in WAL mode; WAL is persistent, so once is enough."""
-    import sqlite3
-
-    try:
-        private_file(path)  # SQLite gives its -wal and -shm files the database's permissions
-        con = sqlite3.connect(path)
-        con.execute("PRAGMA journal_mode=WAL")
-        con.close()
-    except (sqlite3.Error, OSError) as exc:
-        path.unlink(missing_ok=True)
-        raise DatabaseError(f"Cannot create database {path}: {exc}.") from None
-
-
 def open_engine(
-    db: str | os.PathLike | None = None, *, migrate: bool = True, passphrase: str | None = None
+    db: str | os.PathLike | None = None, *, migrate: bool = True, passphrase: str | None = None,
+    lock: bool = True, allow_empty: bool = False,
 ) -> Engine:
     """Create an engine for `db` (see `resolve_db`), checked and migrated.
 
     An encrypted database needs `passphrase`; see facilitator.encryption.
+    The engine holds a shared lock on the database's lock file for as long as
+    it lives (see facilitator.locks); `lock=False` is for the application's
+    own copies, such as backups being purged. An empty (0-byte) file is
+    refused unless `allow_empty` (for `restore`, which fills it).
     """
     url = resolve_db(db)
     path = _path_of(url)
+    held = None
     encrypted = False
     if path is not None:
-        encrypted = _check_file(path, passphrase)
-        if not path.exists():
-            _create_wal_file(path)
+        restore = "facilitator restore" if path == _path_of(resolve_db(None)) else f"facilitator --db {path} restore"
+        encrypted = dbfile.check_file(path, passphrase, allow_empty=allow_empty, restore_command=restore)
+        held = locks.share(path) if lock else None
+    try:
+        if path is not None:
+            dbfile.create_file(path)
+        engine = _engine(url, path, passphrase, encrypted, migrate)
+    except BaseException:
+        locks.release(held)
+        raise
+    _RELEASE[engine] = weakref.finalize(engine, locks.release, held)
+    if path is not None:
+        _OPENED[engine] = (path, database_identity(path))
+    return engine
+
+
+def _engine(url: str, path: Path | None, passphrase: str | None, encrypted: bool, migrate: bool) -> Engine:
+    read_only = path is not None and dbfile.is_read_only(path)
+    uri = dbfile.read_only_uri(path) if read_only else None
     if encrypted:
         from . import encryption
 
-        encryption.check_key(path, passphrase)
+        encryption.check_key(path, passphrase, uri=uri)
         engine = create_engine(url, module=encryption.sqlcipher(),
-                               creator=lambda: encryption.connect(path, passphrase))
+                               creator=lambda: encryption.connect(path, passphrase, uri=uri))
         encryption.remember(engine, passphrase)  # in memory only: for backups
+    elif read_only:
+        import sqlite3
+
+        engine = create_engine(url, creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False))
     else:
         engine = create_engine(url, connect_args={"check_same_thread": False})
     event.listen(engine, "connect", _on_connect)
     event.listen(engine, "begin", _on_begin)
     try:
-        if migrate:
+        if read_only:
+            _check_readable_as_is(engine, path)
+        elif migrate:
             migrate_engine(engine)
         else:
             schema_version(engine)
@@ -170,6 +156,59 @@ def open_engine(
         engine.dispose()
         raise
     return engine
+
+
+def _check_readable_as_is(engine: Engine, path: Path) -> None:
+    """A read-only database is read as it is: it cannot be migrated."""
+    if schema_version(engine) < LATEST_VERSION:
+        raise DatabaseError(f"{path} is read-only (read-only media, or no write permission) and was written by "
+                            "an older release of facilitator; copy it to a writable folder to open it.")
+
+
+#: Each engine's release of its shared lock: run when it is garbage-collected, or by close_engine.
+_RELEASE: weakref.WeakKeyDictionary[Engine, weakref.finalize] = weakref.WeakKeyDictionary()
+
+
+def close_engine(engine: Engine) -> None:
+    """Close the engine's connections and let go of its lock now, not when it is garbage-collected."""
+    engine.dispose()
+    release = _RELEASE.pop(engine, None)
+    if release is not None:
+        release()
+
+
+#: The file each engine opened, and its identity then: see check_same_file.
+_OPENED: weakref.WeakKeyDictionary[Engine, tuple[Path, tuple[int, int]]] = weakref.WeakKeyDictionary()
+
+
+def database_identity(path: str | os.PathLike) -> tuple[int, int]:
+    """(st_dev, st_ino): which file a path names, whatever is done to its name."""
+    info = os.stat(path)
+    return info.st_dev, info.st_ino
+
+
+def check_same_file(engine: Engine) -> None:
+    """Raise DatabaseError when the file at the engine's path is no longer the
+    file it opened (replaced, or deleted): writes would go to a file nobody
+    will ever open again."""
+    opened = _OPENED.get(engine)
+    if opened is None:
+        return
+    path, identity = opened
+    try:
+        same = database_identity(path) == identity
+    except OSError:
+        same = False
+    if not same:
+        raise DatabaseError(f"The database file {path} was replaced or deleted by another program; nothing was "
+                            "saved. Quit and start facilitator again to open the file now at that place.")
+
+
+def exclusive(target: Engine | str | os.PathLike):
+    """Context manager: the database to this process alone, for restore, encrypt
+    and purge; raises DatabaseError while another facilitator process has it open."""
+    path = database_file(target) if isinstance(target, Engine) else Path(target)
+    return locks.exclusive(path) if path is not None else nullcontext()
 
 
 def schema_version(engine: Engine) -> int:

@@ -9,7 +9,6 @@ application runs unencrypted and says encryption is unavailable.
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from pathlib import Path
 
@@ -54,18 +53,18 @@ def _quote(passphrase: str) -> str:
     return "'" + passphrase.replace("'", "''") + "'"
 
 
-def connect(path: Path, passphrase: str):
-    """An SQLCipher connection to `path`, keyed; raises DatabaseError on a wrong passphrase."""
+def connect(path: Path, passphrase: str, *, uri: str | None = None):
+    """An SQLCipher connection to `path` (or to an SQLite `uri` naming it, e.g. read-only), keyed."""
     dbapi = sqlcipher()
-    con = dbapi.connect(str(path), check_same_thread=False)
+    con = dbapi.connect(uri or str(path), uri=uri is not None, check_same_thread=False)
     con.execute("PRAGMA cipher_log_level = NONE")  # SQLCipher would print decryption errors on stderr
     con.execute(f"PRAGMA key = {_quote(passphrase)}")
     return con
 
 
-def check_key(path: Path, passphrase: str) -> None:
+def check_key(path: Path, passphrase: str, *, uri: str | None = None) -> None:
     dbapi = sqlcipher()
-    con = connect(path, passphrase)
+    con = connect(path, passphrase, uri=uri)
     try:
         con.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except dbapi.DatabaseError:
@@ -76,36 +75,40 @@ def check_key(path: Path, passphrase: str) -> None:
 
 
 def encrypt_file(path: Path, passphrase: str) -> None:
-    """Convert a plain database file to an encrypted one in place (atomically)."""
+    """Convert a plain database file to an encrypted one in place (atomically);
+    refused while another facilitator process has it open."""
+    from .db import exclusive
+
     if len(passphrase) < 8:
         raise DatabaseError("Use a passphrase of at least 8 characters.")
+    with exclusive(path):
+        _encrypt(path, passphrase)
+
+
+def _encrypt(path: Path, passphrase: str) -> None:
+    from .files import atomic_target
+
     dbapi = sqlcipher()
     plain = sqlite3.connect(path)
     try:
         plain.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
         plain.close()
-    tmp = path.with_name(f".{path.name}.encrypting")
-    tmp.unlink(missing_ok=True)
-    fd = os.open(tmp, os.O_CREAT | os.O_WRONLY, 0o600)
-    os.close(fd)
-    tmp.unlink()
-    con = dbapi.connect(str(path))
-    try:
-        con.execute(f"ATTACH DATABASE {_quote(str(tmp))} AS encrypted KEY {_quote(passphrase)}")
-        con.execute("SELECT sqlcipher_export('encrypted')")
-        version = con.execute("PRAGMA user_version").fetchone()[0]
-        con.execute(f"PRAGMA encrypted.user_version = {int(version)}")
-        con.execute("DETACH DATABASE encrypted")
-    except dbapi.Error as exc:
-        tmp.unlink(missing_ok=True)
-        raise DatabaseError(f"Encryption failed: {exc}; the database was left as it was.") from None
-    finally:
-        con.close()
-    os.chmod(tmp, 0o600)
-    keyed = connect(tmp, passphrase)
-    keyed.execute("PRAGMA journal_mode=WAL")
-    keyed.close()
-    os.replace(tmp, path)
+    # The encrypted copy is synced to disk before it takes the database's name; no copy is left on failure.
+    with atomic_target(path, overwrite=True, private=True, error=DatabaseError) as tmp:
+        con = dbapi.connect(str(path))
+        try:
+            con.execute(f"ATTACH DATABASE {_quote(str(tmp))} AS encrypted KEY {_quote(passphrase)}")
+            con.execute("SELECT sqlcipher_export('encrypted')")
+            version = con.execute("PRAGMA user_version").fetchone()[0]
+            con.execute(f"PRAGMA encrypted.user_version = {int(version)}")
+            con.execute("DETACH DATABASE encrypted")
+        except dbapi.Error as exc:
+            raise DatabaseError(f"Encryption failed: {exc}; the database was left as it was.") from None
+        finally:
+            con.close()
+        keyed = connect(tmp, passphrase)
+        keyed.execute("PRAGMA journal_mode=WAL")
+        keyed.close()
     for suffix in ("-wal", "-shm"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)

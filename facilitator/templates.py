@@ -11,6 +11,7 @@ the field.
 
 from __future__ import annotations
 
+import codecs
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -82,11 +83,11 @@ def load_template(name: str) -> Template:
     """Load a bundled template by key (`breakfast`) or a template file by path."""
     if name.endswith(".toml") or "/" in name or "\\" in name:
         path = Path(name).expanduser()
-        if not path.is_file():
-            raise TemplateError(f"{name}: no such template file.")
         try:
             raw = path.read_bytes()
-        except OSError as exc:
+        except (FileNotFoundError, NotADirectoryError, IsADirectoryError):
+            raise TemplateError(f"{name}: no such template file.") from None
+        except OSError as exc:  # a name too long, no permission...
             raise TemplateError(f"{name}: cannot read the file ({exc.strerror}).") from None
         return parse_template(raw, source=str(path), key=path.stem)
     resource = _bundled_dir().joinpath(f"{name}.toml")
@@ -128,6 +129,7 @@ def parse_template(raw: bytes, *, source: str, key: str) -> Template:
 
     if len(raw) > MAX_TEMPLATE_BYTES:
         raise fail(f"the file is larger than {MAX_TEMPLATE_BYTES // 1000} kB; is it really a template?")
+    raw = raw.removeprefix(codecs.BOM_UTF8)  # Windows editors start a UTF-8 file with a byte-order mark
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:

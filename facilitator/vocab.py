@@ -12,6 +12,11 @@ RULES = (CHATHAM_HOUSE, NOT_FOR_ATTRIBUTION, ON_THE_RECORD)
 #: Rules under which a non-attributable participant must never be named.
 PROTECTED_RULES = (CHATHAM_HOUSE, NOT_FOR_ATTRIBUTION)
 
+
+def less_protective(before: str, after: str) -> bool:
+    """True when going from rule `before` to `after` would let speakers be named."""
+    return before in PROTECTED_RULES and after not in PROTECTED_RULES
+
 RULE_LABELS = {
     CHATHAM_HOUSE: "Chatham House rule",
     NOT_FOR_ATTRIBUTION: "not for attribution",

@@ -1,11 +1,19 @@
 """Encryption at rest (SQLCipher): convert, open with the passphrase, refuse a
 wrong one, keep backups encrypted, and say so plainly when SQLCipher is missing."""
 
+import pytest
 from typer.testing import CliRunner
 
-from facilitator import encryption, services
+from facilitator import encryption, passphrases, services
 from facilitator.cli import app
 from facilitator.db import open_engine
+
+
+@pytest.fixture(autouse=True)
+def at_a_terminal(monkeypatch):
+    """These tests type passphrases as a person would; scripts without a terminal: test_passphrase_sources.py."""
+    monkeypatch.setattr(passphrases, "interactive", lambda: True)
+    monkeypatch.delenv("FACILITATOR_PASSPHRASE", raising=False)
 
 
 def cli(db, *args, input=None):

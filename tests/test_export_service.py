@@ -13,9 +13,8 @@ import pytest
 
 import exports
 from exports import EXTENSIONS, FORMATS, STYLES, build_document, render
-from facilitator import services
+from facilitator import files, services
 from facilitator.errors import ExportError
-from facilitator.services import exporting
 from facilitator.services.demo import load_demo
 from facilitator.services.exporting import default_export_path, export_meeting, preview_markdown
 
@@ -59,7 +58,7 @@ def test_no_clobber_holds_even_if_the_file_appears_after_the_check(folder):
     target = folder / "memo.docx"
     target.write_bytes(DRAFT)  # another export finished between the check and the write
     with pytest.raises(ExportError, match="already exists"):
-        exporting._write_atomically(target, b"new bytes", overwrite=False)
+        files.write_atomically(target, b"new bytes", overwrite=False, error=ExportError)
     assert target.read_bytes() == DRAFT
     assert [p.name for p in folder.iterdir()] == ["memo.docx"]
 
@@ -112,7 +111,7 @@ def test_a_failed_write_leaves_neither_half_a_file_nor_a_temporary_one(engine, b
     def disk_full(fd):
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr(exporting.os, "fsync", disk_full)  # the disk fills up as the bytes are flushed
+    monkeypatch.setattr(files.os, "fsync", disk_full)  # the disk fills up as the bytes are flushed
     with pytest.raises(ExportError) as error:
         export_meeting(engine, brussels.id, "report", "docx", target, force=force)
     assert one_line(error) == f"Cannot write {target}: No space left on device."

@@ -5,11 +5,18 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from facilitator import services
+from facilitator import passphrases, services
 from facilitator.cli import app
 from facilitator.db import open_engine
 from facilitator.errors import BundleError
 from facilitator.services.bundles import PassphraseNeeded, import_bundle, write_bundle
+
+
+@pytest.fixture(autouse=True)
+def at_a_terminal(monkeypatch):
+    """These tests type passphrases as a person would; scripts without a terminal: test_passphrase_sources.py."""
+    monkeypatch.setattr(passphrases, "interactive", lambda: True)
+    monkeypatch.delenv("FACILITATOR_PASSPHRASE", raising=False)
 
 
 def test_sealed_round_trip_and_refusals(engine, breakfast, tmp_path):

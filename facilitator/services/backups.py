@@ -7,29 +7,29 @@ checks a backup before it replaces anything, and backs up what it replaces.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import sqlite3
 import tempfile
 from pathlib import Path
 
 from sqlalchemy import Engine
 
-from ..db import SQLITE_HEADER, open_engine, private_file
+from ..db import database_file, exclusive, open_engine
 from ..encryption import passphrase_of
 from ..errors import DatabaseError
+from ..files import SQLITE_HEADER, atomic_target, backup_name, backups_folder, backups_of, check_target, is_empty_backup
 
 KEEP = 10
 
 
 def database_path(engine: Engine) -> Path:
-    name = engine.url.database
-    if not name or name == ":memory:":
+    path = database_file(engine)
+    if path is None:
         raise DatabaseError("This database lives in memory; there is nothing to back up.")
-    return Path(name)
+    return path
 
 
 def backup_folder(engine: Engine) -> Path:
-    return database_path(engine).parent / "backups"
+    return backups_folder(database_path(engine))
 
 
 def _copy(source, target_path: Path, passphrase: str | None = None) -> None:
@@ -50,27 +50,17 @@ def backup_database(engine: Engine, dest: Path | None = None, *, reason: str = "
     """Copy the live database to `dest` (default: the backups folder, named by
     time and reason), then prune automatic backups beyond the last `keep`."""
     db_path = database_path(engine)
-    if dest is None:
-        folder = backup_folder(engine)
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-        dest = folder / f"{db_path.stem}-{stamp}-{reason}.db"
-    dest = Path(dest)
-    if dest.exists():
-        raise DatabaseError(f"{dest} already exists; choose another name.")
-    if not dest.parent.is_dir():
-        raise DatabaseError(f"Cannot write {dest}: the folder {dest.parent} does not exist.")
-    tmp = dest.with_name(f".{dest.name}.tmp")
     raw = engine.raw_connection()
     try:
-        private_file(tmp)
-        _copy(raw.driver_connection, tmp, passphrase_of(engine))
-        os.replace(tmp, dest)
-    except Exception as exc:  # sqlite3's or SQLCipher's errors, or the file system's
-        tmp.unlink(missing_ok=True)
-        if not isinstance(exc, (OSError, sqlite3.Error)) and "Error" not in type(exc).__name__:
+        source = raw.driver_connection
+        dest = _destination(db_path, dest, reason, empty=not _has_meetings(source))
+        with atomic_target(dest, overwrite=False, private=True, error=DatabaseError,
+                           exists_hint="choose another name") as tmp:
+            _copy(source, tmp, passphrase_of(engine))
+    except Exception as exc:  # sqlite3's or SQLCipher's errors
+        if isinstance(exc, DatabaseError) or "Error" not in type(exc).__name__:
             raise
-        raise DatabaseError(f"Backup to {dest} failed: {exc}.") from None
+        raise DatabaseError(f"Backup to {dest or db_path} failed: {exc}.") from None
     finally:
         raw.close()
     if dest.parent == backup_folder(engine):
@@ -78,15 +68,37 @@ def backup_database(engine: Engine, dest: Path | None = None, *, reason: str = "
     return dest
 
 
+def _destination(db_path: Path, dest: Path | None, reason: str, *, empty: bool) -> Path:
+    if dest is None:
+        folder = backups_folder(db_path)
+        try:
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        except OSError as exc:
+            raise DatabaseError(f"Cannot create the backups folder {folder}: {exc.strerror}.") from None
+        dest = backup_name(db_path, dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f"), reason, empty=empty)
+    return check_target(Path(dest), database=db_path, into_backups=True, error=DatabaseError,
+                        exists_hint="choose another name")
+
+
+def _has_meetings(source) -> bool:
+    try:
+        return source.execute("SELECT EXISTS (SELECT 1 FROM meeting)").fetchone()[0] == 1
+    except Exception:  # sqlite3's or SQLCipher's: no meeting table, nothing in it
+        return False
+
+
 def list_backups(engine: Engine) -> list[Path]:
-    folder = backup_folder(engine)
-    stem = database_path(engine).stem
-    return sorted(folder.glob(f"{stem}-*.db")) if folder.is_dir() else []
+    return backups_of(database_path(engine))
 
 
 def prune(engine: Engine, keep: int = KEEP) -> None:
-    for old in list_backups(engine)[:-keep]:
-        old.unlink(missing_ok=True)
+    """Keep the last `keep` backups of a database with meetings, and apart
+    from them the last `keep` of an empty one: a database that lost its
+    content is backed up too, but never at the cost of a good backup."""
+    backups = list_backups(engine)
+    for empty in (True, False):
+        for old in [b for b in backups if is_empty_backup(b) == empty][:-keep]:
+            old.unlink(missing_ok=True)
 
 
 def _open(path: Path, passphrase: str | None):
@@ -101,11 +113,15 @@ def _open(path: Path, passphrase: str | None):
 def check_backup(source: Path, passphrase: str | None = None) -> int:
     """Raise unless `source` is a facilitator database this release can open; return its schema version."""
     source = Path(source)
-    if not source.is_file():
-        raise DatabaseError(f"{source}: no such backup file.")
-    with source.open("rb") as fh:
-        if passphrase is None and fh.read(16) != SQLITE_HEADER:
-            raise DatabaseError(f"{source} is not a SQLite database; nothing was restored.")
+    try:
+        with source.open("rb") as fh:
+            header = fh.read(16)
+    except (FileNotFoundError, NotADirectoryError, IsADirectoryError):
+        raise DatabaseError(f"{source}: no such backup file.") from None
+    except OSError as exc:  # a name too long, no permission...
+        raise DatabaseError(f"Cannot read the backup {source}: {exc.strerror}.") from None
+    if passphrase is None and header != SQLITE_HEADER:
+        raise DatabaseError(f"{source} is not a SQLite database; nothing was restored.")
     with tempfile.TemporaryDirectory() as tmp:  # check a copy: opening must not touch the backup
         copy = Path(tmp) / "check.db"
         con = _open(source, passphrase)
@@ -120,7 +136,7 @@ def check_backup(source: Path, passphrase: str | None = None) -> int:
             con.close()
         from ..db import schema_version
 
-        engine = open_engine(copy, migrate=False, passphrase=passphrase)
+        engine = open_engine(copy, migrate=False, passphrase=passphrase, lock=False)
         try:
             return schema_version(engine)
         finally:
@@ -129,18 +145,20 @@ def check_backup(source: Path, passphrase: str | None = None) -> int:
 
 def restore_database(engine: Engine, source: Path) -> Path:
     """Replace the live database's content with a backup's. The current content
-    is backed up first (returned), so a restore can itself be undone."""
+    is backed up first (returned), so a restore can itself be undone. Refused
+    while another facilitator process has the database open."""
     passphrase = passphrase_of(engine)
     check_backup(source, passphrase)
-    safety = backup_database(engine, reason="before-restore")
-    engine.dispose()
-    src = _open(source, passphrase)
-    dst = _open(database_path(engine), passphrase)
-    try:
-        src.backup(dst)
-    except Exception as exc:
-        raise DatabaseError(f"Restore failed: {exc}; the previous content is in {safety}.") from None
-    finally:
-        src.close()
-        dst.close()
+    with exclusive(engine):
+        safety = backup_database(engine, reason="before-restore")
+        engine.dispose()
+        src = _open(source, passphrase)
+        dst = _open(database_path(engine), passphrase)
+        try:
+            src.backup(dst)
+        except Exception as exc:
+            raise DatabaseError(f"Restore failed: {exc}; the previous content is in {safety}.") from None
+        finally:
+            src.close()
+            dst.close()
     return safety

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Literal
 
@@ -19,7 +17,9 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from sqlalchemy import Engine
 from sqlmodel import Session, col, select
 
+from ..db import database_file
 from ..errors import BundleError
+from ..files import check_target, write_atomically
 from ..models import (
     AgendaItem,
     AgendaItemPublic,
@@ -41,11 +41,13 @@ from ..models import (
     as_utc,
     utcnow,
 )
-from ..vocab import NOTE_KINDS, RULES
-from ..sealing import is_sealed, seal, unseal
+from ..sealing import check_envelope, is_sealed, seal, unseal
 from ..text import match_label
+from ..vocab import NOTE_KINDS, RULES
 from ._db import transaction
+from .import_guards import RuleGuard, foreign_ids
 from .meetings import get_detail
+
 
 class PassphraseNeeded(BundleError):
     """The bundle is sealed and no passphrase was given (the CLI then asks for one)."""
@@ -79,6 +81,11 @@ class ImportReport(BaseModel):
     unchanged: int = 0
     #: Notes edited on both laptops: the later edit won, the other is a revision.
     conflicts: int = 0
+    #: Rows left alone because their ids belong to another meeting here (see import_guards).
+    foreign: int = 0
+    #: Changes toward a less protective rule: kept out, or applied when accepted.
+    rule_changes: list[str] = []
+    rule_changes_applied: bool = False
 
 
 def write_bundle(
@@ -90,11 +97,7 @@ def write_bundle(
     With `group`, only that breakout group's notes: what a group rapporteur
     carries to the plenary laptop.
     """
-    path = Path(path)
-    if path.exists() and not force:
-        raise BundleError(f"{path} already exists; use --force to overwrite it.")
-    if not path.parent.is_dir():
-        raise BundleError(f"Cannot write {path}: the folder {path.parent} does not exist.")
+    path = check_target(Path(path), force=force, database=database_file(engine), error=BundleError)
     detail = get_detail(engine, meeting_id, include_deleted=True)
     if group is not None:
         names = {g for item in detail.items for g in item.groups}
@@ -120,15 +123,7 @@ def write_bundle(
     payload = bundle.model_dump_json(indent=1).encode("utf-8")
     if passphrase is not None:
         payload = seal(payload, passphrase)
-    try:
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(payload)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except OSError as exc:
-        raise BundleError(f"Cannot write {path}: {exc.strerror}.") from None
+    write_atomically(path, payload, overwrite=force, private=True, error=BundleError)
     return path
 
 
@@ -151,6 +146,7 @@ def read_bundle(path: Path, passphrase: str | None = None) -> Bundle:
     except RecursionError:
         raise BundleError(f"{path}: nested too deeply to be a facilitator bundle.") from None
     if is_sealed(data):
+        check_envelope(data, name=str(path))  # a hostile envelope is refused before a passphrase is asked for
         if passphrase is None:
             raise PassphraseNeeded(f"{path} is sealed with a passphrase; give it to import the bundle.")
         try:
@@ -249,7 +245,8 @@ def _upsert(
 NOTE_CONTENT = ("kind", "text", "headline", "addressee", "themes", "group")
 
 
-def _merge_note(session: Session, incoming: NotePublic, report: ImportReport, source: str) -> None:
+def _merge_note(session: Session, incoming: NotePublic, report: ImportReport, source: str, guard: RuleGuard) \
+        -> None:
     """Match by id; the later edit wins and the other version is kept as a revision."""
     values = incoming.model_dump()
     row = session.get(Note, incoming.id)
@@ -257,6 +254,8 @@ def _merge_note(session: Session, incoming: NotePublic, report: ImportReport, so
         session.add(Note(**values))
         report.added += 1
         return
+    if as_utc(row.updated_at) <= as_utc(incoming.updated_at):
+        guard.note_item(row, values, newer=as_utc(row.updated_at) < as_utc(incoming.updated_at))
     if {k: getattr(row, k) for k in values} == values:
         report.unchanged += 1
         return
@@ -290,12 +289,18 @@ def _has_revision(session: Session, note_id: str, version: dict) -> bool:
     return False
 
 
-def import_bundle(engine: Engine, path: Path, passphrase: str | None = None) -> ImportReport:
-    """Merge a bundle into the database in one transaction."""
+def import_bundle(engine: Engine, path: Path, passphrase: str | None = None, *,
+                  accept_rule_change: bool = False) -> ImportReport:
+    """Merge a bundle into the database in one transaction (see import_guards
+    for what it leaves alone, and what `accept_rule_change` lets through)."""
     bundle = read_bundle(path, passphrase)
     report = ImportReport(meeting=bundle.meeting)
     with transaction(engine) as session:
-        _upsert(session, Meeting, bundle.meeting, report, newer_only=True, keep_local=("current_item_id",))
+        foreign = foreign_ids(session, bundle)
+        report.foreign = len(foreign)
+        guard = RuleGuard(session, bundle.meeting.id, accept_rule_change)
+        _upsert(session, Meeting, guard.meeting(bundle.meeting), report, newer_only=True,
+                keep_local=("current_item_id",))
         session.flush()
         for organiser in bundle.organisers:
             local = session.exec(select(Organiser).where(Organiser.name == organiser.name)).first()
@@ -309,20 +314,23 @@ def import_bundle(engine: Engine, path: Path, passphrase: str | None = None) -> 
                 report.updated += 1
             else:
                 report.unchanged += 1
-        for item in bundle.items:
+        for item in _ours(bundle.items, foreign):
+            row = session.get(AgendaItem, item.id)
+            if row is not None:
+                guard.item(row, item.rule)
             _upsert(session, AgendaItem, item, report, keep_local=True)
-        for participant in bundle.participants:
+        for participant in _ours(bundle.participants, foreign):
             _upsert(session, Participant, participant, report, keep_local=True)
         session.flush()
-        for entry in bundle.interventions:
+        for entry in _ours(bundle.interventions, foreign):
             _upsert(session, Intervention, entry, report, newer_only=True)
         session.flush()
-        for note in bundle.notes:
-            _merge_note(session, note, report, source=Path(path).name)
+        for note in _ours(bundle.notes, foreign):
+            _merge_note(session, note, report, Path(path).name, guard)
         session.flush()
-        for change in bundle.status_changes:
+        for change in _ours(bundle.status_changes, foreign):
             _upsert(session, StatusChange, change, report)
-        for link in bundle.links:
+        for link in _ours(bundle.links, foreign):
             same_pair = session.exec(
                 select(NoteLink).where(NoteLink.note_id == link.note_id, NoteLink.target_id == link.target_id)
             ).first()
@@ -332,4 +340,10 @@ def import_bundle(engine: Engine, path: Path, passphrase: str | None = None) -> 
             _upsert(session, NoteLink, link, report)
         session.flush()
         report.meeting = MeetingPublic.model_validate(session.get(Meeting, bundle.meeting.id))
+        report.rule_changes = guard.changes
+        report.rule_changes_applied = accept_rule_change and bool(guard.changes)
     return report
+
+
+def _ours(rows: list, foreign: set[str]) -> list:
+    return [row for row in rows if row.id not in foreign]

@@ -4,22 +4,21 @@ Under the Chatham House rule and not-for-attribution an export is refused
 while the attribution audit has open flags. As a last check, the rendered
 text is searched once more for the names of protected participants; a hit
 refuses the export too. Nothing is written unless everything passed, and the
-file appears whole or not at all: the bytes go to a temporary file in the
-target folder, which is then linked (no overwrite) or renamed (with force)
-into place. A rapporteur's edited draft is never replaced without `force`,
-even by another export finishing at the same moment.
+file appears whole or not at all (facilitator.files). A rapporteur's edited
+draft is never replaced without `force`, even by another export finishing at
+the same moment, and the database and its backups never, force or not.
 """
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 from sqlalchemy import Engine
 
 from ..audit import audit, find_matches, leaked_names, targets_for
+from ..db import database_file
 from ..errors import ExportError
+from ..files import check_target, write_atomically
 from ..models import MeetingDetail, MeetingPublic
 from ..text import slugify
 from ..vocab import PROTECTED_RULES
@@ -103,81 +102,10 @@ def export_meeting(
     check(style, fmt)
     if path is None:
         path = default_export_path(get_meeting(engine, meeting_id), style, fmt, Path.cwd())
-    path = _check_target(Path(path).expanduser(), force)
+    path = check_target(Path(path), force=force, database=database_file(engine), error=ExportError)
     payload = render(build(engine, meeting_id, style, allow_attribution=allow_attribution), fmt)
-    _write_atomically(path, payload, overwrite=force)
+    write_atomically(path, payload, overwrite=force, error=ExportError)
     return path
-
-
-def _check_target(path: Path, force: bool) -> Path:
-    if path.is_dir():
-        raise ExportError(f"{path} is a folder; give a file name.")
-    if path.exists() and not force:
-        raise ExportError(f"{path} already exists; use --force to overwrite it.")
-    if not path.parent.is_dir():
-        raise ExportError(f"Cannot write {path}: the folder {path.parent} does not exist.")
-    if not os.access(path.parent, os.W_OK | os.X_OK):
-        raise ExportError(f"Cannot write {path}: the folder {path.parent} is not writable.")
-    return path
-
-
-def _write_atomically(path: Path, payload: bytes, *, overwrite: bool) -> None:
-    """Temporary file in the same folder, flushed to disk, then put in place."""
-    tmp: str | None = None
-    try:
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(payload)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o644)  # mkstemp's 0600 would hide the document from other users of a shared folder
-        if overwrite:
-            os.replace(tmp, path)
-        else:
-            _link_no_clobber(tmp, path)
-        _sync_folder(path.parent)
-    except FileExistsError:
-        raise ExportError(f"{path} already exists; use --force to overwrite it.") from None
-    except OSError as exc:
-        raise ExportError(f"Cannot write {path}: {exc.strerror or exc}.") from None
-    finally:
-        if tmp is not None:
-            _remove_quietly(tmp)  # still there after a link or a failure; gone after a rename
-
-
-def _link_no_clobber(tmp: str, path: Path) -> None:
-    """Give `tmp`'s file the name `path` only if nothing has that name
-    (FileExistsError otherwise). A hard link does that atomically; where the
-    file system has none (FAT on a memory stick), rename after one more look."""
-    try:
-        os.link(tmp, path)
-    except FileExistsError:
-        raise
-    except OSError:
-        if path.exists():
-            raise FileExistsError(path) from None
-        os.replace(tmp, path)
-
-
-def _remove_quietly(name: str) -> None:
-    try:
-        os.unlink(name)
-    except OSError:
-        pass
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the rename itself durable; not every system can open a folder, so best effort."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def drafted_texts(engine: Engine, meeting_id: str) -> dict[str, str]:

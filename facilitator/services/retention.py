@@ -4,21 +4,27 @@ raw notes of a protected meeting, keeping the content.
 For every note under a protected rule: its speaker link and statement link
 go, and names of non-attributable participants in its text and headline are
 rewritten in their anonymous form (so are merge revisions). The meeting's
-speakers list is deleted. The database is then vacuumed with secure_delete on
-and the WAL truncated, so the old text is not left in free pages, and the
-same purge is applied to every backup the application made. Irreversible.
+speakers list is deleted. The purge runs with secure_delete on, so SQLite
+zeroes what it frees, the search index is merged so that no old segment keeps
+a name, and the WAL is written through and truncated: no purged byte is left
+in the file or its WAL, even on a disk too full to compact. The file is then
+compacted (VACUUM) when the disk has room for the copy VACUUM makes. The same
+purge is applied to every backup the application made. Irreversible.
 """
 
 from __future__ import annotations
+
+import shutil
+from pathlib import Path
 
 from pydantic import BaseModel
 from sqlalchemy import Engine, delete
 from sqlmodel import select
 
 from ..audit import anonymise_text
-from ..db import open_engine
+from ..db import database_file, exclusive, open_engine
 from ..encryption import passphrase_of
-from ..errors import InvalidInput, NotFound
+from ..errors import DatabaseError, InvalidInput, NotFound
 from ..models import Intervention, Meeting, Note, NoteRevision, utcnow
 from ..vocab import PROTECTED_RULES
 from ._db import transaction
@@ -31,6 +37,8 @@ class PurgeReport(BaseModel):
     speaker_links: int = 0
     queue_entries: int = 0
     backups_purged: int = 0
+    #: Files purged completely but left uncompacted for want of free disk space.
+    not_compacted: list[str] = []
 
 
 def _purge_one(engine: Engine, meeting_id: str) -> PurgeReport:
@@ -40,6 +48,7 @@ def _purge_one(engine: Engine, meeting_id: str) -> PurgeReport:
     protected = [p for p in detail.participants if not p.attributable]
     report = PurgeReport()
     with transaction(engine) as session:
+        session.connection().exec_driver_sql("PRAGMA secure_delete=ON")  # what is freed is zeroed
         for public in detail.notes:
             if detail.effective_rule(public.item_id) not in PROTECTED_RULES:
                 continue
@@ -59,27 +68,69 @@ def _purge_one(engine: Engine, meeting_id: str) -> PurgeReport:
         queue = session.exec(select(Intervention).where(Intervention.meeting_id == meeting_id)).all()
         report.queue_entries = len(queue)
         session.exec(delete(Intervention).where(Intervention.meeting_id == meeting_id))
-    with engine.connect() as conn:  # outside a transaction: VACUUM cannot run inside one
-        raw = conn.connection.driver_connection
-        raw.execute("PRAGMA secure_delete=ON")
-        raw.execute("INSERT INTO note_fts(note_fts) VALUES('optimize')")
-        raw.execute("VACUUM")
-        raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        session.connection().exec_driver_sql("INSERT INTO note_fts(note_fts) VALUES('optimize')")
+    if not _write_through(engine):
+        report.not_compacted.append(str(database_file(engine)))
     return report
 
 
+def _write_through(engine: Engine) -> bool:
+    """Checkpoint the WAL into the file and truncate it, compacting the file
+    first when there is room; False when it could not be compacted."""
+    with engine.connect() as conn:  # the driver's connection: VACUUM cannot run inside a transaction
+        raw = conn.connection.driver_connection
+        compacted = _room_for_vacuum(database_file(engine)) and _vacuum(raw)
+        try:
+            busy, _, _ = raw.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        except Exception as exc:  # sqlite3's or SQLCipher's OperationalError
+            raise DatabaseError(f"The purge is saved, but its pages could not be written through to the database "
+                                f"file ({exc}); free some space and run the purge again.") from None
+    if busy:
+        raise DatabaseError("The purge is saved, but the database is busy, so its old pages could not be "
+                            "overwritten yet; run the purge again when nothing else uses the database.")
+    return compacted
+
+
+def _room_for_vacuum(path: Path | None) -> bool:
+    """VACUUM writes a whole copy of the database to a temporary file and to the WAL."""
+    if path is None:
+        return True
+    return free_space(path.parent) >= 2 * path.stat().st_size + 2**20
+
+
+def free_space(folder: Path) -> int:
+    return shutil.disk_usage(folder).free
+
+
+def _vacuum(raw) -> bool:
+    try:
+        raw.execute("VACUUM")
+    except Exception as exc:  # sqlite3's or SQLCipher's OperationalError
+        if "full" not in str(exc):
+            raise DatabaseError(f"The purge is saved, but compacting the database failed: {exc}.") from None
+        return False
+    return True
+
+
 def purge_identities(engine: Engine, meeting_id: str) -> PurgeReport:
+    """Purge the meeting here and in every backup; refused while another
+    facilitator process has the database open (it may hold the old text)."""
     with transaction(engine) as session:
         if session.get(Meeting, meeting_id) is None:
             raise NotFound(f"No meeting with id {meeting_id!r}.")
+    with exclusive(engine):
+        return _purge_everywhere(engine, meeting_id)
+
+
+def _purge_everywhere(engine: Engine, meeting_id: str) -> PurgeReport:
     report = _purge_one(engine, meeting_id)
     for path in list_backups(engine):
-        backup = open_engine(path, passphrase=passphrase_of(engine))
+        backup = open_engine(path, passphrase=passphrase_of(engine), lock=False)
         try:
             with transaction(backup) as session:
                 present = session.get(Meeting, meeting_id) is not None
             if present:
-                _purge_one(backup, meeting_id)
+                report.not_compacted += _purge_one(backup, meeting_id).not_compacted
                 report.backups_purged += 1
         finally:
             backup.dispose()

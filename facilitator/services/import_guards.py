@@ -1,0 +1,102 @@
+"""What importing a bundle must never do: take a row out of another meeting,
+or put speakers under a less protective attribution rule unasked.
+
+A bundle comes from another laptop, or from anyone. Ids are UUIDs, so an id
+that already belongs to another meeting here is a mistake or an attack: that
+row, and every bundled row that hangs on it, is left alone and counted. A
+change toward less protection (Chatham House or not-for-attribution → on
+the record) of the meeting's rule, of an agenda item's override, or of a
+note's effective rule by moving it to another item, is reported and kept
+out unless the user accepts it (`facilitator import --accept-rule-change`).
+"""
+
+from __future__ import annotations
+
+from sqlmodel import Session
+
+from ..models import AgendaItem, Intervention, Meeting, MeetingPublic, Note, NoteLink, Participant, StatusChange, as_utc
+from ..vocab import less_protective
+
+
+def foreign_ids(session: Session, bundle) -> set[str]:
+    """Ids of bundled rows to leave alone: they, or a row they hang on, belong to another meeting here."""
+    mid = bundle.meeting.id
+    foreign: set[str] = set()
+    for table, rows in ((AgendaItem, bundle.items), (Participant, bundle.participants),
+                        (Intervention, bundle.interventions), (Note, bundle.notes)):
+        for row in rows:
+            local = session.get(table, row.id)
+            if local is not None and local.meeting_id != mid:
+                foreign.add(row.id)
+    for entry in bundle.interventions:
+        if {entry.participant_id, entry.item_id} & foreign:
+            foreign.add(entry.id)
+    for note in bundle.notes:
+        if {note.item_id, note.speaker_id, note.intervention_id} & foreign:
+            foreign.add(note.id)
+    for table, rows in ((StatusChange, bundle.status_changes), (NoteLink, bundle.links)):
+        for row in rows:
+            local = session.get(table, row.id)
+            if row.note_id in foreign or (local is not None and local.note_id != row.note_id):
+                foreign.add(row.id)
+    return foreign
+
+
+class RuleGuard:
+    """Keeps changes toward less protection out of an import, and lists them."""
+
+    def __init__(self, session: Session, meeting_id: str, accept: bool) -> None:
+        self.session, self.meeting_id, self.accept = session, meeting_id, accept
+        self.changes: list[str] = []
+
+    def meeting(self, incoming: MeetingPublic) -> MeetingPublic:
+        """The meeting to merge: with the local rule, when the bundle's newer version lowers it.
+
+        A bundle whose version was taken before with its rule kept out has the
+        same time stamp as the local meeting: accepting applies its rule then.
+        """
+        local = self.session.get(Meeting, incoming.id)
+        if local is None or as_utc(incoming.updated_at) < as_utc(local.updated_at):
+            return incoming  # new here, or not taken anyway
+        if not less_protective(local.rule, incoming.rule):
+            return incoming
+        self.changes.append(f"meeting {local.rule} → {incoming.rule}")
+        newer = as_utc(incoming.updated_at) > as_utc(local.updated_at)
+        if not self.accept:
+            return incoming.model_copy(update={"rule": local.rule}) if newer else incoming
+        if not newer:
+            local.rule = incoming.rule
+            self.session.add(local)
+        return incoming
+
+    def item(self, row: AgendaItem, incoming_rule: str | None) -> None:
+        """Agenda items keep their local fields; a lowered override is listed, and applied if accepted."""
+        if incoming_rule == row.rule:
+            return
+        rule = self.session.get(Meeting, self.meeting_id).rule
+        before, after = row.rule or rule, incoming_rule or rule
+        if not less_protective(before, after):
+            return
+        self.changes.append(f"item {row.position} {before} → {after}")
+        if self.accept:
+            row.rule = incoming_rule
+            self.session.add(row)
+
+    def note_item(self, row: Note, values: dict, *, newer: bool) -> None:
+        """A note the bundle moves to an item under a less protective rule stays
+        where it is, unless accepted (then also from a bundle taken before)."""
+        if values["item_id"] == row.item_id:
+            return
+        before, after = self._effective(row.item_id), self._effective(values["item_id"])
+        if not less_protective(before, after):
+            return
+        self.changes.append(f"note {row.id[:8]} {before} → {after}")
+        if not self.accept:
+            values["item_id"] = row.item_id
+        elif not newer:
+            row.item_id = values["item_id"]
+            self.session.add(row)
+
+    def _effective(self, item_id: str | None) -> str:
+        item = self.session.get(AgendaItem, item_id) if item_id else None
+        return item.rule if item is not None and item.rule else self.session.get(Meeting, self.meeting_id).rule
