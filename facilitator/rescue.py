@@ -32,3 +32,43 @@ def write_rescue(texts: list[str], *, meeting: str = "", folder: Path | None = N
             os.fsync(out.fileno())
         return path
     raise FileExistsError(f"Too many rescue files in {folder}.")
+
+
+def hold_database(engine):
+    """A connection to the database file as it is now, held for the application's lifetime.
+
+    If another program later replaces or deletes the file, this connection
+    still reads the original (the open file survives its name), which is what
+    `copy_meeting_elsewhere` copies from. None for a database in memory."""
+    from .db import database_file
+
+    if database_file(engine) is None:
+        return None
+    raw = engine.raw_connection()
+    raw.driver_connection.execute("SELECT count(*) FROM sqlite_master").fetchone()  # opens the file and its WAL
+    return raw
+
+
+def copy_elsewhere(held, dest: Path, *, passphrase: str | None, meeting_id: str,
+                   lines: list[tuple[str | None, object]], draft: str = "") -> Path:
+    """Save what the application last saw of the database — from `held`, the connection kept since it
+    started — to a new file `dest`, and add to it the lines not yet saved (item id, parsed Capture) and
+    the unsent draft of `meeting_id`. Returns `dest`; open it with `facilitator --db DEST`."""
+    from . import services
+    from .db import close_engine, open_engine
+    from .errors import DatabaseError
+    from .files import atomic_target
+    from .services.backups import copy_database
+
+    with atomic_target(dest, overwrite=False, private=True, error=DatabaseError,
+                       exists_hint="choose another name") as tmp:
+        copy_database(held.driver_connection, tmp, passphrase)
+    engine = open_engine(dest, passphrase=passphrase)
+    try:
+        for item_id, capture in lines:
+            services.capture_note(engine, meeting_id, item_id, capture)
+        if draft.strip():
+            services.save_draft(engine, meeting_id, None, draft)
+    finally:
+        close_engine(engine)
+    return dest

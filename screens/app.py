@@ -17,6 +17,7 @@ from facilitator import services
 from facilitator.errors import FacilitatorError
 from facilitator.models import utcnow
 from facilitator.vocab import RULE_LABELS
+from facilitator.db import check_same_file
 from facilitator.writer import Writer
 
 from .hangup import LeavesOnHangup
@@ -37,8 +38,11 @@ class FacilitatorApp(LeavesOnHangup, App):
     def __init__(self, engine: Engine, *, clock: Callable[[], dt.datetime] = utcnow) -> None:
         super().__init__()
         self.engine = engine
-        #: Every write of the application goes through this one queue and thread (screens/writing.py).
-        self.writer = Writer(engine)
+        #: Every write of the application goes through this one queue and thread (screens/writing.py); it
+        #: stops writing for good if the database file is replaced or deleted under it.
+        self.writer = Writer(engine, check=check_same_file)
+        #: The database file as opened, held so that it can still be copied elsewhere if that happens.
+        self.held = hold_database_quietly(engine)
         #: The time source of every clock on screen; tests inject a fixed one.
         self.clock = clock
         #: Set while notes may have been taken since the last backup (the capture screen sets it).
@@ -171,6 +175,15 @@ class FacilitatorApp(LeavesOnHangup, App):
         for meeting in meetings:
             yield SystemCommand(f"Open: {meeting.title}", f"{meeting.date} · {RULE_LABELS[meeting.rule]}",
                                 lambda mid=meeting.id: self.open_meeting(mid), discover=False)
+
+
+def hold_database_quietly(engine: Engine):
+    from facilitator.rescue import hold_database
+
+    try:
+        return hold_database(engine)
+    except Exception:  # noqa: BLE001 - a damaged database: the screens say so; there is just no rescue copy
+        return None
 
 
 def make_app(db: str | None = None, *, engine: Engine | None = None,

@@ -302,6 +302,48 @@ class CaptureScreen(ReportsWorkerErrors, WritesToDatabase, ChairsMeeting, EditsN
             literal(f"Not saved: {line.error} The line stays on screen; ctrl+s tries again.", style="red"))
         self.app.report(line.error, title="Not saved")
         self.refresh_footer()
+        if self.app.writer.broken is not None:
+            self.offer_rescue()
+
+    def offer_rescue(self) -> None:
+        """The database file was replaced or deleted: offer, once, to save the meeting elsewhere."""
+        if getattr(self, "_rescue_offered", False) or self.app.held is None:
+            return
+        self._rescue_offered = True
+        import datetime as dt
+        from pathlib import Path
+
+        from .dialogs.rescue import RescueDialog
+
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        default = Path.home() / f"facilitator-rescued-{stamp}.db"
+
+        def chosen(path: Path | None) -> None:
+            if path is not None:
+                self.rescue_to(path)
+
+        self.app.push_screen(RescueDialog(str(self.app.writer.broken), default), chosen)
+
+    @work(thread=True, exit_on_error=False, group="rescue")
+    def rescue_to(self, path) -> None:
+        from facilitator.encryption import passphrase_of
+        from facilitator.rescue import copy_elsewhere
+
+        lines = [(line.item_id, line.capture) for line in self._lines.values()]
+        try:
+            copy_elsewhere(self.app.held, path, passphrase=passphrase_of(self.app.engine), meeting_id=self.meeting_id,
+                           lines=lines, draft=self.app.call_from_thread(lambda: self.query_one("#capture", Input).value))
+        except Exception as exc:  # noqa: BLE001 - say what went wrong; the lines stay on screen
+            self.app.call_from_thread(self.app.report, exc, "Not saved elsewhere")
+            self.app.call_from_thread(setattr, self, "_rescue_offered", False)
+            return
+        self.app.call_from_thread(self._rescued, path)
+
+    def _rescued(self, path) -> None:
+        for line in self._lines.values():
+            line.error = f"kept in {path}"
+        self.app.notify(f"The meeting and the unsaved lines are in {path}. Quit, then open it with "
+                        f"`facilitator --db {path}`.", title="Saved elsewhere", timeout=30, markup=False)
 
     def action_retry_unsaved(self) -> None:
         """Send again, in the order typed, every line whose save failed."""

@@ -124,8 +124,9 @@ async def test_deleted_data_folder(tmp_path, breakfast):
         capture.value = "Typed after the folder vanished"
         await pilot.press("enter")
         await settle(app, pilot)
+        await pilot.press("escape")  # the offer to save the meeting elsewhere: not now
         assert_kept_unsaved(app, capture, "Typed after the folder vanished")
-        assert "has disappeared" in str(app.screen.query_one("#capture-hint").render())
+        assert "replaced or deleted" in str(app.screen.query_one("#capture-hint").render())
 
 
 async def test_deleted_data_folder_then_leave_and_quit_keeps_the_words(tmp_path, breakfast, monkeypatch):
@@ -145,6 +146,8 @@ async def test_deleted_data_folder_then_leave_and_quit_keeps_the_words(tmp_path,
         capture = app.screen.query_one("#capture", Input)
         capture.value = "Said after the folder vanished"
         await pilot.press("enter")
+        await settle(app, pilot)
+        await pilot.press("escape")  # the offer to save the meeting elsewhere: not now
         capture.value = "and still typing"
         await settle(app, pilot)
         await pilot.press("f1", "escape")  # help and back: nothing reads the database there
@@ -180,3 +183,47 @@ async def test_a_damaged_database_is_reported_not_a_crash(db_path, breakfast, en
         assert any("malformed" in m or "Database error" in m for m in errors(app))
         await pilot.press("ctrl+q")
     assert app.return_code == 0
+
+
+async def test_a_replaced_database_stops_writing_and_the_meeting_is_saved_elsewhere(tmp_path, breakfast):
+    """Another program replaces the file under the running application (as `encrypt` or `restore` did):
+    nothing is written to the stranger's file, the line stays on screen, and the meeting — notes saved
+    before, the unsaved line and the draft — can be saved to a new file."""
+    from screens.dialogs.rescue import RescueDialog
+
+    folder = tmp_path / "data"
+    folder.mkdir()
+    path = folder / "facilitator.db"
+    engine = open_engine(path)
+    meeting = services.create_meeting(engine, "breakfast", title="B", date=breakfast.date)
+    services.add_note(engine, meeting.id, "Saved before the switch.")
+    stranger = open_engine(tmp_path / "other.db")
+    services.create_meeting(stranger, "roundtable", title="Someone else's", date=breakfast.date)
+    stranger.dispose()
+    app = app_for(engine)
+    async with app.run_test(size=(120, 36)) as pilot:
+        app.open_meeting(meeting.id)
+        await settle(app, pilot)
+        con = sqlite3.connect(path)  # what a careful tool does first: everything into the main file
+        con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        con.close()
+        (tmp_path / "other.db").replace(path)  # the file at the path is now another database
+        capture = app.screen.query_one("#capture", Input)
+        capture.value = "Typed after the switch"
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, RescueDialog)
+        assert "replaced or deleted" in str(app.screen.query_one("Label").render())
+        app.screen.query_one("#rescue-path", Input).value = str(tmp_path / "rescued.db")
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert rows(app)[-1].startswith("Typed after the switch")  # still on screen
+        capture.value = "half a thought"
+        await settle(app, pilot)
+    con = sqlite3.connect(path)
+    assert con.execute("SELECT count(*) FROM note WHERE text = 'Typed after the switch'").fetchone() == (0,)
+    con.close()
+    rescued = open_engine(tmp_path / "rescued.db")
+    assert [n.text for n in services.list_notes(rescued, meeting.id)] == ["Saved before the switch.",
+                                                                          "Typed after the switch"]
+    rescued.dispose()

@@ -32,7 +32,7 @@ def backup_folder(engine: Engine) -> Path:
     return backups_folder(database_path(engine))
 
 
-def _copy(source, target_path: Path, passphrase: str | None = None) -> None:
+def copy_database(source, target_path: Path, passphrase: str | None = None) -> None:
     """Online backup; a backup of an encrypted database is encrypted with the same key."""
     if passphrase is None:
         target = sqlite3.connect(target_path)
@@ -56,7 +56,7 @@ def backup_database(engine: Engine, dest: Path | None = None, *, reason: str = "
         dest = _destination(db_path, dest, reason, empty=not _has_meetings(source))
         with atomic_target(dest, overwrite=False, private=True, error=DatabaseError,
                            exists_hint="choose another name") as tmp:
-            _copy(source, tmp, passphrase_of(engine))
+            copy_database(source, tmp, passphrase_of(engine))
     except Exception as exc:  # sqlite3's or SQLCipher's errors
         if isinstance(exc, DatabaseError) or "Error" not in type(exc).__name__:
             raise
@@ -126,7 +126,7 @@ def check_backup(source: Path, passphrase: str | None = None) -> int:
         copy = Path(tmp) / "check.db"
         con = _open(source, passphrase)
         try:
-            _copy(con, copy, passphrase)
+            copy_database(con, copy, passphrase)
             con.execute("PRAGMA quick_check").fetchone()
         except Exception as exc:
             if isinstance(exc, DatabaseError):
