@@ -352,6 +352,9 @@ def participants_add_cmd(
     kind: Annotated[str, typer.Option(
         "--kind", help="person | organisation | delegation (default: from the category; a Member State or a "
                        "regional organisation is a delegation, public by nature).")] = "",
+    surname: Annotated[str, typer.Option(
+        "--surname", help='The family name where it is not the last word (e.g. "Nguyễn" in "Nguyễn Thị Minh").')]
+    = "",
     attributable: Annotated[bool, typer.Option(
         "--attributable", help="May be named even under the Chatham House rule (e.g. a guest of honour).")] = False,
 ) -> None:
@@ -359,7 +362,7 @@ def participants_add_cmd(
     engine = _state(ctx).engine
     found = services.resolve_meeting(engine, meeting)
     person = services.add_participant(engine, found.id, name, organisation=organisation, role=role, region=region,
-                                      category=category, kind=kind, attributable=attributable)
+                                      category=category, kind=kind, surname=surname, attributable=attributable)
     typer.echo(person.id)
 
 

@@ -259,9 +259,9 @@ def _m004_running_the_room(conn: Connection) -> None:
 
 
 def _m005_identities_and_scoped_dismissals(conn: Connection) -> None:
-    """Participants get a kind (person, organisation, delegation) and a source
-    (registered, speaker, carried); audit dismissals are bound to the exact
-    text they were made on.
+    """Participants get a kind (person, organisation, delegation), a source
+    (registered, speaker, carried) and a surname where it is not the last word
+    of the name; audit dismissals are bound to the exact text they were made on.
 
     Existing rows: a speakers-list entry of a Member State or regional
     organisation becomes a delegation, of civil society an organisation; a
@@ -275,6 +275,7 @@ def _m005_identities_and_scoped_dismissals(conn: Connection) -> None:
         """
         ALTER TABLE participant ADD COLUMN kind VARCHAR NOT NULL DEFAULT 'person';
         ALTER TABLE participant ADD COLUMN source VARCHAR NOT NULL DEFAULT 'registered';
+        ALTER TABLE participant ADD COLUMN surname VARCHAR NOT NULL DEFAULT '';
         UPDATE participant SET kind = 'delegation' WHERE category IN ('member-state', 'regional-organisation');
         UPDATE participant SET kind = 'organisation' WHERE category = 'civil-society';
         UPDATE participant SET source = 'speaker'
@@ -315,7 +316,8 @@ MIGRATIONS: list[Migration] = [
     Migration(2, "themes, groups, categories, rapporteur texts, audit dismissals", _m002_styles_and_audit),
     Migration(3, "full-text search, follow-up status, history and links", _m003_search_and_followup),
     Migration(4, "clocks, speakers list, merge revisions, phrases", _m004_running_the_room),
-    Migration(5, "identity kinds and sources; dismissals bound to their text", _m005_identities_and_scoped_dismissals),
+    Migration(5, "identity kinds, sources and surnames; dismissals bound to their text",
+              _m005_identities_and_scoped_dismissals),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1].version

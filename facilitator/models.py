@@ -160,6 +160,8 @@ class ParticipantBase(SQLModel):
     kind: str = "person"
     #: registered | speaker | carried (vocab): how the participant came onto the register.
     source: str = "registered"
+    #: The family name where it is not the last word of `name` ("Nguyễn" in "Nguyễn Thị Minh"); "" otherwise.
+    surname: str = ""
 
 
 class Participant(ParticipantBase, table=True):

@@ -93,6 +93,8 @@ class Identity:
     kind: str  # names.PERSON or names.ORGANISATION
     #: The participants it stands for: the person, or the people of the organisation.
     people: tuple[ParticipantPublic, ...]
+    #: A person's family name where it is not the last word of the name.
+    surname: str = ""
 
     @property
     def participant(self) -> ParticipantPublic:
@@ -123,7 +125,7 @@ def protected_identities(detail: MeetingDetail) -> list[Identity]:
             key = _organisation_key(p.organisation)
             organisations.setdefault(key, []).append(p)
             names.setdefault(key, p.organisation.strip())
-    found = [Identity(p.id, p.name, PERSON_KIND, (p,)) for p in people]
+    found = [Identity(p.id, p.name, PERSON_KIND, (p,), p.surname) for p in people]
     found += [Identity(key, names[key], ORG_KIND, tuple(members)) for key, members in organisations.items()
               if key not in hosts]
     return found
@@ -138,7 +140,7 @@ class Register:
 
     @cached_property
     def matcher(self) -> Matcher:
-        return Matcher(Protected(i.key, i.name, i.kind) for i in self.identities.values())
+        return Matcher(Protected(i.key, i.name, i.kind, surname=i.surname or None) for i in self.identities.values())
 
     def find(self, text: str) -> list[Hit]:
         return self.matcher.find(text) if self.identities and text else []

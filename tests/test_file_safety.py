@@ -185,7 +185,7 @@ def test_a_backup_that_fails_leaves_nothing(engine, breakfast, monkeypatch):
 
     from facilitator.services import backups
 
-    monkeypatch.setattr(backups, "_copy", broken)
+    monkeypatch.setattr(backups, "copy_database", broken)
     with pytest.raises(Exception, match="Backup to .* failed: database or disk is full"):
         backup_database(engine)
     assert list(backups.backup_folder(engine).iterdir()) == []

@@ -184,3 +184,73 @@ def test_anonymise_from_the_cli_shows_every_change_and_asks(run, engine, roundta
     assert accepted.exit_code == 0, accepted.output
     assert services.get_note(engine, note.id).text == "One participant from the Western Balkans proposed a fund."
     assert run("audit", meeting.id[:8]).exit_code == 0
+
+
+def test_a_dismissed_mention_passes_the_gate_and_only_that_one(engine, roundtable, tmp_path):
+    from facilitator.errors import ExportError
+    from facilitator.services.exporting import export_meeting
+
+    meeting, discussion = roundtable
+    services.add_note(engine, meeting.id, "Adopt the Balkan Peace Forum's data standard.", kind="recommendation",
+                      item_id=discussion.id)
+    with pytest.raises(ExportError, match="1 passage"):
+        export_meeting(engine, meeting.id, "report", "md", tmp_path / "r.md")
+    [flag] = audit_service.audit_meeting(engine, meeting.id)
+    audit_service.dismiss(engine, meeting.id, flag)
+    written = export_meeting(engine, meeting.id, "report", "md", tmp_path / "r.md")
+    assert "Balkan Peace Forum" in written.read_text()  # the rapporteur judged it not identifying
+    services.update_meeting(engine, meeting.id, participants_text="experts, some from the Balkan Peace Forum")
+    with pytest.raises(ExportError, match="1 passage"):
+        export_meeting(engine, meeting.id, "report", "md", tmp_path / "r2.md")
+    assert not (tmp_path / "r2.md").exists()
+
+
+def test_the_gate_reads_the_written_file_itself(engine, roundtable, tmp_path, monkeypatch):
+    """Whatever path a name takes into a document — here a house style that prints a participant's
+    organisation without asking the audit — the gate finds it in the file and nothing is written."""
+    import exports.styles.report as report
+    from facilitator.errors import ExportError
+    from facilitator.services.exporting import export_meeting
+
+    meeting, _ = roundtable
+    real = report.build
+
+    def leaky(detail):
+        document = real(detail)
+        document.author = detail.participants[0].organisation  # into the file's properties only
+        return document
+
+    monkeypatch.setattr(report, "build", leaky)
+    monkeypatch.setitem(__import__("exports").STYLES, "report",
+                        __import__("exports").STYLES["report"].__class__("report", "leaky", leaky))
+    refused = []
+    for fmt in ("docx", "pdf", "html", "md"):
+        try:
+            export_meeting(engine, meeting.id, "report", fmt, tmp_path / f"r.{fmt}")
+        except ExportError as exc:
+            assert "Balkan Peace Forum" in str(exc) and "document properties" in str(exc) or "metadata" in str(exc)
+            assert not (tmp_path / f"r.{fmt}").exists()
+            refused.append(fmt)
+        else:  # a format that has nowhere to put an author (Markdown) is written, without the name
+            assert b"Balkan" not in (tmp_path / f"r.{fmt}").read_bytes(), fmt
+    assert {"docx", "pdf"} <= set(refused)
+
+
+def test_in_an_on_the_record_dialogue_a_protected_items_speakers_stay_out_of_the_annex(engine):
+    from facilitator.services.exporting import preview_markdown
+    from facilitator.models import AgendaItem
+    from facilitator.services._db import transaction
+
+    meeting = services.create_meeting(engine, "dialogue", title="Dialogue", date=dt.date(2017, 9, 6))
+    items = services.list_items(engine, meeting.id)
+    closed = items[-2]
+    with transaction(engine) as session:
+        row = session.get(AgendaItem, closed.id)
+        row.rule = "chatham-house"
+        session.add(row)
+    speakers.add_speaker(engine, meeting.id, "Ghana", category="member-state")
+    speakers.add_speaker(engine, meeting.id, "Quiet Voices Network", category="civil-society", item_id=closed.id)
+    for _ in range(3):
+        speakers.call_next(engine, meeting.id)
+    shown = preview_markdown(engine, meeting.id, "dialogue")
+    assert "Ghana" in shown and "Quiet Voices" not in shown

@@ -13,6 +13,7 @@ left out.
 from __future__ import annotations
 
 from facilitator.models import MeetingDetail
+from facilitator.policy import is_protected
 from facilitator.tallies import CATEGORY_NOUNS, CATEGORY_ORDER, describe_counts, tally
 from facilitator.vocab import ON_THE_RECORD, RULE_PHRASES
 
@@ -57,6 +58,11 @@ def build(detail: MeetingDetail) -> Document:
     if opening:
         doc.add(Heading(1, "Opening remarks and panel"), BulletList([_said(detail, n) for n in opening]))
 
+    # Who took the floor in an item held under a protected rule is named nowhere: not as an example of a
+    # theme, not in the annex (an on-the-record dialogue may hold one such item).
+    public = [i for i in detail.interventions if i.status != "withdrawn"
+              and not is_protected(detail.effective_rule(i.item_id))]
+    public_names = {i.name for i in public}
     rows = tally(detail)
     if rows or dialogue:
         doc.add(Heading(1, "Interactive dialogue"))
@@ -69,7 +75,7 @@ def build(detail: MeetingDetail) -> Document:
             if row.states_represented:
                 text += f", speaking for {row.states_represented} state{'s' if row.states_represented != 1 else ''}"
             text += "."
-            examples = row.names()[:3]
+            examples = [name for name in row.names() if name in public_names][:3]
             if on_record and examples:
                 text += f" Among them: {join_names(examples)}."
             doc.add(Heading(2, row.theme), para(text))
@@ -89,7 +95,7 @@ def build(detail: MeetingDetail) -> Document:
     if closing:
         doc.add(Heading(1, "Closing remarks"), BulletList([_said(detail, n) for n in closing]))
 
-    spoken = [i for i in detail.interventions if i.status != "withdrawn"]
+    spoken = public
     if spoken and on_record:
         doc.add(Heading(1, "Annex: interventions in speaking order"))
         for category in CATEGORY_ORDER:
@@ -108,7 +114,7 @@ def build(detail: MeetingDetail) -> Document:
                         line += f" — {entry.language}"
                     items.append([Run(line)])
                 doc.add(BulletList(items, ordered=True))
-    elif spoken:
+    elif not on_record and any(i.status != "withdrawn" for i in detail.interventions):
         doc.add(Paragraph([Run(f"The speakers list is not published: the dialogue was held "
                                f"{RULE_PHRASES[m.rule]}.", italic=True)]))
     return doc

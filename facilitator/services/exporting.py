@@ -1,12 +1,14 @@
-"""Writing a meeting as a document: audit gate, build, render, write atomically.
+"""Writing a meeting as a document: audit, build, render, gate, write atomically.
 
-Under the Chatham House rule and not-for-attribution an export is refused
-while the attribution audit has open flags. As a last check, the rendered
-text is searched once more for the names of protected participants; a hit
-refuses the export too. Nothing is written unless everything passed, and the
-file appears whole or not at all (facilitator.files). A rapporteur's edited
-draft is never replaced without `force`, even by another export finishing at
-the same moment, and the database and its backups never, force or not.
+Under a protected rule an export is refused while the attribution audit has
+open flags (facilitator.policy). Then the final gate reads the rendered file
+as its reader will (exports.readback: the text of every format, and its
+metadata) and refuses it if a protected person or organisation can be read
+there, naming where and what. Nothing is written unless everything passed,
+and the file appears whole or not at all (facilitator.files). A rapporteur's
+edited draft is never replaced without `force`, even by another export
+finishing at the same moment, and the database and its backups never, force
+or not.
 """
 
 from __future__ import annotations
@@ -15,13 +17,12 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-from ..audit import audit, find_matches, leaked_names, targets_for
 from ..db import database_file
 from ..errors import ExportError
 from ..files import check_target, write_atomically
-from ..models import MeetingDetail, MeetingPublic
+from ..models import MeetingPublic
+from ..policy import Register, audit, dismissed_mentions, gate
 from ..text import slugify
-from ..vocab import PROTECTED_RULES
 from .meetings import get_detail, get_meeting
 
 
@@ -33,52 +34,31 @@ def default_export_path(meeting: MeetingPublic, style: str, fmt: str, folder: Pa
     return Path(folder) / f"{meeting.date.isoformat()}-{slugify(meeting.title)}-{style}{extension}"
 
 
-def _names_to_guard(detail: MeetingDetail) -> list:
-    """Protected participants whose names must not appear anywhere in the export:
-    not attributable, not cleared by the rapporteur, and not legitimately named
-    in an on-the-record item (as its speaker or in its notes)."""
-    if detail.meeting.rule not in PROTECTED_RULES and not any(i.rule in PROTECTED_RULES for i in detail.items):
-        return []
-    cleared = set(detail.meeting.cleared) | {pid for n in detail.notes for pid in n.cleared}
-    guarded = []
-    for person in detail.participants:
-        if person.attributable or person.id in cleared:
-            continue
-        on_record = [n for n in detail.notes if detail.effective_rule(n.item_id) not in PROTECTED_RULES]
-        named = any(n.speaker_id == person.id or find_matches(f"{n.headline} {n.text}", targets_for(person))
-                    for n in on_record)
-        if not named:
-            guarded.append(person)
-    return guarded
+def render_checked(engine: Engine, meeting_id: str, style: str, fmt: str, *, allow_attribution: bool = False) \
+        -> bytes:
+    """The meeting in a house style and format, as bytes that passed the audit and the final gate
+    (ExportError, one line, otherwise). `allow_attribution` skips both, for a draft kept in the room."""
+    from exports import build_document, check, render
+    from exports.readback import read
 
-
-def build(engine: Engine, meeting_id: str, style: str, *, allow_attribution: bool = False):
-    """The checked Document for a meeting (raises ExportError if it would leak)."""
-    from exports import build_document
-    from exports.document import plain_text
-
+    check(style, fmt)
     detail = get_detail(engine, meeting_id)
+    register = Register(detail)
     if not allow_attribution:
-        flags = audit(detail)
+        flags = audit(detail, register)
         if flags:
             raise ExportError(
                 f"{len(flags)} passage(s) name participants who may not be identified; review them with "
                 f"`facilitator audit {meeting_id[:8]}` (or the audit screen). Nothing was written."
             )
-    document = build_document(detail, style)
+    payload = render(build_document(detail, style), fmt)
     if not allow_attribution:
-        leaks = leaked_names(plain_text(document), _names_to_guard(detail))
-        if leaks:
-            raise ExportError(f"The {style} would name {', '.join(leaks)}, who may not be identified; "
-                              "nothing was written.")
-    return document
+        gate(read(fmt, payload), register, what=f"The {style} ({fmt})", allowed=dismissed_mentions(detail, register))
+    return payload
 
 
 def preview_markdown(engine: Engine, meeting_id: str, style: str, *, allow_attribution: bool = False) -> str:
-    from exports import check, render_markdown
-
-    check(style, "md")
-    return render_markdown(build(engine, meeting_id, style, allow_attribution=allow_attribution))
+    return render_checked(engine, meeting_id, style, "md", allow_attribution=allow_attribution).decode("utf-8")
 
 
 def export_meeting(
@@ -97,13 +77,13 @@ def export_meeting(
     folder. Style and format are checked before anything touches the disk;
     every refusal is an ExportError of one line, and leaves the disk as it was.
     """
-    from exports import check, render
+    from exports import check
 
     check(style, fmt)
     if path is None:
         path = default_export_path(get_meeting(engine, meeting_id), style, fmt, Path.cwd())
     path = check_target(Path(path), force=force, database=database_file(engine), error=ExportError)
-    payload = render(build(engine, meeting_id, style, allow_attribution=allow_attribution), fmt)
+    payload = render_checked(engine, meeting_id, style, fmt, allow_attribution=allow_attribution)
     write_atomically(path, payload, overwrite=force, error=ExportError)
     return path
 

@@ -23,6 +23,7 @@ def add_participant(
     attributable: bool = False,
     category: str = "",
     kind: str = "",
+    surname: str = "",
 ) -> ParticipantPublic:
     """Register a participant. `kind` (person, organisation, delegation) defaults to what the category
     says: a Member State or a regional organisation is a delegation, never protected."""
@@ -37,6 +38,7 @@ def add_participant(
         participant = Participant(
             meeting_id=meeting_id, name=name, organisation=organisation.strip(), role=role.strip(),
             region=region.strip(), attributable=attributable, category=category, kind=kind,
+            surname=_check_surname(name, surname),
         )
         session.add(participant)
         session.flush()
@@ -55,6 +57,13 @@ def check_category(value: str) -> str:
     return key
 
 
+def _check_surname(name: str, surname: str) -> str:
+    surname = surname.strip()
+    if surname and fold(surname) not in fold(name):
+        raise InvalidInput(f"The surname {surname!r} is not part of the name {name!r}.")
+    return surname
+
+
 def check_kind(value: str) -> str:
     key = value.strip().lower()
     if key not in IDENTITY_KINDS:
@@ -63,7 +72,7 @@ def check_kind(value: str) -> str:
 
 
 def update_participant(engine: Engine, participant_id: str, **changes) -> ParticipantPublic:
-    allowed = {"name", "organisation", "role", "region", "attributable", "category", "kind"}
+    allowed = {"name", "organisation", "role", "region", "attributable", "category", "kind", "surname"}
     unknown = set(changes) - allowed
     if unknown:
         raise InvalidInput(f"Cannot edit participant field(s): {', '.join(sorted(unknown))}.")

@@ -2,9 +2,10 @@
 raw notes of a protected meeting, keeping the content.
 
 For every note under a protected rule: its speaker link and statement link
-go, and names of non-attributable participants in its text and headline are
-rewritten in their anonymous form (so are merge revisions). The meeting's
-speakers list is deleted. The purge runs with secure_delete on, so SQLite
+go, and names of protected people and organisations in its text and headline
+are rewritten in their anonymous form (so are merge revisions). So are the
+meeting's own texts and follow-up comments; the speakers list, the unsent
+draft, dismissal records and the protected people's own rows are deleted. The purge runs with secure_delete on, so SQLite
 zeroes what it frees, the search index is merged so that no old segment keeps
 a name, and the WAL is written through and truncated: no purged byte is left
 in the file or its WAL, even on a disk too full to compact. The file is then
@@ -18,15 +19,14 @@ import shutil
 from pathlib import Path
 
 from pydantic import BaseModel
-from sqlalchemy import Engine, delete
-from sqlmodel import select
+from sqlalchemy import Engine, delete, update
+from sqlmodel import col, select
 
-from ..audit import anonymise_text
 from ..db import database_file, exclusive, open_engine
 from ..encryption import passphrase_of
 from ..errors import DatabaseError, InvalidInput, NotFound
-from ..models import Intervention, Meeting, Note, NoteRevision, utcnow
-from ..vocab import PROTECTED_RULES
+from ..models import Draft, Intervention, Meeting, Note, NoteRevision, Participant, StatusChange, utcnow
+from ..policy import MEETING_FIELDS, Register, anonymise_text, is_protected
 from ._db import transaction
 from .backups import list_backups
 from .meetings import get_detail
@@ -43,17 +43,17 @@ class PurgeReport(BaseModel):
 
 def _purge_one(engine: Engine, meeting_id: str) -> PurgeReport:
     detail = get_detail(engine, meeting_id, include_deleted=True)
-    if detail.meeting.rule not in PROTECTED_RULES:
+    if not is_protected(detail.meeting.rule):
         raise InvalidInput("Only a Chatham House or not-for-attribution meeting is purged; this one is on the record.")
-    protected = [p for p in detail.participants if not p.attributable]
+    register = Register(detail)
     report = PurgeReport()
     with transaction(engine) as session:
         session.connection().exec_driver_sql("PRAGMA secure_delete=ON")  # what is freed is zeroed
         for public in detail.notes:
-            if detail.effective_rule(public.item_id) not in PROTECTED_RULES:
+            if not is_protected(detail.effective_rule(public.item_id)):
                 continue
             note = session.get(Note, public.id)
-            text, headline = anonymise_text(note.text, protected), anonymise_text(note.headline, protected)
+            text, headline = anonymise_text(note.text, register), anonymise_text(note.headline, register)
             changed = (text, headline) != (note.text, note.headline) or note.speaker_id or note.intervention_id
             report.speaker_links += int(note.speaker_id is not None)
             note.text, note.headline, note.speaker_id, note.intervention_id = text, headline, None, None
@@ -62,16 +62,42 @@ def _purge_one(engine: Engine, meeting_id: str) -> PurgeReport:
                 report.notes_changed += 1
                 session.add(note)
             for revision in session.exec(select(NoteRevision).where(NoteRevision.note_id == note.id)).all():
-                revision.text = anonymise_text(revision.text, protected)
-                revision.headline = anonymise_text(revision.headline, protected)
+                revision.text = anonymise_text(revision.text, register)
+                revision.headline = anonymise_text(revision.headline, register)
                 session.add(revision)
         queue = session.exec(select(Intervention).where(Intervention.meeting_id == meeting_id)).all()
         report.queue_entries = len(queue)
         session.exec(delete(Intervention).where(Intervention.meeting_id == meeting_id))
+        _purge_around_the_notes(session, detail, register)
         session.connection().exec_driver_sql("INSERT INTO note_fts(note_fts) VALUES('optimize')")
     if not _write_through(engine):
         report.not_compacted.append(str(database_file(engine)))
     return report
+
+
+def _purge_around_the_notes(session, detail, register: Register) -> None:
+    """What else can hold a name: the meeting's own texts, the unsent draft, follow-up comments,
+    dismissal records (an organisation's is keyed by its name), and the register of protected people
+    itself — the rows typed in, imported, or created when a speaker was named."""
+    meeting = session.get(Meeting, detail.meeting.id)
+    for field in MEETING_FIELDS:
+        setattr(meeting, field, anonymise_text(getattr(meeting, field) or "", register))
+    meeting.about = {name: anonymise_text(text, register) for name, text in meeting.about.items()}
+    meeting.cleared = []
+    meeting.updated_at = utcnow()
+    session.add(meeting)
+    note_ids = [n.id for n in detail.notes]
+    for note in session.exec(select(Note).where(col(Note.id).in_(note_ids))):
+        if note.cleared:
+            note.cleared = []
+            session.add(note)
+    for change in session.exec(select(StatusChange).where(col(StatusChange.note_id).in_(note_ids))):
+        change.comment = anonymise_text(change.comment, register)
+        session.add(change)
+    session.exec(delete(Draft).where(Draft.meeting_id == meeting.id))
+    protected = {p.id for identity in register.identities.values() for p in identity.people}
+    session.exec(update(Note).where(col(Note.speaker_id).in_(protected)).values(speaker_id=None))
+    session.exec(delete(Participant).where(col(Participant.id).in_(protected)))
 
 
 def _write_through(engine: Engine) -> bool:

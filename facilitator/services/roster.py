@@ -10,7 +10,8 @@ from sqlmodel import select
 
 from ..csvfiles import Column, parse_bool, raise_errors, read_rows
 from ..errors import InvalidInput, NotFound
-from ..models import Intervention, Meeting, Participant
+from ..models import AgendaItem, Intervention, Meeting, Participant
+from ..policy import effective_rule
 from ..text import fold
 from ..vocab import AUTO_SPEAKER, ON_THE_RECORD, identity_kind_of_category
 from ._db import transaction
@@ -100,7 +101,8 @@ def import_speakers(engine: Engine, meeting_id: str, path: Path, *, item_id: str
         meeting = session.get(Meeting, meeting_id)
         if meeting is None:
             raise NotFound(f"No meeting with id {meeting_id!r}.")
-        on_record = meeting.rule == ON_THE_RECORD
+        item = session.get(AgendaItem, item_id) if item_id else None
+        on_record = effective_rule(meeting.rule, item.rule if item else None) == ON_THE_RECORD
         start = session.exec(select(func.max(Intervention.position)).where(
             Intervention.meeting_id == meeting_id)).one() or 0
         people = {fold(p.name): p for p in

@@ -11,7 +11,7 @@ from sqlalchemy import Engine, func
 from sqlmodel import col, select
 
 from ..errors import InvalidInput, NotFound
-from ..models import Intervention, InterventionPublic, Meeting, Participant, as_utc, utcnow
+from ..models import AgendaItem, Intervention, InterventionPublic, Meeting, Participant, as_utc, utcnow
 from ..policy import effective_rule, is_protected
 from ..vocab import AUTO_SPEAKER, ON_THE_RECORD, RULE_LABELS, identity_kind_of_category
 from ._db import reading, transaction
@@ -47,11 +47,13 @@ def add_speaker(
         meeting = session.get(Meeting, meeting_id)
         if meeting is None:
             raise NotFound(f"No meeting with id {meeting_id!r}.")
+        item = session.get(AgendaItem, item_id) if item_id else None
         person = find_speaker(session, meeting_id, name)
         if person is None:
             person = Participant(meeting_id=meeting_id, name=name, category=category,
                                  kind=identity_kind_of_category(category), source=AUTO_SPEAKER,
-                                 attributable=meeting.rule == ON_THE_RECORD)
+                                 attributable=effective_rule(meeting.rule, item.rule if item else None)
+                                 == ON_THE_RECORD)
             session.add(person)
             session.flush()
         last = session.exec(select(func.max(Intervention.position)).where(
