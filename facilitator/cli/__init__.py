@@ -1,0 +1,65 @@
+"""The `facilitator` command. Bare, it opens the TUI; its subcommands do the
+same jobs without a screen, for scripts and for rapporteurs who prefer a shell.
+
+One module per subject (meetings, people, follow-up, files); `base` holds
+what they share. Every user error is one line on stderr and exit code 2,
+never a traceback (`base.FacilitatorGroup`). Each command imports the
+services it needs inside itself, so a command pays only for what it uses.
+"""
+
+from __future__ import annotations
+
+import sys
+from importlib import import_module
+from typing import Annotated
+
+import typer
+
+from .. import __version__
+from ..errors import InvalidInput
+from .base import DbOption, PassphraseFileOption, State, app
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"facilitator {__version__}")
+        raise typer.Exit()
+
+
+@app.callback(invoke_without_command=True)
+def root(
+    ctx: typer.Context,
+    db: DbOption = None,
+    passphrase_file: PassphraseFileOption = None,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+) -> None:
+    """Bare `facilitator` opens the terminal application."""
+    ctx.obj = State(db, passphrase_file)
+    ctx.call_on_close(ctx.obj.close)
+    if ctx.invoked_subcommand is None:
+        if not (sys.stdin.isatty() and sys.stdout.isatty()):
+            raise InvalidInput("The application needs a terminal; in a script or a pipe use a subcommand "
+                               "(see `facilitator --help`).")
+        engine = ctx.obj.engine  # open (and check) the database before the screen starts
+        from screens.app import make_app  # the one place the core reaches into the UI
+
+        application = make_app(engine=engine)
+        application.run()
+        if application.rescued_to is not None:
+            typer.echo(f"facilitator: the database could not take the last lines typed; they are in "
+                       f"{application.rescued_to}", err=True)
+            raise typer.Exit(application.return_code or 1)
+        if application.return_code:
+            raise typer.Exit(application.return_code)
+
+
+# Each subject module registers its commands on `app`, in the order `--help` lists them.
+for _subject in ("meetings", "people", "followup", "files"):
+    import_module(f"{__name__}.{_subject}")
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app(prog_name="facilitator")

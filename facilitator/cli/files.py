@@ -1,0 +1,172 @@
+"""Files: documents, bundles, backups, restore, purge and encryption."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from ..errors import DatabaseError, InvalidInput
+from ..passphrases import confirm, get_passphrase
+from .base import MeetingArg, PassphraseFileOption, app, meeting_of, state
+
+
+@app.command("export")
+def export_cmd(
+    ctx: typer.Context,
+    meeting: MeetingArg,
+    style: Annotated[str, typer.Option(
+        "--style", "-s", help="House style: report | memo | workshop | dialogue | update.")] = "report",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="File format: docx | md | html | pdf.")] = "docx",
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="File to write (default: in this folder).")]
+    = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    allow_attribution: Annotated[bool, typer.Option(
+        "--allow-attribution", help="Export even though the audit has open flags (names may appear).")] = False,
+) -> None:
+    """Write a meeting as a document in a house style."""
+
+    from ..services.exporting import export_meeting
+
+    engine, found = meeting_of(ctx, meeting)
+    if allow_attribution:
+        typer.echo("facilitator: warning: --allow-attribution skips the attribution audit; the document may name "
+                   "participants who may not be identified.", err=True)
+    path = export_meeting(engine, found.id, style, fmt, output, force=force, allow_attribution=allow_attribution)
+    typer.echo(str(path))
+
+@app.command("bundle")
+def bundle_cmd(
+    ctx: typer.Context,
+    meeting: MeetingArg,
+    output: Annotated[Path, typer.Option("--output", "-o", help="Bundle file to write (JSON).")],
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    group: Annotated[Optional[str], typer.Option("--group", "-g", help="Only this breakout group's notes.")] = None,
+    seal: Annotated[bool, typer.Option("--seal", help="Encrypt with a passphrase (asked for, never stored).")]
+    = False,
+    passphrase_file: PassphraseFileOption = None,
+) -> None:
+    """Write one whole meeting (or one breakout group's part) to a single JSON file."""
+
+    from ..services.bundles import write_bundle
+
+    engine, found = meeting_of(ctx, meeting)
+    if passphrase_file is not None and not seal:
+        raise InvalidInput("--passphrase-file is for a sealed bundle: add --seal.")
+    passphrase = get_passphrase("Passphrase", file=passphrase_file, confirm=True) if seal else None
+    typer.echo(str(write_bundle(engine, found.id, output, force=force, group=group, passphrase=passphrase)))
+
+@app.command("import")
+def import_cmd(
+    ctx: typer.Context,
+    bundle: Annotated[Path, typer.Argument(help="A bundle written by `facilitator bundle`.")],
+    accept_rule_change: Annotated[bool, typer.Option(
+        "--accept-rule-change", help="Apply the bundle's changes toward a less protective attribution rule "
+                                     "(kept out otherwise).")] = False,
+    passphrase_file: PassphraseFileOption = None,
+) -> None:
+    """Merge a bundle into this database (rows matched by id; safe to repeat)."""
+
+    from ..services.bundles import PassphraseNeeded, import_bundle, read_bundle
+
+    passphrase = None
+    try:
+        read_bundle(bundle)  # validate before the database is opened or created
+    except PassphraseNeeded:
+        passphrase = get_passphrase("Passphrase", file=passphrase_file)
+        read_bundle(bundle, passphrase)
+    report = import_bundle(state(ctx).engine, bundle, passphrase, accept_rule_change=accept_rule_change)
+    line = (f"{report.meeting.id[:8]}  {report.meeting.title}: {report.added} added, {report.updated} updated, "
+            f"{report.unchanged} unchanged, {report.conflicts} in conflict")
+    if report.foreign:
+        line += f", {report.foreign} left alone (their ids belong to another meeting)"
+    if report.rule_changes:
+        line += (f", rule change {'applied' if report.rule_changes_applied else 'kept out'}: "
+                 f"{'; '.join(report.rule_changes)}")
+    typer.echo(line)
+    if report.conflicts:
+        typer.echo("Notes edited on both laptops keep the later edit; the other version is kept as a revision "
+                   "(see the review screen).", err=True)
+    if report.rule_changes and not report.rule_changes_applied:
+        typer.echo("facilitator: warning: the bundle would put speakers under a less protective attribution rule; "
+                   "the stricter rule was kept. Import again with --accept-rule-change to apply it.", err=True)
+
+@app.command("backup")
+def backup_cmd(
+    ctx: typer.Context,
+    output: Annotated[Optional[Path], typer.Option(
+        "--output", "-o", help="Backup file (default: the backups folder beside the database).")] = None,
+) -> None:
+    """Copy the database with SQLite's online backup."""
+
+    from ..services.backups import backup_database
+
+    typer.echo(str(backup_database(state(ctx).engine, output)))
+
+@app.command("restore")
+def restore_cmd(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(help="A backup made by `facilitator backup` or a live session.")],
+) -> None:
+    """Replace the database's content with a backup (the current content is backed up first)."""
+
+    from ..services.backups import restore_database
+
+    engine = state(ctx).open(allow_empty=True)  # an emptied database file is what restore is for
+    safety = restore_database(engine, file)  # checks the backup before touching anything
+    typer.echo(f"restored {file}; the previous content is in {safety}")
+
+@app.command("purge")
+def purge_cmd(
+    ctx: typer.Context,
+    meeting: MeetingArg,
+    yes: Annotated[bool, typer.Option("--yes", help="Do not ask for confirmation.")] = False,
+) -> None:
+    """Remove what identifies speakers from a protected meeting's raw notes and its backups (irreversible)."""
+
+    from ..services.retention import purge_identities
+
+    engine, found = meeting_of(ctx, meeting)
+    if not yes:
+        confirm(f"Purge speaker details from {found.title!r} and its backups? This cannot be undone")
+    report = purge_identities(engine, found.id)
+    typer.echo(f"{report.notes_changed} note(s) changed, {report.speaker_links} speaker link(s) and "
+               f"{report.queue_entries} speakers-list entr(ies) removed, {report.backups_purged} backup(s) purged")
+    if report.not_compacted:
+        raise DatabaseError(f"The purge is complete, but {len(report.not_compacted)} file(s) could not be compacted "
+                            f"for want of free disk space (first {report.not_compacted[0]}); free some space and "
+                            "run the same purge again to compact them.")
+
+@app.command("encrypt")
+def encrypt_cmd(
+    ctx: typer.Context,
+    remove_plain_backups: Annotated[bool, typer.Option(
+        "--remove-plain-backups", help="Delete the unencrypted backups made before.")] = False,
+    passphrase_file: PassphraseFileOption = None,
+) -> None:
+    """Encrypt the database with a passphrase (SQLCipher). It is asked for at every start."""
+
+    from .. import encryption
+    from ..db import exclusive
+    from ..services.backups import database_path, list_backups
+
+    engine = state(ctx).engine
+    if encryption.passphrase_of(engine):
+        raise InvalidInput("This database is already encrypted.")
+    encryption.sqlcipher()  # says so plainly when SQLCipher is not installed
+    path = database_path(engine)
+    plain_backups = list_backups(engine)
+    engine.dispose()
+    with exclusive(engine):  # refuse before asking for a passphrase, and hold the file until it is done
+        passphrase = get_passphrase("New passphrase", file=passphrase_file, confirm=True)
+        encryption.encrypt_file(path, passphrase)
+    typer.echo(f"encrypted {path}")
+    if plain_backups:
+        if remove_plain_backups:
+            for backup in plain_backups:
+                backup.unlink(missing_ok=True)
+            typer.echo(f"removed {len(plain_backups)} unencrypted backup(s)")
+        else:
+            typer.echo(f"facilitator: warning: {len(plain_backups)} earlier backup(s) in {plain_backups[0].parent} are "
+                       "not encrypted; remove them, or run again with --remove-plain-backups.", err=True)

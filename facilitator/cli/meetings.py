@@ -1,0 +1,312 @@
+"""Meetings: templates, create, list, show, notes, details, organisers, phrases, the audit, search, demo."""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+
+from ..errors import InvalidInput
+from .base import MeetingArg, app, date_option, meeting_of, state
+
+
+@app.command("templates")
+def templates_cmd() -> None:
+    """List the bundled agenda templates."""
+    from ..templates import list_templates
+
+    for tpl in list_templates():
+        hours, minutes = divmod(tpl.planned_minutes, 60)
+        typer.echo(f"{tpl.key:<12} {tpl.name:<20} {tpl.rule:<20} {len(tpl.items):>2} items {hours}h{minutes:02d}  "
+                   f"{tpl.description}")
+
+@app.command("new")
+def new_cmd(
+    ctx: typer.Context,
+    template: Annotated[str, typer.Argument(help="Template key (see `facilitator templates`) or a .toml file.")],
+    title: Annotated[str, typer.Option("--title", help="Meeting title.")],
+    date: Annotated[str, typer.Option("--date", help="Date, YYYY-MM-DD.")],
+    place: Annotated[str, typer.Option("--place", help="Where it takes place.")] = "",
+    rule: Annotated[Optional[str], typer.Option(
+        "--rule", help="chatham-house | not-for-attribution | on-the-record (default: the template's).")] = None,
+    end_date: Annotated[Optional[str], typer.Option("--end-date", help="Last day, YYYY-MM-DD.")] = None,
+    subject: Annotated[str, typer.Option("--subject", help="Subject line for the memo.")] = "",
+    series: Annotated[str, typer.Option("--series", help="Series name, e.g. an annual dialogue.")] = "",
+    carry_forward: Annotated[bool, typer.Option(
+        "--carry-forward", help="Add a review item with the series' previous open recommendations and actions.")]
+    = False,
+) -> None:
+    """Create a meeting from a template and print its id."""
+    from .. import services
+    from ..templates import load_template
+
+    tpl = load_template(template)  # validate the template before the database is opened or created
+    start = services.parse_date(date)
+    end = services.parse_date(end_date, "end date") if end_date else None
+    meeting = services.create_meeting(
+        state(ctx).engine, tpl, title=title, date=start, place=place, rule=rule, end_date=end, subject=subject,
+        series=series,
+    )
+    if carry_forward:
+        from ..services.followup import carry_forward as carry
+
+        review = carry(state(ctx).engine, meeting.id)
+        count = len(services.list_notes(state(ctx).engine, meeting.id, review.id)) if review else 0
+        typer.echo(f"carried forward {count} open item(s) from the previous meeting of the series", err=True)
+    typer.echo(meeting.id)
+
+@app.command("list")
+def list_cmd(ctx: typer.Context) -> None:
+    """List meetings, newest first."""
+    from .. import services
+
+    meetings = services.list_meetings(state(ctx).engine)
+    if not meetings:
+        typer.echo("No meetings yet: `facilitator new roundtable --title ... --date YYYY-MM-DD` creates one.")
+        return
+    for m in meetings:
+        typer.echo(f"{m.id[:8]}  {m.date.isoformat()}  {m.rule:<19}  {m.note_count:>4} notes  {m.title}")
+
+@app.command("show")
+def show_cmd(ctx: typer.Context, meeting: MeetingArg) -> None:
+    """Print a meeting's agenda and notes."""
+    from .. import services
+
+    engine, found = meeting_of(ctx, meeting)
+    detail = services.get_detail(engine, found.id)
+    m = detail.meeting
+    typer.echo(f"{m.title}\n{m.date.isoformat()}  {m.place}  ({m.rule})  id {m.id}")
+    by_item: dict[str | None, list] = {}
+    for note in detail.notes:
+        by_item.setdefault(note.item_id, []).append(note)
+    for item in detail.items:
+        rule = f" [{item.rule}]" if item.rule else ""
+        typer.echo(f"\n{item.position}. {item.title} ({item.kind}, {item.planned_minutes} min){rule}")
+        for note in by_item.get(item.id, []):
+            flags = ("* " if note.key else "") + (f"-> {note.addressee} " if note.addressee else "")
+            head = f"{note.headline} :: " if note.headline else ""
+            typer.echo(f"   - [{note.kind}] {flags}{head}{note.text}")
+
+@app.command("note")
+def note_cmd(
+    ctx: typer.Context,
+    meeting: MeetingArg,
+    text: Annotated[str, typer.Argument(help="The note's text.")],
+    kind: Annotated[Optional[str], typer.Option(
+        "--kind", "-k", help="reflection | recommendation | challenge | best-practice | quote | action | observation "
+                             "(default: the agenda item's).")] = None,
+    item: Annotated[Optional[int], typer.Option(
+        "--item", "-i", help="Agenda item number (default: the current item, the first until the meeting has run).")]
+    = None,
+    addressee: Annotated[str, typer.Option("--addressee", "-a", help='Who it is addressed to, e.g. "UN".')] = "",
+    headline: Annotated[str, typer.Option("--headline", help="One-sentence headline.")] = "",
+    speaker: Annotated[str, typer.Option("--speaker", help="Who said it (never exported under protected rules).")]
+    = "",
+    key: Annotated[bool, typer.Option("--key", help="Mark as a key point.")] = False,
+    theme: Annotated[Optional[list[str]], typer.Option(
+        "--theme", "-t", help="Theme (repeatable); new themes join the meeting's list.")] = None,
+    group: Annotated[str, typer.Option("--group", "-g", help="Breakout group (a name or its first letters).")] = "",
+) -> None:
+    """Add a note without a screen and print its id."""
+    from .. import services
+
+    engine, found = meeting_of(ctx, meeting)
+    item_id = services.item_by_number(engine, found.id, item).id if item is not None else None
+    note = services.add_note(
+        engine, found.id, text, kind=kind, item_id=item_id, headline=headline, addressee=addressee,
+        speaker=speaker, key=key, themes=theme or [], group=group,
+    )
+    typer.echo(note.id)
+
+def _guest(value: str) -> dict:
+    name, _, role = value.partition(",")
+    if not name.strip():
+        raise InvalidInput(f'Bad --guest {value!r}: use "NAME, ROLE".')
+    return {"name": name.strip(), "role": role.strip()}
+
+@app.command("edit")
+def edit_cmd(
+    ctx: typer.Context,
+    meeting: MeetingArg,
+    title: Annotated[Optional[str], typer.Option("--title")] = None,
+    subject: Annotated[Optional[str], typer.Option("--subject")] = None,
+    place: Annotated[Optional[str], typer.Option("--place")] = None,
+    date: Annotated[Optional[str], typer.Option("--date", help="YYYY-MM-DD")] = None,
+    end_date: Annotated[Optional[str], typer.Option("--end-date", help="YYYY-MM-DD, or '' to clear")] = None,
+    organiser: Annotated[Optional[list[str]], typer.Option(
+        "--organiser", help="Organiser name (repeatable; replaces the list).")] = None,
+    guest: Annotated[Optional[list[str]], typer.Option(
+        "--guest", help='Guest of honour as "NAME, ROLE" (repeatable; replaces the list).')] = None,
+    participants_text: Annotated[Optional[str], typer.Option(
+        "--participants-text", help='Who took part, e.g. "15 civil society organisations from all continents".')]
+    = None,
+    preceded_by: Annotated[Optional[str], typer.Option("--preceded-by", help="What preceded and informed it.")]
+    = None,
+    rule: Annotated[Optional[str], typer.Option("--rule", help="chatham-house | not-for-attribution | on-the-record")]
+    = None,
+    theme: Annotated[Optional[list[str]], typer.Option("--theme", help="Theme (repeatable; replaces the list).")]
+    = None,
+    lead: Annotated[Optional[str], typer.Option("--lead", help="Lead paragraph ('' to draft it from data again).")]
+    = None,
+    disclaimer: Annotated[Optional[str], typer.Option("--disclaimer", help="Disclaimer ('' to draft it again).")]
+    = None,
+    outlook: Annotated[Optional[str], typer.Option("--outlook", help="Outlook section of an update.")] = None,
+    byline: Annotated[Optional[str], typer.Option("--byline", help="Byline of an update.")] = None,
+    kicker: Annotated[Optional[str], typer.Option("--kicker", help="Small line above the title.")] = None,
+    speaker_limit: Annotated[Optional[int], typer.Option(
+        "--speaker-limit", help="Seconds each speaker may talk (0: no limit).")] = None,
+    bell: Annotated[Optional[bool], typer.Option("--bell/--no-bell", help="Ring the terminal bell at zero.")]
+    = None,
+) -> None:
+    """Set the meeting's details that the house styles draw on."""
+    from .. import services
+
+    changes: dict = {}
+    for name, value in (("title", title), ("subject", subject), ("place", place),
+                        ("participants_text", participants_text), ("preceded_by", preceded_by), ("rule", rule),
+                        ("lead", lead), ("disclaimer", disclaimer), ("outlook", outlook), ("byline", byline),
+                        ("kicker", kicker)):
+        if value is not None:
+            changes[name] = value
+    if date is not None:
+        changes["date"] = services.parse_date(date)
+    if end_date is not None:
+        changes["end_date"] = services.parse_date(end_date, "end date") if end_date.strip() else None
+    if organiser is not None:
+        changes["organisers"] = [o.strip() for o in organiser if o.strip()]
+    if guest is not None:
+        changes["guests"] = [_guest(g) for g in guest]
+    if theme is not None:
+        changes["themes"] = theme
+    if speaker_limit is not None:
+        changes["speaker_limit"] = speaker_limit
+    if bell is not None:
+        changes["bell"] = bell
+    if not changes:
+        raise InvalidInput("Nothing to change: give at least one option (see `facilitator edit --help`).")
+    engine, found = meeting_of(ctx, meeting)
+    from ..services.meetings import edit_meeting
+
+    change = edit_meeting(engine, found.id, **changes)
+    updated = change.meeting
+    typer.echo(f"{updated.id[:8]}  {updated.title}: updated {', '.join(sorted(changes))}")
+    if change.protected:
+        typer.echo(f"No longer attributable under the new rule (they were registered automatically as "
+                   f"speakers): {', '.join(change.protected)}.", err=True)
+
+@app.command("organiser")
+def organiser_cmd(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="Organiser name, as listed on meetings.")],
+    about: Annotated[str, typer.Option("--about", help="A short 'About' paragraph.")] = "",
+    url: Annotated[str, typer.Option("--url", help="Web address.")] = "",
+) -> None:
+    """Create or update a reusable organiser profile (used by the memo's About paragraphs)."""
+    from .. import services
+
+    profile = services.save_organiser(state(ctx).engine, name, about=about, url=url)
+    typer.echo(f"{profile.name}: saved")
+
+@app.command("audit")
+def audit_cmd(
+    ctx: typer.Context,
+    meeting: MeetingArg,
+    anonymise: Annotated[bool, typer.Option(
+        "--anonymise", help="Show how every flagged text would be anonymised, then ask before rewriting them.")]
+    = False,
+    yes: Annotated[bool, typer.Option("--yes", help="With --anonymise: apply without asking.")] = False,
+) -> None:
+    """List the texts that name participants who may not be identified. Exits 1 while flags are open."""
+    from ..services import audit as audit_service
+
+    engine, found = meeting_of(ctx, meeting)
+    flags = audit_service.audit_meeting(engine, found.id)
+    if not flags:
+        typer.echo("No open flags: nothing names a participant who may not be identified.")
+        return
+    for flag in flags:
+        typer.echo(f"{flag.where}: {flag.what} of {flag.participant} — {flag.excerpt}")
+    if anonymise:
+        changes = audit_service.anonymise_preview(engine, found.id, flags)
+        for change in changes:
+            typer.echo(f"\n{change.where}\n  - {change.before}\n  + {change.after}")
+        if changes and (yes or typer.confirm(f"\nRewrite these {len(changes)} text(s)?", default=False)):
+            audit_service.anonymise(engine, found.id, flags)
+            typer.echo(f"Anonymised {len(changes)} text(s).")
+        flags = audit_service.audit_meeting(engine, found.id)
+        if not flags:
+            return
+        typer.echo(f"{len(flags)} flag(s) still open.")
+    raise typer.Exit(1)
+
+@app.command("search")
+def search_cmd(
+    ctx: typer.Context,
+    query: Annotated[str, typer.Argument(help='Words (all must match), "a phrase", or a prefix*.')],
+    kind: Annotated[Optional[str], typer.Option("--kind", "-k")] = None,
+    addressee: Annotated[Optional[str], typer.Option("--addressee", "-a")] = None,
+    theme: Annotated[Optional[str], typer.Option("--theme", "-t")] = None,
+    rule: Annotated[Optional[str], typer.Option("--rule")] = None,
+    since: Annotated[Optional[str], typer.Option("--since", help="From this meeting date, YYYY-MM-DD.")] = None,
+    until: Annotated[Optional[str], typer.Option("--until", help="Up to this meeting date, YYYY-MM-DD.")] = None,
+    limit: Annotated[int, typer.Option("--limit", min=1, max=1000)] = 20,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table | json")] = "table",
+) -> None:
+    """Search every meeting's notes, headlines and agenda items."""
+
+    from ..services.search import search
+
+    if fmt not in ("table", "json"):
+        raise InvalidInput(f"Unknown format {fmt!r}; use table or json.")
+    hits = search(state(ctx).engine, query, kind=kind, addressee=addressee, theme=theme, rule=rule,
+                  since=date_option(since, "--since date"), until=date_option(until, "--until date"), limit=limit)
+    if fmt == "json":
+        import json
+
+        typer.echo(json.dumps([h.model_dump(mode="json") for h in hits], ensure_ascii=False, indent=1))
+        return
+    if not hits:
+        typer.echo("No matches.")
+    for hit in hits:
+        who = f"  ({hit.speaker})" if hit.speaker else ""
+        typer.echo(f"{hit.note_id[:8]}  {hit.meeting_date}  {hit.meeting_title[:40]:<40}  {hit.kind:<14} "
+                   f"{hit.snippet}{who}")
+
+@app.command("reindex")
+def reindex_cmd(ctx: typer.Context) -> None:
+    """Rebuild the full-text search index."""
+
+    from ..services.search import reindex
+
+    typer.echo(f"indexed {reindex(state(ctx).engine)} notes")
+
+@app.command("phrases")
+def phrases_cmd(
+    ctx: typer.Context,
+    add: Annotated[Optional[list[str]], typer.Option("--add", help="Add a phrase (repeatable).")] = None,
+    remove: Annotated[Optional[int], typer.Option("--remove", help="Remove phrase number N.")] = None,
+) -> None:
+    """List, add to or trim the phrase library (inserted with ctrl+k while capturing)."""
+    from .. import services
+
+    engine = state(ctx).engine
+    phrases = services.list_phrases(engine)
+    if remove is not None:
+        if not 1 <= remove <= len(phrases):
+            raise InvalidInput(f"No phrase {remove}; there are {len(phrases)}.")
+        phrases.pop(remove - 1)
+    if add:
+        phrases.extend(add)
+    if add or remove is not None:
+        phrases = services.save_phrases(engine, phrases)
+    for number, phrase in enumerate(phrases, start=1):
+        typer.echo(f"{number:>2}. {phrase}")
+
+@app.command("demo")
+def demo_cmd(ctx: typer.Context) -> None:
+    """Load two demo meetings (a network roundtable and a breakfast meeting)."""
+
+    from ..services.demo import load_demo
+
+    for meeting in load_demo(state(ctx).engine):
+        typer.echo(f"{meeting.id}  {meeting.title}")
