@@ -1,0 +1,5 @@
+"""`python -m bench` runs bench/run.py."""
+
+from bench.run import main
+
+main()

@@ -1,0 +1,404 @@
+"""The performance figures of the application, each beside a floor measured in
+the same run, so that a busy machine slows both alike.
+
+    python bench/run.py [--quick] [--only first-paint,open,enter,service,keys,cli]
+
+It generates its own databases (empty; 500 meetings / 100,000 notes; one
+meeting each of 1,000, 10,000 and 50,000 notes), runs the floors (a bare
+Textual app, a bare Input, a DataTable of the same row count, a raw sqlite3
+insert, a bare Typer --help) and prints one table: figure, floor, ratio,
+target. First paint is measured in a real terminal (tmux, 120×40); opening
+a meeting and Enter → committed through Pilot, each size in a fresh process
+so that its peak memory (maxrss) is its own. Not part of the test suite.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import datetime as dt
+import json
+import os
+import random
+import resource
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+PY = sys.executable
+SIZE = (120, 40)
+
+
+def pct(samples: list[float], p: float) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, max(0, round(p / 100 * len(ordered)) - 1))]
+
+
+# --- databases ------------------------------------------------------------------------------------------
+
+
+def empty_db(folder: Path) -> Path:
+    from facilitator.db import close_engine, open_engine
+
+    path = folder / "empty.db"
+    close_engine(open_engine(path))
+    return path
+
+
+def archive_db(folder: Path, meetings: int, notes: int) -> Path:
+    from bench.search_bench import build
+    from facilitator.db import close_engine, open_engine
+
+    path = folder / f"archive-{meetings}-{notes}.db"
+    engine = open_engine(path)
+    build(engine, meetings, notes, random.Random(42))
+    close_engine(engine)
+    return path
+
+
+def meeting_db(folder: Path, notes: int) -> tuple[Path, str]:
+    """One roundtable whose current item holds `notes` notes."""
+    from sqlalchemy import insert
+
+    from facilitator import services
+    from facilitator.db import close_engine, open_engine
+    from facilitator.models import Note
+
+    path = folder / f"meeting-{notes}.db"
+    engine = open_engine(path)
+    meeting = services.create_meeting(engine, "roundtable", title=f"Meeting of {notes} notes", date=dt.date(2017, 2, 16))
+    item = services.list_items(engine, meeting.id)[2]
+    services.set_current_item(engine, meeting.id, item.id)
+    now = dt.datetime.now(dt.UTC)
+    rng = random.Random(notes)
+    words = "prevention early warning civil society mediation sanctions accountability regional bodies".split()
+    with engine.begin() as conn:
+        conn.execute(insert(Note.__table__), [dict(
+            id=str(uuid.uuid4()), meeting_id=meeting.id, item_id=item.id, kind="reflection",
+            text=" ".join(rng.choices(words, k=rng.randint(6, 24))), headline="", addressee="", position=n + 1,
+            themes=[], cleared=[], status="", created_at=now, updated_at=now) for n in range(notes)])
+    close_engine(engine)
+    return path, meeting.id
+
+
+# --- first paint, in a real terminal ----------------------------------------------------------------------
+
+BARE_APP = '''
+from textual.app import App
+from textual.widgets import DataTable, Footer, Header, Static
+class Bare(App):
+    def compose(self):
+        yield Header(); yield Static("READY floor"); yield DataTable(); yield Footer()
+Bare().run()
+'''
+
+
+def first_paint(command: list[str], ready: str, runs: int, env: dict | None = None) -> list[float]:
+    """Milliseconds from launching `command` in tmux until `ready` is on its screen."""
+    times = []
+    for n in range(runs):
+        session = f"bench{os.getpid()}-{n}"
+        start = time.perf_counter()
+        subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", str(SIZE[0]), "-y", str(SIZE[1]),
+                        " ".join(command)], check=True, env={**os.environ, **(env or {})})
+        deadline = start + 60
+        while time.perf_counter() < deadline:
+            shown = subprocess.run(["tmux", "capture-pane", "-p", "-t", session], capture_output=True, text=True).stdout
+            if ready in shown:
+                times.append((time.perf_counter() - start) * 1000)
+                break
+            time.sleep(0.003)
+        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+    return times
+
+
+# --- in-process measures (each in its own process) ----------------------------------------------------------
+
+
+def child(what: str, **kwargs) -> dict:
+    """Run `what` in a fresh Python process and return what it printed (JSON)."""
+    out = subprocess.run([PY, __file__, "--child", json.dumps({"what": what, **kwargs})], capture_output=True,
+                         text=True, cwd=ROOT)
+    if out.returncode:
+        raise SystemExit(out.stderr)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+async def _open_meeting(db: str, meeting_id: str) -> dict:
+    from facilitator.db import open_engine
+    from screens.app import make_app
+    from screens.capture import CaptureScreen
+
+    engine = open_engine(db)
+    app = make_app(engine=engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        start = time.perf_counter()
+        app.open_meeting(meeting_id)
+        while not (isinstance(app.screen, CaptureScreen) and app.screen.query_one("#notes").row_count):
+            await asyncio.sleep(0)
+        await pilot.pause()
+        elapsed = (time.perf_counter() - start) * 1000
+        after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return {"ms": elapsed, "rss_mib": after / 1024, "rss_growth_mib": (after - before) / 1024}
+
+
+async def _datatable(rows: int) -> dict:
+    from textual.app import App
+    from textual.widgets import DataTable
+
+    class Table(App):
+        def compose(self):
+            yield DataTable()
+
+    app = Table()
+    async with app.run_test(size=SIZE) as pilot:
+        table = app.query_one(DataTable)
+        table.add_columns("Kind", "★", "To", "Note")
+        start = time.perf_counter()
+        for n in range(rows):
+            table.add_row("refl", "", "", f"note {n} about prevention and early warning", key=str(n))
+        await pilot.pause()
+        elapsed = (time.perf_counter() - start) * 1000
+    return {"ms": elapsed, "rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+
+
+async def _enter(db: str, meeting_id: str, lines: int) -> dict:
+    """Enter → committed: from the moment the capture line hands over the line to the moment the screen
+    hears that its transaction committed."""
+    from facilitator.db import open_engine
+    from screens.app import make_app
+    from screens.widgets.capture_line import CaptureLine
+    from screens.writing import Written
+
+    sent: list[float] = []
+    done: list[float] = []
+
+    def hook(message) -> None:
+        if isinstance(message, CaptureLine.Sent):
+            sent.append(time.perf_counter())
+        elif isinstance(message, Written) and message.future.exception() is None \
+                and type(message.future.result()).__name__ == "NotePublic":
+            done.append(time.perf_counter())
+
+    engine = open_engine(db)
+    app = make_app(engine=engine)
+    async with app.run_test(size=SIZE, message_hook=hook) as pilot:
+        app.open_meeting(meeting_id)
+        await pilot.pause()
+        while not app.screen.query("#capture"):
+            await pilot.pause()
+        capture = app.screen.query_one("#capture")
+        for n in range(lines):
+            capture.value = f"line {n} of the benchmark about early warning"
+            await pilot.press("enter")
+            while len(done) < n + 1:
+                await asyncio.sleep(0)
+        await pilot.pause()
+    return {"samples": [(d - s) * 1000 for s, d in zip(sent, done)]}
+
+
+async def _keys(kind: str, keys: int) -> dict:
+    """Key → frame through Pilot, in the capture line or in a bare Input (Pilot's own cost is in both)."""
+    from textual.app import App
+    from textual.widgets import Input
+
+    if kind == "bare":
+        class Bare(App):
+            def compose(self):
+                yield Input()
+
+        app = Bare()
+    else:
+        import tempfile
+
+        from facilitator import services
+        from facilitator.db import open_engine
+        from screens.app import make_app
+
+        engine = open_engine(Path(tempfile.mkdtemp()) / "k.db")
+        meeting = services.create_meeting(engine, "roundtable", title="Keys", date=dt.date(2017, 2, 16))
+        app = make_app(engine=engine)
+    samples = []
+    async with app.run_test(size=SIZE) as pilot:
+        if kind != "bare":
+            app.open_meeting(meeting.id)
+            await pilot.pause()
+            while not app.screen.query("#capture"):
+                await pilot.pause()
+        for n in range(keys):
+            start = time.perf_counter()
+            await pilot.press("a" if n % 10 else "space")
+            samples.append((time.perf_counter() - start) * 1000)
+    return {"samples": samples}
+
+
+def _service(db: str, meeting_id: str, runs: int) -> dict:
+    from facilitator import services
+    from facilitator.capture import parse_capture
+    from facilitator.db import open_engine
+
+    engine = open_engine(db)
+    item = services.current_item(engine, meeting_id)
+    ours, raw = [], []
+    for n in range(runs):
+        capture = parse_capture(f"service line {n} about early warning")
+        start = time.perf_counter()
+        services.capture_note(engine, meeting_id, item.id, capture)
+        ours.append((time.perf_counter() - start) * 1000)
+    con = sqlite3.connect(db, isolation_level=None)  # the floor: the same row, into the same table (and
+    con.execute("PRAGMA synchronous=FULL")          # its search-index triggers), by hand, in one transaction
+    now = dt.datetime.now(dt.UTC).isoformat()
+    for n in range(runs):
+        start = time.perf_counter()
+        con.execute("BEGIN IMMEDIATE")
+        con.execute('INSERT INTO note (id, meeting_id, item_id, kind, text, headline, addressee, "key", position, '
+                    'themes, "group", cleared, status, created_at, updated_at) '
+                    "VALUES (?, ?, ?, 'reflection', ?, '', '', 0, ?, '[]', '', '[]', '', ?, ?)",
+                    (str(uuid.uuid4()), meeting_id, item.id, f"raw line {n} about early warning", 100_000 + n,
+                     now, now))
+        con.execute("COMMIT")
+        raw.append((time.perf_counter() - start) * 1000)
+    return {"ours": ours, "raw": raw}
+
+
+def run_child(spec: dict) -> None:
+    what = spec.pop("what")
+    if what == "open":
+        result = asyncio.run(_open_meeting(**spec))
+    elif what == "table":
+        result = asyncio.run(_datatable(**spec))
+    elif what == "enter":
+        result = asyncio.run(_enter(**spec))
+    elif what == "keys":
+        result = asyncio.run(_keys(**spec))
+    else:
+        result = _service(**spec)
+    print(json.dumps(result))
+
+
+# --- whole commands ------------------------------------------------------------------------------------------
+
+
+BARE_TYPER = '''
+import typer
+app = typer.Typer()
+@app.command()
+def hello(name: str = "x"):
+    print(name)
+@app.command()
+def other():
+    pass
+app()
+'''
+
+
+def command_ms(args: list[str], runs: int, env: dict | None = None) -> list[float]:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(args, capture_output=True, env={**os.environ, **(env or {})}, check=True)
+        times.append((time.perf_counter() - start) * 1000)
+    return times
+
+
+# --- the table ---------------------------------------------------------------------------------------------
+
+
+ROWS: list[tuple[str, str, str, str, str]] = []
+
+
+def row(label: str, value: float, floor: float | None, target: str, unit: str = "ms") -> None:
+    ratio = f"{value / floor:.2f}×" if floor else "—"
+    floor_text = f"{floor:,.1f} {unit}" if floor else "—"
+    ROWS.append((label, f"{value:,.1f} {unit}", floor_text, ratio, target))
+    print(f"  {label}: {value:,.1f} {unit} (floor {floor_text}, {ratio})", flush=True)
+
+
+def print_table() -> None:
+    head = ("measure", "now", "floor (same run)", "ratio", "target")
+    widths = [max(len(str(r[i])) for r in [head, *ROWS]) for i in range(5)]
+    print()
+    for r in [head, tuple("-" * w for w in widths), *ROWS]:
+        print("| " + " | ".join(str(c).ljust(w) for c, w in zip(r, widths)) + " |")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--quick", action="store_true", help="Fewer runs and smaller archives (a first look).")
+    parser.add_argument("--only", default="first-paint,open,enter,service,keys,cli")
+    parser.add_argument("--child")
+    args = parser.parse_args()
+    if args.child:
+        run_child(json.loads(args.child))
+        return
+    only = set(args.only.split(","))
+    runs = 3 if args.quick else 6
+    folder = Path(tempfile.mkdtemp(prefix="facilitator-bench-"))
+    env = {"TEXTUAL_ANIMATIONS": "none"}
+    print(f"databases and scratch files in {folder}", flush=True)
+
+    if "first-paint" in only and shutil.which("tmux"):
+        bare = folder / "bare_app.py"
+        bare.write_text(BARE_APP)
+        floor = statistics.median(first_paint([PY, str(bare)], "READY floor", runs, env))
+        empty = empty_db(folder)
+        value = statistics.median(first_paint([PY, "-m", "facilitator", "--db", str(empty)], "No meetings yet", runs,
+                                              env))
+        row("launch → meetings visible, empty database", value, floor, "≤ 1.2× bare app")
+        meetings, notes = (50, 10_000) if args.quick else (500, 100_000)
+        archive = archive_db(folder, meetings, notes)
+        value = statistics.median(first_paint([PY, "-m", "facilitator", "--db", str(archive)], "Meeting ", runs, env))
+        row(f"same, archive of {meetings} meetings / {notes:,} notes", value, floor, "≤ 1.2× bare app")
+
+    sizes = [1_000, 10_000] if args.quick else [1_000, 10_000, 50_000]
+    dbs = {n: meeting_db(folder, n) for n in sizes} if only & {"open", "enter", "service"} else {}
+    if "open" in only:
+        for n in sizes:
+            db, meeting_id = dbs[n]
+            opened = [child("open", db=str(db), meeting_id=meeting_id) for _ in range(max(1, runs // 2))]
+            table = child("table", rows=n)
+            target = "≤ 300 ms" if n <= 10_000 else "≤ 500 ms, ≤ 200 MiB"
+            row(f"open a meeting of {n:,} notes (Enter → notes on screen)",
+                statistics.median(o["ms"] for o in opened), table["ms"], target)
+            row(f"  peak memory of that process", max(o["rss_mib"] for o in opened), table["rss_mib"], "≤ 200 MiB",
+                "MiB")
+    if "enter" in only:
+        for n in sizes:
+            db, meeting_id = dbs[n]
+            samples = child("enter", db=str(db), meeting_id=meeting_id, lines=60 if args.quick else 200)["samples"]
+            row(f"Enter → committed at {n:,} notes, p99 (median {statistics.median(samples):.1f} ms)",
+                pct(samples, 99), None, "≤ 16 ms")
+    if "service" in only:
+        db, meeting_id = dbs[10_000]
+        result = child("service", db=str(db), meeting_id=meeting_id, runs=200 if args.quick else 500)
+        row("capture service alone at 10,000 notes, p99", pct(result["ours"], 99), pct(result["raw"], 99),
+            "≤ 3× raw insert")
+        row("capture service alone, median", statistics.median(result["ours"]), statistics.median(result["raw"]),
+            "≤ 3× raw insert")
+    if "keys" in only:
+        bare = child("keys", kind="bare", keys=100 if args.quick else 300)["samples"]
+        ours = child("keys", kind="capture", keys=100 if args.quick else 300)["samples"]
+        row("key → frame in the capture line, p99 (Pilot)", pct(ours, 99), pct(bare, 99), "≤ 1.1× bare Input")
+    if "cli" in only:
+        typer_floor = folder / "bare_typer.py"
+        typer_floor.write_text(BARE_TYPER)
+        floor = statistics.median(command_ms([PY, str(typer_floor), "--help"], runs * 2))
+        fifty = archive_db(folder, 50, 1_000)
+        for args_ in (["--help"], ["templates"], ["list"], ["show", "--help"]):
+            value = statistics.median(command_ms([PY, "-m", "facilitator", "--db", str(fifty), *args_], runs * 2))
+            row(f"`facilitator {' '.join(args_)}` whole process (50 meetings)", value, floor, "≤ 1.5× bare Typer --help")
+    print_table()
+
+
+if __name__ == "__main__":
+    main()
