@@ -41,11 +41,12 @@ from functools import cached_property
 
 from .errors import ExportError, InvalidInput
 from .models import MeetingDetail, ParticipantPublic
-from .names import ORGANISATION as ORG_KIND
-from .names import PERSON as PERSON_KIND
-from .names import Hit, Matcher, Protected
 from .text import fold
 from .vocab import CARRIED, DELEGATION, ORGANISATION, PROTECTED_RULES, RULE_PHRASES
+
+# The matcher (facilitator.names, with its Unicode tables) is imported when a register first matches:
+# commands that only ask `is_protected` or `check_speaker` do not pay for it.
+PERSON_KIND, ORG_KIND = "person", "organisation"  # as facilitator.names spells them
 
 #: Meeting texts that reach readers, with the label a user sees.
 MEETING_FIELDS = {
@@ -139,10 +140,12 @@ class Register:
         self.identities = {i.key: i for i in [*protected_identities(detail), *extra]}
 
     @cached_property
-    def matcher(self) -> Matcher:
+    def matcher(self):
+        from .names import Matcher, Protected
+
         return Matcher(Protected(i.key, i.name, i.kind, surname=i.surname or None) for i in self.identities.values())
 
-    def find(self, text: str) -> list[Hit]:
+    def find(self, text: str) -> list:
         return self.matcher.find(text) if self.identities and text else []
 
 

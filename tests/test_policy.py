@@ -254,3 +254,10 @@ def test_in_an_on_the_record_dialogue_a_protected_items_speakers_stay_out_of_the
         speakers.call_next(engine, meeting.id)
     shown = preview_markdown(engine, meeting.id, "dialogue")
     assert "Ghana" in shown and "Quiet Voices" not in shown
+
+
+def test_the_policy_spells_identity_kinds_as_the_matcher_does():
+    """policy.py names the kinds without importing the matcher (kept out of quick commands)."""
+    from facilitator import names, policy
+
+    assert (policy.PERSON_KIND, policy.ORG_KIND) == (names.PERSON, names.ORGANISATION)
