@@ -105,11 +105,11 @@ def init_statements() -> list[str]:
                 ON CONFLICT DO NOTHING;
                 RETURN NULL;
             END $$""",
-        f"DROP TRIGGER IF EXISTS archive_first_rapporteur ON meeting",
+        "DROP TRIGGER IF EXISTS archive_first_rapporteur ON meeting",
         f"""CREATE TRIGGER archive_first_rapporteur AFTER INSERT ON meeting
             FOR EACH ROW EXECUTE FUNCTION {SCHEMA}.first_rapporteur()""",
-        f"REVOKE ALL ON ALL TABLES IN SCHEMA public FROM PUBLIC",
-        f"REVOKE CREATE ON SCHEMA public FROM PUBLIC",
+        "REVOKE ALL ON ALL TABLES IN SCHEMA public FROM PUBLIC",
+        "REVOKE CREATE ON SCHEMA public FROM PUBLIC",
         f"GRANT USAGE ON SCHEMA public, {SCHEMA} TO {READER}",
         f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {READER}",
         f"GRANT SELECT ON {SCHEMA}.rapporteur, {SCHEMA}.released_note TO {READER}",

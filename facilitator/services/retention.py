@@ -40,7 +40,6 @@ from ._db import transaction
 from .backups import list_backups
 from .meetings import get_detail
 
-
 #: What a purge rewrites or deletes: on PostgreSQL, VACUUM then removes the old row versions.
 PURGED_TABLES = ("note", "note_revision", "note_search", "meeting", "status_change", "draft", "participant",
                  "intervention")
