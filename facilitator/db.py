@@ -20,10 +20,10 @@ from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.exc import OperationalError
 
-from . import dbfile, locks
+from . import dbfile, dialects, locks
 from .dbfile import PassphraseRequired  # noqa: F401  (the CLI catches it from here)
-from .errors import DatabaseError
-from .migrations import LATEST_VERSION, MIGRATIONS
+from .errors import ConnectionLost, DatabaseError
+from .migrations import LATEST_VERSION, MIGRATIONS, run_sql
 
 ENV_VAR = "FACILITATOR_DB"
 
@@ -37,12 +37,14 @@ def default_db_path() -> Path:
 def resolve_db(db: str | os.PathLike | None = None) -> str:
     """The database URL to use: `--db`, else $FACILITATOR_DB, else the user data folder.
 
-    Accepts a filesystem path or an `sqlite:///` URL.
+    Accepts a filesystem path, an `sqlite:///` URL, or a `postgresql://` URL
+    (a secretariat's shared archive; see facilitator.dialects).
     """
     value = str(db) if db else os.environ.get(ENV_VAR) or str(default_db_path())
     if "://" in value:
-        if not value.startswith("sqlite://"):
-            raise DatabaseError(f"Only SQLite databases are supported, not {value.split('://')[0]!r}.")
+        if not (value.startswith("sqlite://") or dialects.is_postgresql_url(value)):
+            raise DatabaseError(f"Only SQLite and PostgreSQL databases are supported, not "
+                                f"{dialects.scheme_of(value)!r}.")
         return value
     return f"sqlite:///{Path(value).expanduser()}"
 
@@ -55,7 +57,9 @@ def _path_of(url: str) -> Path | None:
 
 
 def database_file(engine: Engine) -> Path | None:
-    """The file an engine works on; None for an in-memory database."""
+    """The file an engine works on; None for an in-memory database or a server's."""
+    if engine.dialect.name != "sqlite":
+        return None
     name = engine.url.database
     return Path(name) if name and name != ":memory:" else None
 
@@ -103,6 +107,10 @@ def open_engine(
     refused unless `allow_empty` (for `restore`, which fills it).
     """
     url = resolve_db(db)
+    if dialects.is_postgresql_url(url):
+        if passphrase is not None:
+            dialects.sqlite_only_url(url, "Encryption")
+        return _server_engine(url, migrate)
     path = _path_of(url)
     held = None
     encrypted = False
@@ -152,6 +160,26 @@ def _engine(url: str, path: Path | None, passphrase: str | None, encrypted: bool
         engine.dispose()
         where = path or url
         raise DatabaseError(f"Cannot open database {where}: {exc.orig}.") from None
+    except DatabaseError:
+        engine.dispose()
+        raise
+    return engine
+
+
+def _server_engine(url: str, migrate: bool) -> Engine:
+    """A PostgreSQL database: no file to check or lock; migrated like a file."""
+    from .dialects.postgresql import create_pg_engine, describe, is_connection_error
+
+    engine = create_pg_engine(url)
+    try:
+        if migrate:
+            migrate_engine(engine)
+        else:
+            schema_version(engine)
+    except SADatabaseError as exc:
+        engine.dispose()
+        error = ConnectionLost if is_connection_error(exc) else DatabaseError
+        raise error(describe(exc, url)) from None
     except DatabaseError:
         engine.dispose()
         raise
@@ -214,41 +242,54 @@ def exclusive(target: Engine | str | os.PathLike):
 def schema_version(engine: Engine) -> int:
     """0 for an empty database; raises for a database that is not ours or too new."""
     tables = set(inspect(engine).get_table_names())
+    name = _name(engine)
     if not tables:
         return 0
     if "schema_migration" not in tables:
-        raise DatabaseError(
-            f"{engine.url.database} is a SQLite database but not a facilitator one; it was left untouched."
-        )
+        kind = "a PostgreSQL" if dialects.is_postgresql(engine) else "a SQLite"
+        raise DatabaseError(f"{name} is {kind} database but not a facilitator one; it was left untouched.")
     with engine.connect() as conn:
         version = conn.execute(text("SELECT MAX(version) FROM schema_migration")).scalar() or 0
     if version > LATEST_VERSION:
         raise DatabaseError(
-            f"{engine.url.database} was written by a newer release of facilitator "
+            f"{name} was written by a newer release of facilitator "
             f"(schema {version}; this release knows up to {LATEST_VERSION}). Upgrade facilitator to open it."
         )
     return version
 
 
+def _name(engine: Engine) -> str:
+    if dialects.is_postgresql(engine):
+        from .dialects.postgresql import shown
+
+        return shown(engine.url)
+    return str(engine.url.database)
+
+
 def migrate_engine(engine: Engine) -> int:
-    """Apply every pending migration; return the resulting schema version."""
+    """Apply every pending migration; return the resulting schema version.
+
+    On PostgreSQL several programs may open a new archive at once: each
+    migration waits for an advisory lock and is skipped when another program
+    applied it meanwhile."""
     version = schema_version(engine)
     if version == 0:
         with engine.begin() as conn:
-            conn.execute(
-                text(
-                    "CREATE TABLE IF NOT EXISTS schema_migration ("
-                    "version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at DATETIME NOT NULL)"
-                )
-            )
+            dialects.lock_migrations(conn)
+            run_sql(conn, "CREATE TABLE IF NOT EXISTS schema_migration ("
+                          "version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at DATETIME NOT NULL)")
     for migration in MIGRATIONS:
         if migration.version <= version:
             continue
         with engine.begin() as conn:
-            migration.apply(conn)
-            conn.execute(
-                text("INSERT INTO schema_migration (version, name, applied_at) VALUES (:v, :n, :t)"),
-                {"v": migration.version, "n": migration.name, "t": dt.datetime.now(dt.UTC).isoformat()},
-            )
+            dialects.lock_migrations(conn)
+            done = conn.execute(text("SELECT 1 FROM schema_migration WHERE version = :v"),
+                                {"v": migration.version}).first()
+            if done is None:
+                migration.apply(conn)
+                conn.execute(
+                    text("INSERT INTO schema_migration (version, name, applied_at) VALUES (:v, :n, :t)"),
+                    {"v": migration.version, "n": migration.name, "t": dt.datetime.now(dt.UTC).isoformat()},
+                )
         version = migration.version
     return version

@@ -37,3 +37,9 @@ class ExportError(FacilitatorError):
 
 class BundleError(FacilitatorError):
     title = "Bundle error"
+
+
+class ConnectionLost(DatabaseError):
+    """A database server could not be reached, or stopped answering, in the middle of an action."""
+
+    title = "Connection lost"

@@ -39,10 +39,22 @@ def _exec_script(conn: Connection, script: str) -> None:
         pending += piece + ";"
         if sqlite3.complete_statement(pending):
             if pending.strip(" \n;"):
-                conn.exec_driver_sql(pending)
+                run_sql(conn, pending)
             pending = ""
     if pending.strip(" \n;"):
-        conn.exec_driver_sql(pending)
+        run_sql(conn, pending)
+
+
+def run_sql(conn: Connection, statement: str) -> None:
+    """One statement as written, on SQLite; on PostgreSQL, what it translates
+    to there (facilitator.dialects.pg_schema), the migration itself unchanged."""
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql(statement)
+        return
+    from .dialects.pg_schema import translate
+
+    for translated in translate(statement.strip().rstrip(";")):
+        conn.exec_driver_sql(translated)
 
 
 def _m001_initial(conn: Connection) -> None:

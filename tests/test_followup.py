@@ -5,6 +5,8 @@ import datetime as dt
 
 import pytest
 
+pytestmark = pytest.mark.both_databases
+
 from facilitator import services
 from facilitator.db import open_engine
 from facilitator.errors import InvalidInput

@@ -1,8 +1,10 @@
-"""Two laptops diverge on one meeting; each bundle is imported into the other.
-Both end with the same notes and a visible record of every conflict."""
+"""Two copies diverge on one meeting; each bundle is imported into the other.
+Both end with the same notes and a visible record of every conflict. The
+plenary's copy is a laptop's SQLite file, and once an archive on PostgreSQL."""
 
 import datetime as dt
-import shutil
+
+import pytest
 
 from facilitator import services
 from facilitator.db import open_engine
@@ -17,15 +19,15 @@ def revisions(engine):
         return [(r.note_id, r.text) for r in session.exec(select(NoteRevision)).all()]
 
 
-def test_diverging_copies_converge(tmp_path):
-    plenary = open_engine(tmp_path / "plenary.db")
+@pytest.mark.both_databases
+def test_diverging_copies_converge(engine, tmp_path):
+    plenary = engine
     meeting = services.create_meeting(plenary, "workshop", title="Field presence workshop", date=dt.date(2024, 3, 5))
     breakout = next(i for i in services.list_items(plenary, meeting.id) if i.kind == "breakout")
     shared = services.add_note(plenary, meeting.id, "Field offices lack analysts.", item_id=breakout.id, group="A")
     doomed = services.add_note(plenary, meeting.id, "A note the group will delete.", item_id=breakout.id, group="A")
-    plenary.dispose()
-    shutil.copy(tmp_path / "plenary.db", tmp_path / "group.db")
-    plenary, group = open_engine(tmp_path / "plenary.db"), open_engine(tmp_path / "group.db")
+    group = open_engine(tmp_path / "group.db")  # the group's laptop starts with a copy of the meeting
+    import_bundle(group, write_bundle(plenary, meeting.id, tmp_path / "copy.json"))
 
     # Diverge: both edit the shared note (the group later), each adds a note, the group deletes one.
     services.update_note(plenary, shared.id, text="Field offices lack political analysts.")

@@ -18,6 +18,7 @@ from facilitator.migrations import LATEST_VERSION
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
+@pytest.mark.both_databases
 def test_migrated_schema_matches_the_models(engine):
     inspector = inspect(engine)
     for table in SQLModel.metadata.sorted_tables:

@@ -6,6 +6,8 @@ import random
 
 import pytest
 
+pytestmark = pytest.mark.both_databases
+
 from facilitator import services
 from facilitator.services.bundles import import_bundle, write_bundle
 from facilitator.services.search import reindex, search

@@ -4,6 +4,8 @@ import datetime as dt
 
 import pytest
 
+pytestmark = pytest.mark.both_databases
+
 from facilitator import services
 from facilitator.errors import Ambiguous, InvalidInput, NotFound
 

@@ -3,6 +3,7 @@ agenda, deleting with undo, the clock and the speakers list."""
 
 import datetime as dt
 
+import pytest
 from textual.widgets import DataTable, Input, Static
 
 from facilitator import services
@@ -20,6 +21,7 @@ async def open_capture(app, pilot, meeting_id):
     return app.screen
 
 
+@pytest.mark.both_databases  # the application itself, on a laptop's file and on the archive
 async def test_typed_keys_go_through_the_grammar(engine, breakfast):
     app = app_for(engine)
     async with app.run_test(size=(120, 36)) as pilot:
@@ -49,6 +51,7 @@ async def test_bad_line_keeps_the_text_and_says_why(engine, breakfast):
         assert not app._notifications
 
 
+@pytest.mark.both_databases
 async def test_draft_is_saved_and_restored(engine, breakfast):
     app = app_for(engine)
     async with app.run_test(size=(120, 36)) as pilot:

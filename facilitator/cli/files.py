@@ -68,7 +68,7 @@ def import_cmd(
 ) -> None:
     """Merge a bundle into this database (rows matched by id; safe to repeat)."""
 
-    from ..services.bundles import PassphraseNeeded, import_bundle, read_bundle
+    from ..services.bundles import PassphraseNeeded, import_bundle, read_bundle, report_line
 
     passphrase = None
     try:
@@ -77,14 +77,7 @@ def import_cmd(
         passphrase = get_passphrase("Passphrase", file=passphrase_file)
         read_bundle(bundle, passphrase)
     report = import_bundle(state(ctx).engine, bundle, passphrase, accept_rule_change=accept_rule_change)
-    line = (f"{report.meeting.id[:8]}  {report.meeting.title}: {report.added} added, {report.updated} updated, "
-            f"{report.unchanged} unchanged, {report.conflicts} in conflict")
-    if report.foreign:
-        line += f", {report.foreign} left alone (their ids belong to another meeting)"
-    if report.rule_changes:
-        line += (f", rule change {'applied' if report.rule_changes_applied else 'kept out'}: "
-                 f"{'; '.join(report.rule_changes)}")
-    typer.echo(line)
+    typer.echo(report_line(report))
     if report.conflicts:
         typer.echo("Notes edited on both laptops keep the later edit; the other version is kept as a revision "
                    "(see the review screen).", err=True)
@@ -149,9 +142,11 @@ def encrypt_cmd(
 
     from .. import encryption
     from ..db import exclusive
+    from ..dialects import sqlite_only
     from ..services.backups import database_path, list_backups
 
     engine = state(ctx).engine
+    sqlite_only(engine, "Encryption")
     if encryption.passphrase_of(engine):
         raise InvalidInput("This database is already encrypted.")
     encryption.sqlcipher()  # says so plainly when SQLCipher is not installed

@@ -17,12 +17,14 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlmodel import Session
 
-from ..errors import DatabaseError
+from ..errors import ConnectionLost, DatabaseError
 
 
 def _check_file_present(engine: Engine) -> None:
     """On Linux an open SQLite file whose folder was deleted keeps accepting
     writes that vanish when the program exits; refuse them instead."""
+    if engine.dialect.name != "sqlite":
+        return
     name = engine.url.database
     if name and name != ":memory:" and not Path(name).exists():
         raise DatabaseError(f"The database file {name} has disappeared (was its folder deleted?); nothing was "
@@ -54,7 +56,14 @@ def _session(engine: Engine) -> Iterator[Session]:
         with Session(engine, expire_on_commit=False) as session:
             with session.begin():
                 yield session
-    except OperationalError as exc:
+    except SQLAlchemyError as exc:
+        if engine.dialect.name != "sqlite":
+            from ..dialects.postgresql import describe, is_connection_error
+
+            error = ConnectionLost if is_connection_error(exc) else DatabaseError
+            raise error(f"{describe(exc, engine.url)} Nothing was saved.") from None
+        if not isinstance(exc, OperationalError):
+            raise DatabaseError(f"Database error: {getattr(exc, 'orig', exc)}.") from None
         message = str(exc.orig)
         if "locked" in message or "busy" in message:
             raise DatabaseError("The database is busy (another program holds it); nothing was saved, try again.") from None
@@ -64,5 +73,3 @@ def _session(engine: Engine) -> Iterator[Session]:
             raise DatabaseError("The disk is full; nothing was saved. Free some space and press Enter again.") \
                 from None
         raise DatabaseError(f"Database error: {message}.") from None
-    except SQLAlchemyError as exc:
-        raise DatabaseError(f"Database error: {getattr(exc, 'orig', exc)}.") from None

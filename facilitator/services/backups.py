@@ -14,6 +14,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from ..db import database_file, exclusive, open_engine
+from ..dialects import sqlite_only
 from ..encryption import passphrase_of
 from ..errors import DatabaseError
 from ..files import SQLITE_HEADER, atomic_target, backup_name, backups_folder, backups_of, check_target, is_empty_backup
@@ -22,6 +23,7 @@ KEEP = 10
 
 
 def database_path(engine: Engine) -> Path:
+    sqlite_only(engine, "Backup and restore by file")
     path = database_file(engine)
     if path is None:
         raise DatabaseError("This database lives in memory; there is nothing to back up.")
@@ -147,6 +149,7 @@ def restore_database(engine: Engine, source: Path) -> Path:
     """Replace the live database's content with a backup's. The current content
     is backed up first (returned), so a restore can itself be undone. Refused
     while another facilitator process has the database open."""
+    sqlite_only(engine, "Backup and restore by file")
     passphrase = passphrase_of(engine)
     check_backup(source, passphrase)
     with exclusive(engine):

@@ -18,6 +18,7 @@ from sqlalchemy import Engine
 from sqlmodel import Session, col, select
 
 from ..db import database_file
+from ..dialects import lock_meeting
 from ..errors import BundleError
 from ..files import check_target, write_atomically
 from ..models import (
@@ -98,6 +99,16 @@ def write_bundle(
     carries to the plenary laptop.
     """
     path = check_target(Path(path), force=force, database=database_file(engine), error=BundleError)
+    bundle = make_bundle(engine, meeting_id, group=group)
+    payload = bundle.model_dump_json(indent=1).encode("utf-8")
+    if passphrase is not None:
+        payload = seal(payload, passphrase)
+    write_atomically(path, payload, overwrite=force, private=True, error=BundleError)
+    return path
+
+
+def make_bundle(engine: Engine, meeting_id: str, *, group: str | None = None) -> Bundle:
+    """The meeting as a bundle, in memory: what `write_bundle` writes, and what a push or pull carries."""
     detail = get_detail(engine, meeting_id, include_deleted=True)
     if group is not None:
         names = {g for item in detail.items for g in item.groups}
@@ -114,17 +125,12 @@ def write_bundle(
         links = [NoteLinkPublic.model_validate(l) for l in links]
         interventions = [InterventionPublic.model_validate(i) for i in session.exec(
             select(Intervention).where(Intervention.meeting_id == meeting_id)).all()]
-    bundle = Bundle(
+    return Bundle(
         format=BUNDLE_FORMAT, version=BUNDLE_VERSION, exported_at=utcnow(), meeting=detail.meeting,
         items=detail.items, participants=detail.participants, notes=detail.notes,
         organisers=[o for o in detail.organisers if o.id], status_changes=changes, links=links,
         interventions=interventions,
     )
-    payload = bundle.model_dump_json(indent=1).encode("utf-8")
-    if passphrase is not None:
-        payload = seal(payload, passphrase)
-    write_atomically(path, payload, overwrite=force, private=True, error=BundleError)
-    return path
 
 
 def read_bundle(path: Path, passphrase: str | None = None) -> Bundle:
@@ -293,9 +299,17 @@ def import_bundle(engine: Engine, path: Path, passphrase: str | None = None, *,
                   accept_rule_change: bool = False) -> ImportReport:
     """Merge a bundle into the database in one transaction (see import_guards
     for what it leaves alone, and what `accept_rule_change` lets through)."""
-    bundle = read_bundle(path, passphrase)
+    return merge_bundle(engine, read_bundle(path, passphrase), source=Path(path).name,
+                        accept_rule_change=accept_rule_change)
+
+
+def merge_bundle(engine: Engine, bundle: Bundle, *, source: str, accept_rule_change: bool = False) -> ImportReport:
+    """Merge a bundle (from a file, or carried by a push or pull) in one transaction.
+
+    `source` names where it came from in the revisions a conflict leaves."""
     report = ImportReport(meeting=bundle.meeting)
     with transaction(engine) as session:
+        lock_meeting(session, bundle.meeting.id)
         foreign = foreign_ids(session, bundle)
         report.foreign = len(foreign)
         guard = RuleGuard(session, bundle.meeting.id, accept_rule_change)
@@ -326,7 +340,7 @@ def import_bundle(engine: Engine, path: Path, passphrase: str | None = None, *,
             _upsert(session, Intervention, entry, report, newer_only=True)
         session.flush()
         for note in _ours(bundle.notes, foreign):
-            _merge_note(session, note, report, Path(path).name, guard)
+            _merge_note(session, note, report, source, guard)
         session.flush()
         for change in _ours(bundle.status_changes, foreign):
             _upsert(session, StatusChange, change, report)
@@ -347,3 +361,15 @@ def import_bundle(engine: Engine, path: Path, passphrase: str | None = None, *,
 
 def _ours(rows: list, foreign: set[str]) -> list:
     return [row for row in rows if row.id not in foreign]
+
+
+def report_line(report: ImportReport) -> str:
+    """One line for one merged meeting, as `import`, `push` and `pull` print it."""
+    line = (f"{report.meeting.id[:8]}  {report.meeting.title}: {report.added} added, {report.updated} updated, "
+            f"{report.unchanged} unchanged, {report.conflicts} in conflict")
+    if report.foreign:
+        line += f", {report.foreign} left alone (their ids belong to another meeting)"
+    if report.rule_changes:
+        line += (f", rule change {'applied' if report.rule_changes_applied else 'kept out'}: "
+                 f"{'; '.join(report.rule_changes)}")
+    return line

@@ -11,6 +11,12 @@ a name, and the WAL is written through and truncated: no purged byte is left
 in the file or its WAL, even on a disk too full to compact. The file is then
 compacted (VACUUM) when the disk has room for the copy VACUUM makes. The same
 purge is applied to every backup the application made. Irreversible.
+
+On an archive (PostgreSQL) the same rows are rewritten in one transaction,
+the notes become readable by the archive's readers in their purged version
+(dialects.pg_security.release_meeting), and VACUUM removes the old row
+versions from the tables; the server's WAL and backups are its
+administrator's to rotate.
 """
 
 from __future__ import annotations
@@ -22,7 +28,10 @@ from pydantic import BaseModel
 from sqlalchemy import Engine, delete, update
 from sqlmodel import col, select
 
+from .. import dialects
 from ..db import database_file, exclusive, open_engine
+from ..dialects import pg_security
+from ..dialects.postgresql import vacuum
 from ..encryption import passphrase_of
 from ..errors import DatabaseError, InvalidInput, NotFound
 from ..models import Draft, Intervention, Meeting, Note, NoteRevision, Participant, StatusChange, utcnow
@@ -30,6 +39,10 @@ from ..policy import MEETING_FIELDS, Register, anonymise_text, is_protected
 from ._db import transaction
 from .backups import list_backups
 from .meetings import get_detail
+
+#: What a purge rewrites or deletes: on PostgreSQL, VACUUM then removes the old row versions.
+PURGED_TABLES = ("note", "note_revision", "note_search", "meeting", "status_change", "draft", "participant",
+                 "intervention")
 
 
 class PurgeReport(BaseModel):
@@ -47,8 +60,10 @@ def _purge_one(engine: Engine, meeting_id: str) -> PurgeReport:
         raise InvalidInput("Only a Chatham House or not-for-attribution meeting is purged; this one is on the record.")
     register = Register(detail)
     report = PurgeReport()
+    on_server = dialects.is_postgresql(engine)
     with transaction(engine) as session:
-        session.connection().exec_driver_sql("PRAGMA secure_delete=ON")  # what is freed is zeroed
+        if not on_server:
+            session.connection().exec_driver_sql("PRAGMA secure_delete=ON")  # what is freed is zeroed
         for public in detail.notes:
             if not is_protected(detail.effective_rule(public.item_id)):
                 continue
@@ -69,6 +84,10 @@ def _purge_one(engine: Engine, meeting_id: str) -> PurgeReport:
         report.queue_entries = len(queue)
         session.exec(delete(Intervention).where(Intervention.meeting_id == meeting_id))
         _purge_around_the_notes(session, detail, register)
+        if on_server:
+            session.flush()
+            pg_security.release_meeting(session.connection(), meeting_id)
+            return report
         session.connection().exec_driver_sql("INSERT INTO note_fts(note_fts) VALUES('optimize')")
     if not _write_through(engine):
         report.not_compacted.append(str(database_file(engine)))
@@ -150,6 +169,9 @@ def purge_identities(engine: Engine, meeting_id: str) -> PurgeReport:
 
 def _purge_everywhere(engine: Engine, meeting_id: str) -> PurgeReport:
     report = _purge_one(engine, meeting_id)
+    if dialects.is_postgresql(engine):
+        vacuum(engine, PURGED_TABLES)  # the server's own backups and WAL archive are its administrator's
+        return report
     for path in list_backups(engine):
         backup = open_engine(path, passphrase=passphrase_of(engine), lock=False)
         try:

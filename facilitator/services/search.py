@@ -1,10 +1,12 @@
-"""Full-text search across every meeting (SQLite FTS5, kept in step by the
-triggers of migration 3; `reindex` rebuilds it).
+"""Full-text search across every meeting: SQLite's FTS5 (kept in step by the
+triggers of migration 3) on a laptop, PostgreSQL's full-text search on an
+archive (facilitator.dialects.pg_search); `reindex` rebuilds either.
 
-The user's query is never handed to FTS5 as is: words become quoted terms
-(all must match), "double quotes" keep a phrase, and a trailing * asks for a
-prefix. So no input can be an FTS5 syntax error, and accents and case do not
-matter ('Simonovic' finds 'Šimonović').
+The user's query is never handed to the database as is: it is read once into
+terms (`parse_query`) — words (all must match), "double quotes" for a phrase,
+a trailing * for a prefix — and each database gets those terms in its own
+syntax. So no input can be a syntax error, both databases find the same
+notes, and accents and case do not matter ('Simonovic' finds 'Šimonović').
 
 Results of a Chatham House or not-for-attribution meeting never carry a speaker.
 """
@@ -13,10 +15,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import NamedTuple
 
 from pydantic import BaseModel
 from sqlalchemy import Engine, text
 
+from .. import dialects
 from ..errors import InvalidInput
 from ..migrations import REBUILD_NOTE_FTS
 from ..vocab import ON_THE_RECORD, normalise_kind, normalise_rule
@@ -47,23 +51,34 @@ class SearchHit(BaseModel):
     score: float
 
 
-def fts_query(query: str) -> str:
-    """Turn what a user typed into a safe FTS5 MATCH expression."""
-    terms = []
+class Term(NamedTuple):
+    """Words that must stand together in this order (one word, or a phrase); `prefix`: the last may go on."""
+
+    words: tuple[str, ...]
+    prefix: bool = False
+
+
+def parse_query(query: str) -> list[Term]:
+    """What a user typed, as terms that must all match."""
+    terms: list[Term] = []
     for phrase, word in _TOKEN.findall(query):
         if phrase:
             words = re.findall(r"\w+", phrase)
             if words:
-                terms.append('"' + " ".join(words) + '"')
+                terms.append(Term(tuple(words)))
             continue
-        prefix = word.endswith("*")
-        for part in re.findall(r"\w+", word):
-            terms.append(f'"{part}"')
-        if prefix and terms and re.findall(r"\w+", word):
-            terms[-1] += "*"
+        parts = re.findall(r"\w+", word)
+        terms.extend(Term((part,)) for part in parts)
+        if word.endswith("*") and parts:
+            terms[-1] = Term(terms[-1].words, prefix=True)
     if not terms:
         raise InvalidInput("Type at least one word to search for.")
-    return " AND ".join(terms)
+    return terms
+
+
+def fts_query(query: str) -> str:
+    """Turn what a user typed into a safe FTS5 MATCH expression."""
+    return " AND ".join('"' + " ".join(t.words) + '"' + ("*" if t.prefix else "") for t in parse_query(query))
 
 
 def search(
@@ -79,8 +94,12 @@ def search(
     meeting_id: str | None = None,
     limit: int = 50,
 ) -> list[SearchHit]:
-    where = ["note_fts MATCH :match", "note.deleted_at IS NULL"]
-    params: dict = {"match": fts_query(query), "limit": limit, "open": HIGHLIGHT[0], "close": HIGHLIGHT[1]}
+    postgresql = dialects.is_postgresql(engine)
+    where = ["note.deleted_at IS NULL"]
+    params: dict = {"limit": limit, "open": HIGHLIGHT[0], "close": HIGHLIGHT[1]}
+    if not postgresql:
+        where.insert(0, "note_fts MATCH :match")
+        params["match"] = fts_query(query)
     if kind:
         canonical = normalise_kind(kind)
         if canonical is None:
@@ -91,7 +110,8 @@ def search(
         where.append("lower(note.addressee) = lower(:addressee)")
         params["addressee"] = addressee.strip()
     if theme:
-        where.append("EXISTS (SELECT 1 FROM json_each(note.themes) WHERE lower(value) = lower(:theme))")
+        elements = "jsonb_array_elements_text(note.themes) AS theme(value)" if postgresql else "json_each(note.themes)"
+        where.append(f"EXISTS (SELECT 1 FROM {elements} WHERE lower(value) = lower(:theme))")
         params["theme"] = theme.strip()
     if rule:
         canonical_rule = normalise_rule(rule)
@@ -110,10 +130,12 @@ def search(
         params["meeting_id"] = meeting_id
     with reading(engine) as session:
         conn = session.connection()
-        matches = conn.execute(text("SELECT count(*) FROM note_fts WHERE note_fts MATCH :match"),
-                               {"match": params["match"]}).scalar()
-        order = "bm25(note_fts), meeting.date DESC" if matches <= RANK_LIMIT else "note_fts.rowid DESC"
-        rows = conn.execute(text(_SQL.format(where=" AND ".join(where), order=order)), params).all() if matches else []
+        if postgresql:
+            from ..dialects.pg_search import search_rows
+
+            rows = search_rows(conn, parse_query(query), where, params, rank_limit=RANK_LIMIT)
+        else:
+            rows = _fts5_rows(conn, where, params)
     return [
         SearchHit(
             note_id=r[0], meeting_id=r[1], meeting_title=r[2], meeting_date=r[3], rule=r[4], item_title=r[5],
@@ -122,6 +144,13 @@ def search(
         )
         for r in rows
     ]
+
+
+def _fts5_rows(conn, where: list[str], params: dict) -> list:
+    matches = conn.execute(text("SELECT count(*) FROM note_fts WHERE note_fts MATCH :match"),
+                           {"match": params["match"]}).scalar()
+    order = "bm25(note_fts), meeting.date DESC" if matches <= RANK_LIMIT else "note_fts.rowid DESC"
+    return conn.execute(text(_SQL.format(where=" AND ".join(where), order=order)), params).all() if matches else []
 
 
 _SQL = """
@@ -144,6 +173,12 @@ def reindex(engine: Engine) -> int:
     """Rebuild the search index from the notes; returns the number indexed."""
     with transaction(engine) as session:
         conn = session.connection()
+        if dialects.is_postgresql(engine):
+            from ..dialects.pg_schema import REBUILD
+
+            for statement in REBUILD:
+                conn.exec_driver_sql(statement)
+            return conn.exec_driver_sql("SELECT count(*) FROM note_search").scalar()
         for statement in REBUILD_NOTE_FTS.split(";"):
             if statement.strip():
                 conn.exec_driver_sql(statement)
