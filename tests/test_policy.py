@@ -100,7 +100,7 @@ def test_delegations_are_never_protected_and_never_anonymised(engine):
 
 
 def test_note_speaker_is_refused_under_a_protected_rule_from_the_cli_too(run, engine, breakfast):
-    result = run("note", breakfast.id[:8], "We must act.", "--speaker", "Ana García")
+    result = run("note", breakfast.id[:8], "We must act.", "--speaker", "Ana García", "--item", "4")
     assert result.exit_code == 2
     assert "speakers are not recorded" in result.stderr
     assert services.list_notes(engine, breakfast.id) == []
