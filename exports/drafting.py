@@ -116,6 +116,17 @@ def running_names(profiles: list[OrganiserPublic]) -> list[str]:
     return [running_name(p.name, p) for p in profiles]
 
 
+def introduced(profiles: list[OrganiserPublic]) -> list[str]:
+    """Names as a lead first writes them: with the acronym a profile gives as its short form, in
+    parentheses ("the Civil Society Dialogue Network (CSDN)"), so that the reader knows it later."""
+    out = []
+    for p in profiles:
+        short = p.short.strip()
+        acronym = short and " " not in short and short.upper() == short and short not in p.name
+        out.append(f"{running_name(p.name, p)} ({short})" if acronym else running_name(p.name, p))
+    return out
+
+
 # --- dates ------------------------------------------------------------------------------------------------
 
 
@@ -328,7 +339,7 @@ def _host_clause(detail: MeetingDetail, default_verb: str) -> str:
     verb = verb or (default_verb if len(hosts) == 1 else "co-hosted")
     if verb == "co-organised" and len(hosts) == 1:
         verb = "organised"
-    return f"{join_names(running_names(hosts))} {verb} {a(noun)}"
+    return f"{join_names(introduced(hosts))} {verb} {a(noun)}"
 
 
 def _where(detail: MeetingDetail) -> str:
@@ -346,7 +357,7 @@ def _support_sentence(detail: MeetingDetail) -> str:
     _, _, supporters, _ = _hosts(detail)
     if not supporters:
         return ""
-    return f" It was held with the support of {join_names(running_names(supporters))}."
+    return f" It was held with the support of {join_names(introduced(supporters))}."
 
 
 def _reporter_sentence(detail: MeetingDetail, noun: str) -> str:
@@ -354,7 +365,7 @@ def _reporter_sentence(detail: MeetingDetail, noun: str) -> str:
     _, _, _, reporters = _hosts(detail)
     if not reporters:
         return ""
-    return f" This {noun} was prepared by {join_names(running_names(reporters))}."
+    return f" This {noun} was prepared by {join_names(introduced(reporters))}."
 
 
 def _roles_sentences(detail: MeetingDetail) -> str:
@@ -385,7 +396,8 @@ def _brought_together(detail: MeetingDetail) -> str:
 
 def rule_sentence(detail: MeetingDetail, subject: str = "The meeting") -> str:
     rule = detail.meeting.rule
-    rules = {i.rule for i in detail.items if i.rule and i.rule != rule}
+    spoken = {n.item_id for n in detail.notes}  # a part held under another rule matters only if it was written up
+    rules = {i.rule for i in detail.items if i.rule and i.rule != rule and i.id in spoken}
     text = f"{subject} was held {RULE_PHRASES[rule]}"
     if rules:
         text += ", save for parts held " + join_names([RULE_PHRASES[r] for r in sorted(rules)])

@@ -118,6 +118,45 @@ class SectionTextDialog(ModalScreen[SectionText | None]):
         self.dismiss(None)
 
 
+@dataclass(frozen=True)
+class ThemeChange:
+    theme: str
+    #: The new name; "" removes the theme.
+    name: str
+
+
+class ThemeDialog(ModalScreen[ThemeChange | None]):
+    """Rename a theme (its notes follow) or, with an empty name, remove one no note carries."""
+
+    DEFAULT_CSS = """
+    ThemeDialog { align: center middle; }
+    ThemeDialog > Vertical { width: 80; height: auto; border: thick $primary; background: $surface; padding: 1 2; }
+    """
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="theme.cancel")]
+
+    def __init__(self, themes: list[str]) -> None:
+        super().__init__()
+        self.themes = themes
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label("[b]Theme[/b] — a new name renames it on every note; an empty name removes it")
+            yield Select([(Text(t), t) for t in self.themes], value=self.themes[0], allow_blank=False, id="theme")
+            yield Input(self.themes[0], id="theme-name")
+
+    def on_mount(self) -> None:
+        self.query_one("#theme-name", Input).focus()
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        self.query_one("#theme-name", Input).value = str(event.value)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.dismiss(ThemeChange(str(self.query_one("#theme", Select).value), event.value.strip()))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
 class AgendaEditorScreen(WritesToDatabase, Screen):
     DEFAULT_CSS = """
     AgendaEditorScreen #agenda { height: 1fr; }
@@ -131,6 +170,7 @@ class AgendaEditorScreen(WritesToDatabase, Screen):
         Binding("delete", "remove", "Remove", id="agenda.remove"),
         Binding("g", "add_group", "Add group", id="agenda.group"),
         Binding("t", "add_theme", "Add theme", id="agenda.theme"),
+        Binding("T", "edit_theme", "Rename theme", tooltip="Rename or remove a theme", id="agenda.theme_edit"),
         Binding("h", "section", "Headings", tooltip="A section's heading and opening text", id="agenda.section"),
         Binding("escape", "back", "Back", id="agenda.back"),
     ]
@@ -266,6 +306,23 @@ class AgendaEditorScreen(WritesToDatabase, Screen):
 
         self.app.push_screen(TextPromptDialog("A theme notes can be tagged with (the first nine have number "
                                               "keys)"), add)
+
+    def action_edit_theme(self) -> None:
+        themes = services.get_meeting(self.app.engine, self.meeting_id).themes
+        if not themes:
+            self.notify("This meeting has no themes yet: t adds one.")
+            return
+
+        def change(done: ThemeChange | None) -> None:
+            if done is None or done.name == done.theme:
+                return
+            if done.name:
+                self.write(agenda.rename_theme, self.meeting_id, done.theme, done.name, done=lambda _: self.load())
+            else:
+                self.write(agenda.set_themes, self.meeting_id, [t for t in themes if t != done.theme],
+                           done=lambda _: self.load())
+
+        self.app.push_screen(ThemeDialog(themes), change)
 
     def action_section(self) -> None:
         detail = services.get_detail(self.app.engine, self.meeting_id)

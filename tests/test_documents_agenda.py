@@ -147,3 +147,29 @@ def test_edit_refuses_bad_choices_in_one_line(cli):
     for args, message in cases:
         assert message in one_line_error(cli("edit", meeting, *args, ok=False)), args
     assert cli.detail(meeting).meeting == before  # nothing changed
+
+
+def test_every_new_text_a_reader_reads_is_audited_anonymised_and_gated(cli):
+    meeting = cli.out("new", "roundtable", "--title", "Audited", "--date", "2017-02-16")
+    cli("participants", "add", meeting, "Zorana Šimunović", "--org", "Balkan Peace Forum", "--region",
+        "the Western Balkans")
+    note = cli.out("note", meeting, "Fund local networks", "--item", 5, "--footnote", "As Šimunović put it.")
+    cli("note", meeting, "Prevention is underfunded", "--item", 3)
+    cli("agenda", "heading", meeting, "reflections", "What the Balkan Peace Forum heard")
+    cli("agenda", "intro", meeting, "recommendations", "Zorana Šimunović proposed these.")
+    cli("edit", meeting, "--topic", "prevention, with Šimunović", "--attachment", "Šimunović's paper",
+        "--summary", "A summary.", "--footnote", "summary=From the Balkan Peace Forum.")
+    audit = cli("audit", meeting, ok=False)
+    assert audit.exit_code == 1
+    for where in (f"note {note[:8]} (footnote)", "meeting headings:reflections", "meeting intros:recommendations",
+                  "meeting topic", "meeting attachment:0", "meeting footnotes:summary"):
+        assert where in audit.stdout, where
+    refused = cli("export", meeting, "--format", "md", "-o", cli.folder / "r.md", ok=False)
+    assert refused.exit_code == 2 and "6 passage(s) name participants" in refused.stderr
+    assert not (cli.folder / "r.md").exists()
+    cli("audit", meeting, "--anonymise", "--yes")
+    data, _ = cli.export(meeting, "md")
+    text = data.decode()
+    assert "imunovi" not in text and "Balkan Peace Forum" not in text
+    assert "What a participating organisation heard" in text and "One participant from the Western Balkans " \
+        "proposed these." in text

@@ -53,7 +53,7 @@ def test_policy_meeting_report_counts_participants_by_category_and_keeps_its_fra
     assert lead.startswith("The Civil Society Dialogue Network convened a two-day roundtable in Brussels on "
                            "14–15 May 2019 to discuss conflict prevention in the EU's external action.")
     assert framing == ("Twenty-eight participants took part: 18 civil society experts and ten EU officials. The "
-                       "meeting was held under the Chatham House rule, save for parts held on the record. The "
+                       "meeting was held under the Chatham House rule. The "
                        "meeting did not seek consensus, and this report does not claim one.")
     assert "European Commission" not in exports.text("md")  # counted, never named
     recommendations = outline[outline.index(("h2", "Key recommendations")) + 1:]
@@ -76,7 +76,9 @@ def test_policy_dialogue_brief_with_a_chair_and_a_rapporteur(cli):
         "--chair", "Anna Berg, director of the foundation's peace programme",
         "--rapporteur", "Tom Lee", "--participants-text", "officials and researchers from nine countries",
         "--topic", "how prevention can be paid for", "--masthead", "yes", "--series", "Berlin dialogues")
-    cli("organiser", "Friedrich-Ebert-Stiftung", "--about", "The oldest political foundation in Germany.")
+    cli("organiser", "Friedrich-Ebert-Stiftung", "--about", "The oldest political foundation in Germany.",
+        "--short", "FES")
+    cli("edit", meeting, "--footnote", "lead=The rapporteur's notes are kept by the foundation.")
     cli("note", meeting, "r: Money follows crises, not their prevention", "--item", 4)
     cli("note", meeting, "rec: Ring-fence a share of aid for prevention", "--item", 5, "--key")
     cli("note", meeting, "rec: Report on prevention spending every year", "--item", 5)
@@ -85,7 +87,7 @@ def test_policy_dialogue_brief_with_a_chair_and_a_rapporteur(cli):
     tree = [(1, "Reflections"), (1, "Recommendations for the United Nations"), (1, "Next steps"),
             (2, "About the Friedrich-Ebert-Stiftung")]
     for fmt in ("md", "docx", "html"):
-        assert exports.headings(fmt) == tree, fmt
+        assert exports.headings(fmt) == tree + ([(1, "Notes")] if fmt == "html" else []), fmt
     outline = exports.paragraphs()
     assert outline[0] == ("p", "Dialogue brief") and outline[1] == ("h1", "Financing prevention")
     header = outline[2][1]
@@ -94,11 +96,12 @@ def test_policy_dialogue_brief_with_a_chair_and_a_rapporteur(cli):
         assert line in header, line
     lead = outline[3][1]
     assert re.fullmatch(
-        r"The Friedrich-Ebert-Stiftung hosted a policy dialogue in Berlin on 20 March 2018 for officials and "
-        r"researchers from nine countries\. It was held with the support of Oxfam\. Anna Berg, director of the "
+        r"The Friedrich-Ebert-Stiftung \(FES\) hosted a policy dialogue in Berlin on 20 March 2018 for officials "
+        r"and researchers from nine countries\. It was held with the support of Oxfam\. Anna Berg, director of the "
         r"foundation's peace programme, chaired the meeting\. Tom Lee was the rapporteur\. In an informal "
         r"setting, not for attribution, participants put forward recommendations after discussing how prevention "
-        r"can be paid for\. This brief sets out .+\.", lead), lead  # a chair is no guest of honour
+        r"can be paid for\. This brief sets out .+\.\[\^1\]", lead), lead  # a chair is no guest of honour
+    assert ("p", "[^1]: The rapporteur's notes are kept by the foundation.") in outline  # a footnote on the lead
     disclaimer = next(t for k, t in outline if k == "p" and t.startswith("This brief summarises"))
     assert "neither reviewed nor approved" in disclaimer
     assert lint_all(cli, meeting, exports, "memo") == []

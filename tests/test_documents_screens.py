@@ -57,6 +57,15 @@ async def test_agenda_editor_adds_renames_moves_and_keeps_notes(engine):
         dialog.query_one("#intro", Input).value = "Heads of mission met here."
         await pilot.press("ctrl+s")
         await settle(app, pilot)
+        await pilot.press("t")
+        app.screen.query_one(Input).value = "Information"
+        await pilot.press("enter")
+        await settle(app, pilot)
+        await pilot.press("T")
+        app.screen.query_one("#theme-name", Input).value = "Information flows"
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert "1. Information flows" in str(editor.query_one("#agenda-themes").render())
     items = services.list_items(engine, meeting.id)
     moved = next(i for i in items if i.id == breakout.id)
     assert (moved.title, moved.position) == ("Working groups: challenges", 4)
@@ -65,6 +74,7 @@ async def test_agenda_editor_adds_renames_moves_and_keeps_notes(engine):
     assert [n.group for n in detail.notes] == ["Working group on strategy"]
     assert detail.meeting.headings == {"group:Working group on strategy": "Strategy"}
     assert detail.meeting.intros == {"group:Working group on strategy": "Heads of mission met here."}
+    assert detail.meeting.themes == ["Information flows"]
 
 
 @pytest.mark.parametrize(("template", "style"), [("breakfast", "memo"), ("workshop", "workshop"),

@@ -323,9 +323,8 @@ def edit_cmd(
     if footnote is not None:
         notes = {**current.footnotes}
         for name, text in _pairs(footnote, "--footnote").items():
-            if name not in ("lead", "summary", "disclaimer", "outlook", "consensus"):
-                raise InvalidInput(f"Bad --footnote field {name!r}: use lead, summary, disclaimer, outlook or "
-                                   "consensus.")
+            if name not in ("lead", "summary", "disclaimer", "outlook"):
+                raise InvalidInput(f"Bad --footnote field {name!r}: use lead, summary, disclaimer or outlook.")
             notes.pop(name, None)
             if text:
                 notes[name] = text

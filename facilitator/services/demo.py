@@ -88,7 +88,7 @@ BRUSSELS_RECOMMENDATIONS = [
               "with regular exchanges between their country desks."),
     (1, "", "RtoP and human security should guide what support goes to conflict-affected states, so as not to "
             "bolster illegitimate structures or one group at the expense of another."),
-    (1, "UN", "Both institutions should build tools that cover every phase of conflict, in the spirit of "
+    (1, "", "Both institutions should build tools that cover every phase of conflict, in the spirit of "
               "'sustaining peace', rather than choosing between crisis management and long-term aid."),
     (1, "UN", "Peacekeeping operations need the training and the resources to protect civilians as the "
               "Kigali Principles require."),
