@@ -115,6 +115,7 @@ def test_two_addressees_through_the_grammar_and_the_option(cli):
     meeting = cli.out("new", "breakfast", "--title", "Addressees", "--date", "2017-09-07")
     note = cli.out("note", meeting, "rec: Report every year >UN", "--addressee", "Member States", "--item", 5)
     assert {n.id: n.addressee for n in cli.detail(meeting).notes}[note] == "UN; Member States"
+    assert f"   - {note[:8]} [recommendation] -> UN; Member States Report every year" in cli.out("show", meeting)
     cli("annotate", meeting, note[:6], "--addressee", "General Assembly", "--footnote", "As agreed.", "--join")
     changed = {n.id: n for n in cli.detail(meeting).notes}[note]
     assert (changed.addressee, changed.footnote, changed.joined) == ("General Assembly", "As agreed.", True)

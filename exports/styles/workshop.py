@@ -35,6 +35,7 @@ from . import (
     is_procedural,
     item_key,
     lead_blocks,
+    lower_first,
     next_steps_blocks,
     note_runs,
     note_sentences,
@@ -93,8 +94,10 @@ def _keynote(detail: MeetingDetail) -> tuple[list[Block], set[str]]:
     opener = f"{persons(named)}{',' if len(named) == 1 and named[0].get('role') else ''} gave the keynote " \
              f"address." if named else "The keynote address opened the workshop."
     runs = [Run(opener)]
-    for note in notes:  # the speaker is named above: the notes follow as what was said
+    for n, note in enumerate(notes):  # the speaker is named above: the notes follow as what was said
         text = note_sentences(detail, note.model_copy(update={"speaker_id": None}))
+        if n == 0 and note.kind != "quote":
+            text = f"The address argued that {lower_first(text)}"
         runs.append(Run(" " + text, footnote=note.footnote.strip() or None))
     return [Paragraph(runs)], {n.id for n in notes}
 

@@ -69,7 +69,7 @@ def list_cmd(ctx: typer.Context) -> None:
 
 @app.command("show")
 def show_cmd(ctx: typer.Context, meeting: MeetingArg) -> None:
-    """Print a meeting's agenda and notes."""
+    """Print a meeting's agenda and notes (each note with the first characters of its id)."""
     from .. import services
 
     engine, found = meeting_of(ctx, meeting)
@@ -85,7 +85,7 @@ def show_cmd(ctx: typer.Context, meeting: MeetingArg) -> None:
         for note in by_item.get(item.id, []):
             flags = ("* " if note.key else "") + (f"-> {note.addressee} " if note.addressee else "")
             head = f"{note.headline} :: " if note.headline else ""
-            typer.echo(f"   - [{note.kind}] {flags}{head}{note.text}")
+            typer.echo(f"   - {note.id[:8]} [{note.kind}] {flags}{head}{note.text}")
 
 @app.command("note")
 def note_cmd(
