@@ -110,8 +110,8 @@ def test_dialogue_summary_rebuilt_through_the_cli(cli, tmp_path):
         # Only counts are known: one group alone is its count; anything more is a lower bound, never a sum.
         states = (f"{GROUPS[groups.pop()]} states" if len(groups) == 1 and not alone
                   else f"at least {max(GROUPS[g] for g in groups)} states")
-        assert sentence == f"{counted(raised)[0].upper()}{counted(raised)[1:]} raised {theme.lower()}, " \
-                           f"speaking for {states}.", sentence
+        assert sentence == f"{counted(raised)[0].upper()}{counted(raised)[1:]} spoke about {theme.lower()}; " \
+                           f"their statements represented {states}.", sentence
     accountability = outline[outline.index(("h3", "Accountability")) + 2:outline.index(("h3", "Prevention"))]
     assert accountability == [("p", "Ghana, on behalf of the African Group, called for national focal points.")]
     prevention = outline[outline.index(("h3", "Prevention")) + 2:outline.index(("h2", "Concerns and dissenting views"))]

@@ -31,8 +31,8 @@ CONTENT = {
              "neither reviewed nor approved"],
     "workshop": ["Workshop outcome", "March 2024", "Amara Okafor", "three breakout groups", "Chatham House rule",
                  "Weekly risk huddles work in small-presence settings.", "Addressed to the United Nations."],
-    "dialogue": ["Two Member States and one civil society organisation raised accountability, speaking for at "
-                 "least 52 states.", "Ivan Šimonović said: “Prevention starts with accountability.”",
+    "dialogue": ["Two Member States and one civil society organisation spoke about accountability; their "
+                 "statements represented at least 52 states.", "Ivan Šimonović said: “Prevention starts with accountability.”",
                  "Ghana, on behalf of the Group of Friends of RtoP, called for national focal points.",
                  "Ghana, on behalf of the Group of Friends of RtoP (52 states) — English", "Côte d'Ivoire — French"],
     "update": ["Participants came back to five points in particular", "Participants put forward ten recommendations"],

@@ -80,7 +80,7 @@ async def test_dialogue_from_csv_to_summary(engine, tmp_path):
         tally = outline[heading + 1][1]
         counts = {c: len([r for r in raised if r[1] == c]) for c in ("member-state", "civil-society",
                                                                       "regional-organisation")}
-        assert f"raised {theme.lower()}, speaking for {states}." in tally
+        assert f"spoke about {theme.lower()}; their statements represented {states}." in tally
         if counts["member-state"]:
             assert re.search(rf"\b{words[counts['member-state']]} Member States?\b", tally, re.IGNORECASE)
         if counts["civil-society"]:

@@ -1,10 +1,10 @@
 """Dialogue summary (an on-the-record plenary with a speakers list):
 introduction; opening remarks and the panel, with named speakers and short
 quotations; the interactive dialogue — who took the floor, then by theme, as
-prose: a tally ("Twelve Member States and two regional organisations raised
-accountability, speaking for over 70 states.") and then the statements the
-rapporteur chose as its examples (`annotate --example`), or the first ones
-in speaking order; concerns and dissenting views; civil society statements;
+prose: a tally ("Twelve Member States and two regional organisations spoke
+about accountability; their statements represented over 70 states.") and
+then the statements the rapporteur chose as its examples (`annotate
+--example`), or the first ones in speaking order; concerns and dissenting views; civil society statements;
 closing remarks; and an annex of every intervention in speaking order,
 grouped by category, with on-behalf-of, presenter and language.
 
@@ -207,9 +207,9 @@ def build(detail: MeetingDetail) -> Document:
         written: set[str] = set()
         for row in rows:
             phrase = lower_first(heading(detail, f"theme:{row.theme}", row.theme), writer.proper)
-            text = f"{start_sentence(describe_counts(row, number))} raised {phrase}"
+            text = f"{start_sentence(describe_counts(row, number))} spoke about {phrase}"
             if any(e.on_behalf_of.strip() or category_of(e, detail) == "group" for e in row.entries):
-                text += f", speaking for {row.states.phrase(number)}"
+                text += f"; their statements represented {row.states.phrase(number)}"
             mine = [n for n in themed if home.get(n.id) == row.theme]
             examples = [n for n in mine if n.example] or mine[:MAX_EXAMPLES]
             written |= {n.id for n in examples}
