@@ -3,22 +3,24 @@
     build_document(detail, "memo")  ->  Document
     render(document, "docx")        ->  bytes
 
-Styles and formats are registered here by name, so adding either is one
-module and one line. `STYLES` maps a name to its builder and `FORMATS` a name
-to its renderer; both are callables that also say what they are (`about`,
-`label`), which is what the export dialog lists. Renderers import their
-module on first use: python-docx, lxml and the Typst compiler stay out of a
-CLI command that never writes a file.
+This module is the one registry of styles and formats, the way pandoc's
+writers table is: `STYLES` maps a name to its builder, its label and what it
+is for; `FORMATS` maps a name to its renderer, label and file suffix; and
+`default_style` says which style a meeting is written in when nobody says
+otherwise (the one its template names). The command line, the export dialog
+and the file names all read these tables and nothing else. Renderers import
+their module on first use: python-docx, lxml and the Typst compiler stay out
+of a CLI command that never writes a file.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import import_module
 
 from facilitator.errors import ExportError
-from facilitator.models import MeetingDetail
+from facilitator.models import MeetingDetail, MeetingPublic
 
 from .document import Document
 from .styles import dialogue, memo, report, update, workshop
@@ -31,12 +33,15 @@ class Style:
     name: str
     about: str
     build: Callable[[MeetingDetail], Document]
+    label: str = ""
+    #: The section keys whose headings and opening sentences a rapporteur may rewrite, with their defaults.
+    sections: dict[str, str] = field(default_factory=dict)
 
     def __call__(self, detail: MeetingDetail) -> Document:
         return self.build(detail)
 
     def __str__(self) -> str:
-        return self.about
+        return f"{self.label}: {self.about}" if self.label else self.about
 
 
 @dataclass(frozen=True)
@@ -45,36 +50,48 @@ class Format:
 
     name: str
     label: str
-    extension: str
+    suffix: str
     module: str
 
     def __call__(self, document: Document) -> bytes:
         return import_module(self.module).render(document)
 
     def __str__(self) -> str:
-        return self.label
+        return f"{self.label} ({self.suffix})"
 
 
 STYLES: dict[str, Style] = {s.name: s for s in (
-    Style("report", "Meeting report (network style): key reflections, recommendations by guiding question",
-          report.build),
-    Style("memo", "Policy memo: DATE/SUBJECT, lead, reflections, recommendation parts, disclaimer, about",
-          memo.build),
-    Style("workshop", "Workshop outcome: introduction, a section per breakout group, common challenges",
-          workshop.build),
-    Style("dialogue", "Dialogue summary: panel, the dialogue by theme with tallies, annex of interventions",
-          dialogue.build),
-    Style("update", "Update: a short narrative brief with an outlook", update.build),
+    Style("report", "opening paragraph, key reflections, recommendations by guiding question, a box about the "
+          "network", report.build, "Meeting report", report.SECTION_TEXTS),
+    Style("memo", "DATE and SUBJECT, lead, reflections, recommendation parts, disclaimer, About", memo.build,
+          "Policy memo", memo.SECTION_TEXTS),
+    Style("workshop", "introduction, a section per breakout group, common challenges, recommendations",
+          workshop.build, "Workshop outcome", workshop.SECTION_TEXTS),
+    Style("dialogue", "panel, the dialogue by theme with tallies, dissenting views, annex of interventions",
+          dialogue.build, "Dialogue summary", dialogue.SECTION_TEXTS),
+    Style("update", "a short narrative brief with the main points and an outlook", update.build, "Update",
+          update.SECTION_TEXTS),
 )}
 
 FORMATS: dict[str, Format] = {f.name: f for f in (
-    Format("md", "Markdown", ".md", "exports.renderers.markdown"),
     Format("docx", "Word", ".docx", "exports.renderers.docx"),
+    Format("md", "Markdown", ".md", "exports.renderers.markdown"),
     Format("html", "HTML", ".html", "exports.renderers.html"),
     Format("pdf", "PDF", ".pdf", "exports.renderers.pdf"),
 )}
 
-EXTENSIONS: dict[str, str] = {name: f.extension for name, f in FORMATS.items()}
+#: The format a new export is written in unless another is asked for: Word first, as rapporteurs work.
+DEFAULT_FORMAT = "docx"
+
+#: The style a meeting of each format is written in when its template named none (older databases).
+STYLE_OF_FORMAT = {"breakfast": "memo", "workshop": "workshop", "dialogue": "dialogue"}
+
+
+def default_style(meeting: MeetingPublic) -> str:
+    """The style a meeting is written in unless another is asked for: its template's, kept on the meeting."""
+    if meeting.style in STYLES:
+        return meeting.style
+    return STYLE_OF_FORMAT.get(meeting.format, "report")
 
 
 def check_style(style: str) -> Style:
@@ -95,6 +112,15 @@ def check(style: str, fmt: str) -> None:
     """Raise ExportError (one line naming the valid choices) for an unknown style or format."""
     check_style(style)
     check_format(fmt)
+
+
+def section_keys() -> dict[str, list[str]]:
+    """Every fixed section key any style knows, with the styles that use it (for `agenda heading`)."""
+    keys: dict[str, list[str]] = {}
+    for style in STYLES.values():
+        for key in style.sections:
+            keys.setdefault(key, []).append(style.name)
+    return keys
 
 
 def build_document(detail: MeetingDetail, style: str) -> Document:

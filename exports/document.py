@@ -8,7 +8,8 @@ of pandoc.
 The document is deliberately small: headings, paragraphs of runs (plain,
 bold, italic, with optional footnotes), bullet or numbered lists, a boxed
 aside, a horizontal rule, and a header block of label/value pairs (the memo's
-DATE / SUBJECT).
+DATE / SUBJECT). Page size, heading numbers and a table of contents are
+properties of the whole document; each renderer makes them its own way.
 """
 
 from __future__ import annotations
@@ -33,6 +34,8 @@ Inline = list[Run]
 class Heading:
     level: int  # 1..3
     text: str
+    #: Numbered ("2.1 …") when the document is numbered; a heading of a closing part (About, Notes) is not.
+    numbered: bool = True
 
 
 @dataclass
@@ -81,6 +84,13 @@ class Document:
     subject: str = ""
     author: str = ""
     date: dt.date | None = None
+    #: Page size of the printed formats (Word, PDF): "a4" or "letter".
+    paper: str = "a4"
+    #: Number the headings ("1", "1.1", "1.1.1") and open with a table of contents.
+    numbered: bool = False
+    contents: bool = False
+    #: What the style left out and why, one line each, for the export's summary (never printed).
+    omitted: list[str] = field(default_factory=list)
 
     def add(self, *blocks: Block) -> Document:
         self.blocks.extend(blocks)
@@ -116,3 +126,31 @@ def plain_text(document: Document) -> str:
 
     walk(document.blocks)
     return "\n".join(lines)
+
+
+def heading_numbers(document: Document) -> dict[int, str]:
+    """{id(heading): "2.1"} for the numbered headings of a numbered document, to three levels; headings
+    marked not numbered (About, Notes, an annex) and everything in boxes are left alone."""
+    if not document.numbered:
+        return {}
+    counters = [0, 0, 0]
+    out: dict[int, str] = {}
+    for block in document.blocks:
+        if isinstance(block, Heading) and block.numbered:
+            level = min(max(block.level, 1), 3)
+            counters[level - 1] += 1
+            counters[level:] = [0] * (3 - level)
+            out[id(block)] = ".".join(str(n) for n in counters[:level] if n) or "0"
+    return out
+
+
+def heading_text(block: Heading, numbers: dict[int, str]) -> str:
+    """A heading as printed: with its number in a numbered document ("2.1 Working group on prevention")."""
+    number = numbers.get(id(block))
+    return f"{number} {block.text}" if number else block.text
+
+
+def contents(document: Document) -> list[tuple[int, str]]:
+    """(level, heading as printed) of every heading, for a table of contents."""
+    numbers = heading_numbers(document)
+    return [(min(max(b.level, 1), 3), heading_text(b, numbers)) for b in document.blocks if isinstance(b, Heading)]

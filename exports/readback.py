@@ -35,11 +35,27 @@ def read_docx(data: bytes) -> Parts:
     for section in doc.sections:
         for name, part in (("header", section.header), ("footer", section.footer)):
             parts.append((name, "\n".join(p.text for p in part.paragraphs)))
+    parts.append(("footnotes", docx_footnotes(doc)))
     props = doc.core_properties
     parts.append(("document properties", "\n".join(
         value or "" for value in (props.title, props.subject, props.author, props.last_modified_by,
                                   props.keywords, props.comments, props.category))))
     return [(part, text) for part, text in parts if text.strip()]
+
+
+def docx_footnotes(doc) -> str:
+    """The text of a Word file's footnotes part (python-docx reads the body only), one footnote a line."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import qn
+
+    lines = []
+    for rel in doc.part.rels.values():
+        if rel.reltype == RT.FOOTNOTES and not rel.is_external:
+            root = parse_xml(rel.target_part.blob)
+            for footnote in root.iter(qn("w:footnote")):
+                lines.append("".join(t.text or "" for t in footnote.iter(qn("w:t"))).strip())
+    return "\n".join(line for line in lines if line)
 
 
 class _Visible(HTMLParser):

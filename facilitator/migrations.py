@@ -314,6 +314,51 @@ def _m005_identities_and_scoped_dismissals(conn: Connection) -> None:
             conn.exec_driver_sql(f"UPDATE {table} SET cleared = ? WHERE id = ?", (json.dumps(new), row[0]))
 
 
+def _m006_documents(conn: Connection) -> None:
+    """What the house styles need to write a draft a rapporteur sends after light edits.
+
+    Meetings: the house style they are written in by default (from the
+    template; older meetings get the style their format usually takes), the
+    topic as a phrase, the format noun used in prose, the organisers' roles,
+    section headings and intros, footnotes on meeting texts, the consensus
+    line, a summary, attachments, house-style options (date format,
+    recommendation grouping, numbering, paper) and, for dialogues, the groups
+    of states spoken for. Organiser profiles: the name as written in running
+    text (with its article), a short form, and a date format. Notes: joined
+    to the previous one in a paragraph, the example for a theme, a footnote.
+    Statements: who presented a statement on behalf of another. And an index
+    on (item_id, position) for reading an item's notes in order.
+    """
+    _exec_script(
+        conn,
+        """
+        ALTER TABLE meeting ADD COLUMN style VARCHAR NOT NULL DEFAULT '';
+        ALTER TABLE meeting ADD COLUMN topic VARCHAR NOT NULL DEFAULT '';
+        ALTER TABLE meeting ADD COLUMN format_noun VARCHAR NOT NULL DEFAULT '';
+        ALTER TABLE meeting ADD COLUMN roles JSON NOT NULL DEFAULT '{}';
+        ALTER TABLE meeting ADD COLUMN headings JSON NOT NULL DEFAULT '{}';
+        ALTER TABLE meeting ADD COLUMN intros JSON NOT NULL DEFAULT '{}';
+        ALTER TABLE meeting ADD COLUMN footnotes JSON NOT NULL DEFAULT '{}';
+        ALTER TABLE meeting ADD COLUMN consensus VARCHAR NOT NULL DEFAULT '';
+        ALTER TABLE meeting ADD COLUMN summary VARCHAR NOT NULL DEFAULT '';
+        ALTER TABLE meeting ADD COLUMN attachments JSON NOT NULL DEFAULT '[]';
+        ALTER TABLE meeting ADD COLUMN options JSON NOT NULL DEFAULT '{}';
+        ALTER TABLE meeting ADD COLUMN state_groups JSON NOT NULL DEFAULT '{}';
+        UPDATE meeting SET style = CASE format
+            WHEN 'breakfast' THEN 'memo' WHEN 'workshop' THEN 'workshop' WHEN 'dialogue' THEN 'dialogue'
+            ELSE 'report' END;
+        ALTER TABLE organiser ADD COLUMN running VARCHAR NOT NULL DEFAULT '';
+        ALTER TABLE organiser ADD COLUMN short VARCHAR NOT NULL DEFAULT '';
+        ALTER TABLE organiser ADD COLUMN date_format VARCHAR NOT NULL DEFAULT '';
+        ALTER TABLE note ADD COLUMN joined BOOLEAN NOT NULL DEFAULT 0;
+        ALTER TABLE note ADD COLUMN example BOOLEAN NOT NULL DEFAULT 0;
+        ALTER TABLE note ADD COLUMN footnote VARCHAR NOT NULL DEFAULT '';
+        ALTER TABLE intervention ADD COLUMN presenter VARCHAR NOT NULL DEFAULT '';
+        CREATE INDEX IF NOT EXISTS ix_note_item_position ON note (item_id, position)
+        """,
+    )
+
+
 REBUILD_NOTE_FTS = """
         DELETE FROM note_fts;
         INSERT INTO note_fts (rowid, text, headline, addressee, item_title, themes)
@@ -330,6 +375,8 @@ MIGRATIONS: list[Migration] = [
     Migration(4, "clocks, speakers list, merge revisions, phrases", _m004_running_the_room),
     Migration(5, "identity kinds, sources and surnames; dismissals bound to their text",
               _m005_identities_and_scoped_dismissals),
+    Migration(6, "house styles: topics, roles, headings, footnotes, options; joined notes, examples, presenters",
+              _m006_documents),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -77,6 +77,29 @@ class MeetingBase(SQLModel):
     #: titles ...): each is bound to one identity, one field and that field's
     #: exact content (policy.dismissal), so an edit or another field flags again.
     cleared: list[str] = Field(default_factory=list, sa_type=JSON)
+    #: The house style the meeting is written in unless another is asked for (exports.STYLES; from the template).
+    style: str = ""
+    #: What was discussed, as a phrase that reads inside a sentence ("accountability and prevention under RtoP").
+    topic: str = ""
+    #: The noun prose uses for the event ("conference", "policy meeting"); "" means the format's usual noun.
+    format_noun: str = ""
+    #: What each organiser did: {name: "hosted" | "convened" | "co-organised" | "supported" | "reported"}.
+    roles: dict[str, str] = Field(default_factory=dict, sa_type=JSON)
+    #: Section headings and the sentences under them, as the rapporteur rewrote them: {section key: text}.
+    headings: dict[str, str] = Field(default_factory=dict, sa_type=JSON)
+    intros: dict[str, str] = Field(default_factory=dict, sa_type=JSON)
+    #: Footnotes on the meeting's own texts: {field ("lead", "summary", ...): footnote}.
+    footnotes: dict[str, str] = Field(default_factory=dict, sa_type=JSON)
+    #: A line on how the outcome was reached ("The meeting did not seek consensus; ...").
+    consensus: str = ""
+    #: A summary printed before the body (houses that open with one).
+    summary: str = ""
+    #: Documents that go with the text (the full report, the agenda), listed at its end.
+    attachments: list[str] = Field(default_factory=list, sa_type=JSON)
+    #: House-style settings from the template, changeable per meeting (see exports.options).
+    options: dict = Field(default_factory=dict, sa_type=JSON)
+    #: Groups of states statements are made on behalf of: {name: {"members": [...], "count": N, "over": bool}}.
+    state_groups: dict[str, dict] = Field(default_factory=dict, sa_type=JSON)
 
 
 class Meeting(MeetingBase, table=True):
@@ -98,6 +121,12 @@ class OrganiserBase(SQLModel):
     name: str = Field(unique=True)
     about: str = ""
     url: str = ""
+    #: The name as running text writes it, with its article ("the Stanley Foundation"); "" means guessed.
+    running: str = ""
+    #: A short form for later mentions ("the Foundation", "FES").
+    short: str = ""
+    #: How this house writes dates: "day-month" (7 September 2017) or "month-day" (September 7, 2017); "" unset.
+    date_format: str = ""
 
 
 class Organiser(OrganiserBase, table=True):
@@ -195,6 +224,12 @@ class NoteBase(SQLModel):
     status: str = ""
     #: The statement (speakers-list entry) the note was taken during, if any.
     intervention_id: str | None = Field(default=None, foreign_key="intervention.id", ondelete="SET NULL")
+    #: Written in one paragraph with the note before it (same item and kind).
+    joined: bool = False
+    #: The statement a dialogue summary names as the example of its themes.
+    example: bool = False
+    #: A footnote printed after the note's text.
+    footnote: str = ""
 
 
 class Note(NoteBase, table=True):
@@ -233,6 +268,8 @@ class InterventionBase(SQLModel):
     started_at: dt.datetime | None = None
     ended_at: dt.datetime | None = None
     seconds: int = 0
+    #: Who read a statement made on behalf of another ("read by Ghana on behalf of ...").
+    presenter: str = ""
 
 
 class Intervention(InterventionBase, table=True):

@@ -53,6 +53,7 @@ MEETING_FIELDS = {
     "title": "title", "subject": "subject", "place": "place", "participants_text": "participants line",
     "preceded_by": "preceded-by line", "lead": "lead paragraph", "disclaimer": "disclaimer",
     "outlook": "outlook", "byline": "byline", "kicker": "kicker", "series": "series",
+    "topic": "topic", "format_noun": "format noun", "consensus": "consensus line", "summary": "summary",
 }
 NOTE_FIELDS = ("headline", "text", "addressee")
 
@@ -167,7 +168,9 @@ class ReaderText:
         kind, _, name = self.field.partition(":")
         label = {"about": f"About text for {name}", "organiser": f"profile of {name}", "item": "agenda item",
                  "question": "guiding question", "group": "breakout group", "theme": "theme",
-                 "guests": "guests of honour"}.get(kind)
+                 "guests": "guests of honour", "headings": f"heading of {name}",
+                 "intros": f"introduction to {name}", "footnotes": f"footnote on {name}",
+                 "attachment": "attachment"}.get(kind)
         return f"meeting {label or MEETING_FIELDS.get(self.field, self.field)}"
 
 
@@ -178,12 +181,16 @@ def reader_texts(detail: MeetingDetail) -> list[ReaderText]:
     texts += [ReaderText(None, f"about:{name}", text) for name, text in m.about.items()]
     texts += [ReaderText(None, f"organiser:{o.name}", o.about) for o in detail.organisers]
     texts += [ReaderText(None, f"theme:{n}", theme) for n, theme in enumerate(m.themes, start=1)]
+    for kind in ("headings", "intros", "footnotes"):
+        texts += [ReaderText(None, f"{kind}:{key}", text) for key, text in getattr(m, kind).items()]
+    texts += [ReaderText(None, f"attachment:{n}", text) for n, text in enumerate(m.attachments)]
     for item in detail.items:
         texts.append(ReaderText(None, f"item:{item.id}", item.title))
         texts += [ReaderText(None, f"question:{item.id}:{n}", q) for n, q in enumerate(item.guiding_questions)]
         texts += [ReaderText(None, f"group:{item.id}:{n}", g) for n, g in enumerate(item.groups)]
     for note in detail.notes:
         texts += [ReaderText(note.id, field, getattr(note, field) or "") for field in NOTE_FIELDS]
+        texts.append(ReaderText(note.id, "footnote", note.footnote or ""))
     return [t for t in texts if t.text.strip()]
 
 

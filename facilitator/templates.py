@@ -25,6 +25,15 @@ TOP_KEYS = {
     "name": str, "description": str, "format": str, "rule": str, "style": str,
     "start": str, "title": str, "subject": str, "participants": str,
     "organisers": list, "items": list,
+    # How the house writes it up (see exports): copied onto each new meeting, changeable there.
+    "kicker": str, "format_noun": str, "date_format": str, "grouping": str, "paper": str,
+    "numbered": bool, "contents": bool, "masthead": bool, "headings": dict, "intros": dict,
+}
+#: Choices of the house-style settings a template (and `facilitator edit`) may make.
+OPTION_CHOICES = {
+    "date_format": ("day-month", "month-day"),
+    "grouping": ("question", "item", "addressee"),
+    "paper": ("a4", "letter"),
 }
 ITEM_KEYS = {
     "title": str, "kind": str, "minutes": int, "questions": list, "rule": str,
@@ -61,6 +70,12 @@ class Template:
     organisers: list[str]
     items: list[ItemSpec]
     source: str
+    kicker: str = ""
+    format_noun: str = ""
+    #: House-style settings (date_format, grouping, paper, numbered, contents) for new meetings.
+    options: dict = field(default_factory=dict)
+    headings: dict[str, str] = field(default_factory=dict)
+    intros: dict[str, str] = field(default_factory=dict)
 
     @property
     def planned_minutes(self) -> int:
@@ -153,7 +168,8 @@ def parse_template(raw: bytes, *, source: str, key: str) -> Template:
     def check_type(value, expected, name, item_index=None):
         ok = isinstance(value, expected) and not (expected is int and isinstance(value, bool))
         if not ok:
-            kind = {str: "text", int: "a whole number", list: "a list"}[expected]
+            kind = {str: "text", int: "a whole number", list: "a list", bool: "true or false",
+                    dict: "a table of texts"}[expected]
             raise fail(f"field '{name}' must be {kind}.", loc.line_of(name.split(".")[-1], item_index))
 
     for name, value in doc.items():
@@ -169,7 +185,28 @@ def parse_template(raw: bytes, *, source: str, key: str) -> Template:
     rule = doc.get("rule", "chatham-house")
     if rule not in RULES:
         raise fail(f"field 'rule' must be one of {', '.join(RULES)}, not {rule!r}.", loc.line_of("rule"))
-    style = doc.get("style", "report")
+    style = doc.get("style", "")
+    from exports import STYLE_OF_FORMAT, STYLES  # the one registry of house styles
+
+    if style and style not in STYLES:
+        raise fail(f"field 'style' must be one of {', '.join(STYLES)}, not {style!r}.", loc.line_of("style"))
+    style = style or STYLE_OF_FORMAT.get(fmt, "report")
+    options = {}
+    for name, choices in OPTION_CHOICES.items():
+        value = doc.get(name)
+        if value is not None and value not in choices:
+            raise fail(f"field '{name}' must be one of {', '.join(choices)}, not {value!r}.", loc.line_of(name))
+        if value is not None:
+            options[name] = value
+    for name in ("numbered", "contents", "masthead"):
+        if name in doc:
+            options[name] = doc[name]
+    texts = {}
+    for name in ("headings", "intros"):
+        table = doc.get(name, {})
+        if not all(isinstance(v, str) for v in table.values()):
+            raise fail(f"field '{name}' must be a table of texts (key = \"text\").", loc.line_of(name))
+        texts[name] = {k: v.strip() for k, v in table.items() if v.strip()}
     start = doc.get("start", "")
     if start and not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", start):
         raise fail(f"field 'start' must be a time as HH:MM, not {start!r}.", loc.line_of("start"))
@@ -234,5 +271,7 @@ def parse_template(raw: bytes, *, source: str, key: str) -> Template:
         key=key, name=doc["name"].strip(), description=doc.get("description", "").strip(), format=fmt,
         rule=rule, style=style, start=start, title=doc.get("title", "").strip(),
         subject=doc.get("subject", "").strip(), participants=doc.get("participants", "").strip(),
-        organisers=organisers, items=items, source=source,
+        organisers=organisers, items=items, source=source, kicker=doc.get("kicker", "").strip(),
+        format_noun=doc.get("format_noun", "").strip(), options=options, headings=texts["headings"],
+        intros=texts["intros"],
     )

@@ -10,7 +10,7 @@ from textual import work
 from facilitator.errors import FacilitatorError
 from facilitator.services import exporting
 
-from .dialogs.export import FORMAT_NAMES, ExportDialog, ExportRequest
+from .dialogs.export import ExportDialog, ExportRequest
 from .messages import ActionFailed, ExportFinished
 
 
@@ -45,9 +45,12 @@ class ExportsMeeting:
                 text = exporting.preview_markdown(self.app.engine, self.meeting_id, request.style)
                 self.app.call_from_thread(self._show_preview, text, request)
                 return
-            path = exporting.export_meeting(self.app.engine, self.meeting_id, request.style, request.fmt,
-                                            request.path, force=request.force)
-            self.post_message(ExportFinished(path, request.style, request.fmt))
+            written = exporting.export(self.app.engine, self.meeting_id, request.style, request.fmt,
+                                       request.path, force=request.force)
+            self.post_message(ExportFinished(written.path, written.style, written.fmt))
+            if written.omitted:
+                self.app.call_from_thread(self.app.notify, "Left out: " + "; ".join(written.omitted) + ".",
+                                          title="Export summary", timeout=10, markup=False)
         except FacilitatorError as exc:
             self.post_message(ActionFailed(exc.title, str(exc)))
         except Exception as exc:  # noqa: BLE001 - a renderer bug must still end in one message, not silence
@@ -63,7 +66,10 @@ class ExportsMeeting:
         self.app.push_screen(PreviewScreen(text, request), after)
 
     def on_export_finished(self, message: ExportFinished) -> None:
-        what = f"{message.style} ({FORMAT_NAMES.get(message.fmt, message.fmt)})" if message.style else "the meeting"
+        from exports import FORMATS
+
+        label = FORMATS[message.fmt].label if message.fmt in FORMATS else message.fmt
+        what = f"{message.style} ({label})" if message.style else "the meeting"
         self.app.notify(f"Exported {what} to {message.path}", title="Export written", timeout=10, markup=False)
 
     def on_action_failed(self, message: ActionFailed) -> None:

@@ -43,6 +43,7 @@ class ReviewScreen(ReportsWorkerErrors, WritesToDatabase, EditsNotes, ExportsMee
         Binding("t", "texts", "Texts", tooltip="Lead paragraph, disclaimer and outlook for the export",
                 show=False, id="review.texts"),
         Binding("p", "participants", "Participants", show=False, id="review.participants"),
+        Binding("g", "agenda", "Agenda", tooltip="Items, groups, themes and section headings", id="review.agenda"),
         Binding("escape", "back", "Back", id="review.back"),
     ]
 
@@ -221,6 +222,11 @@ class ReviewScreen(ReportsWorkerErrors, WritesToDatabase, EditsNotes, ExportsMee
         from .participants import ParticipantsScreen
 
         self.app.push_screen(ParticipantsScreen(self.meeting_id))
+
+    def action_agenda(self) -> None:
+        from .agenda_editor import AgendaEditorScreen
+
+        self.app.push_screen(AgendaEditorScreen(self.meeting_id))
 
     def action_audit(self) -> None:
         from .audit import AuditScreen

@@ -37,6 +37,11 @@ def test_version_and_templates(run):
 
 def test_new_note_list_show(run, db_path):
     meeting_id = new_breakfast(run)
+    before_the_clock = run("note", meeting_id[:6], "Civil society now speaks mid-programme.")
+    assert before_the_clock.exit_code == 2  # the clock is on no item yet: say which, listing them
+    assert before_the_clock.stderr.startswith("facilitator: The meeting's clock is on no item yet: give --item N "
+                                              "(1. Arrival and breakfast; 2. Welcome by the organisers;")
+    assert run("agenda", "clock", meeting_id[:6], "1").exit_code == 0
     first = run("note", meeting_id[:6], "Civil society now speaks mid-programme.")
     rec = run("note", meeting_id[:6], "Use the UPR for structural prevention.", "--kind", "rec", "--item", "5",
               "--addressee", "UN", "--headline", "The UPR can serve prevention.", "--key")
@@ -109,7 +114,7 @@ def test_bad_template_file_creates_nothing(run, db_path, tmp_path):
 
 def test_bundle_and_import_round_trip(run, db_path, tmp_path):
     meeting_id = new_breakfast(run)
-    run("note", meeting_id, "A reflection on the dialogue.")
+    run("note", meeting_id, "A reflection on the dialogue.", "--item", "4")
     run("note", meeting_id, "A recommendation.", "--kind", "recommendation", "--item", "5")
     bundle = tmp_path / "meeting.json"
     assert run("bundle", meeting_id, "-o", str(bundle)).exit_code == 0

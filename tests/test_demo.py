@@ -60,7 +60,7 @@ def test_new_york_breakfast(engine, demo):
     assert m.organisers == ["Stanley Foundation", "International Coalition for the Responsibility to Protect",
                             "Friedrich-Ebert-Stiftung"]
     assert m.guests[0]["name"] == "Dr. Ivan Šimonović" and "Special Adviser" in m.guests[0]["role"]
-    assert "Informal Interactive Dialogue" in m.preceded_by and "6 September 2017" in m.preceded_by
+    assert "Informal Interactive Dialogue" in m.preceded_by and "previous day" in m.preceded_by
     assert m.participants_text.startswith("15 civil society organisations")
     reflections = grouped["Reflections on the preceding dialogue"]
     united_nations = grouped["Recommendations for the United Nations"]
@@ -74,9 +74,11 @@ def test_new_york_breakfast(engine, demo):
 
 def test_organiser_profiles_have_about_texts_and_web_addresses(engine, demo):
     profiles = {o.name: o for o in services.list_organisers(engine)}
-    assert set(profiles) == set(ORGANISERS)
-    for profile in profiles.values():
-        assert len(profile.about) > 100 and profile.url.startswith("https://")
+    assert set(ORGANISERS) <= set(profiles)
+    for name in ORGANISERS:
+        assert len(profiles[name].about) > 100
+        assert profiles[name].url.startswith("https://") or name == "Field Practice Network"  # an invented one
+    assert profiles["Stanley Foundation"].date_format == "month-day"  # a US house
 
 
 def test_loading_twice_creates_nothing_new_and_keeps_edited_profiles(engine, demo):
@@ -123,12 +125,19 @@ def shingles(text: str, n: int = 7) -> set[tuple[str, ...]]:
 
 @pytest.mark.skipif(not SEEDS.is_dir(), reason="the seed documents live outside the repository")
 def test_demo_texts_are_in_the_projects_own_words(engine, demo):
+    """The demo meetings' texts, and every document drafted from them, share no run of seven words with the
+    seeds (names and titles aside)."""
+    from exports import build_document, render_markdown
+    from facilitator.services.demo import load_demos
+
     seeds = set().union(*(shingles(p.read_text(encoding="utf-8")) for p in SEEDS.glob("*.txt")))
     written = []
-    for meeting in demo:
+    for style, meeting in load_demos(engine).items():
         detail = services.get_detail(engine, meeting.id)
-        written += [detail.meeting.subject, detail.meeting.participants_text, detail.meeting.preceded_by]
+        written += [detail.meeting.subject, detail.meeting.topic, detail.meeting.participants_text,
+                    detail.meeting.preceded_by]
         written += [f"{n.headline} {n.text}" for n in detail.notes]
+        written.append(render_markdown(build_document(detail, style)))
     written += [o.about for o in services.list_organisers(engine)]
     shared = {" ".join(s) for text in written for s in shingles(text) & seeds}
     assert not shared

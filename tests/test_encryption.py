@@ -22,7 +22,7 @@ def cli(db, *args, input=None):
 
 def test_encrypt_open_backup_restore(db_path, tmp_path):
     meeting = cli(db_path, "new", "breakfast", "--title", "Confidential breakfast", "--date", "2017-09-07").stdout
-    cli(db_path, "note", meeting.strip(), "Šimunović warned of polarisation")
+    cli(db_path, "note", meeting.strip(), "Šimunović warned of polarisation", "--item", "1")
     made = cli(db_path, "encrypt", input="a long passphrase\na long passphrase\n")
     assert made.exit_code == 0, made.output
     raw = db_path.read_bytes()

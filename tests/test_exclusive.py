@@ -84,7 +84,7 @@ def one_line_error(result) -> str:
 def saved(db_path, tmp_path):
     """A database with a meeting, a note and a backup made by hand."""
     meeting = cli(db_path, "new", "breakfast", "--title", "Breakfast", "--date", "2017-09-07").stdout.strip()
-    assert cli(db_path, "note", meeting, "Kept whatever happens.").exit_code == 0
+    assert cli(db_path, "note", meeting, "Kept whatever happens.", "--item", "1").exit_code == 0
     backup = tmp_path / "by-hand.db"
     assert cli(db_path, "backup", "-o", str(backup)).exit_code == 0
     return meeting, backup

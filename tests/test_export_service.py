@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import exports
-from exports import EXTENSIONS, FORMATS, STYLES, build_document, render
+from exports import FORMATS, STYLES, build_document, default_style, render
 from facilitator import files, services
 from facilitator.errors import ExportError
 from facilitator.services.demo import load_demo
@@ -127,7 +127,7 @@ def test_style_and_format_are_checked_before_the_disk(engine, brussels, folder):
     assert one_line(error) == "Unknown style 'minutes'; use one of: report, memo, workshop, dialogue, update."
     with pytest.raises(ExportError) as error:
         export_meeting(engine, brussels.id, "report", "odt", missing)
-    assert one_line(error) == "Unknown format 'odt'; use one of: md, docx, html, pdf."
+    assert one_line(error) == "Unknown format 'odt'; use one of: docx, md, html, pdf."
     with pytest.raises(ExportError, match="Unknown style"):
         preview_markdown(engine, brussels.id, "minutes")
     assert list(folder.iterdir()) == []
@@ -152,15 +152,18 @@ def test_written_markdown_is_the_preview(engine, brussels, folder):
 
 def test_pipeline_registry(engine, brussels):
     assert list(STYLES) == ["report", "memo", "workshop", "dialogue", "update"]
-    assert EXTENSIONS == {"md": ".md", "docx": ".docx", "html": ".html", "pdf": ".pdf"}
+    assert {name: f.suffix for name, f in FORMATS.items()} == {"md": ".md", "docx": ".docx", "html": ".html",
+                                                               "pdf": ".pdf"}
+    assert default_style(services.get_meeting(engine, brussels.id)) == "report"
     detail = services.get_detail(engine, brussels.id)
     document = STYLES["report"](detail)  # a style is its builder
     assert document == build_document(detail, "report")
     assert FORMATS["md"](document) == render(document, "md") == exports.render_markdown(document).encode()
     assert str(STYLES["memo"]).startswith("Policy memo")  # what the export dialog lists
+    assert str(FORMATS["docx"]) == "Word (.docx)"
     with pytest.raises(ExportError) as error:
         render(document, "rtf")
-    assert one_line(error) == "Unknown format 'rtf'; use one of: md, docx, html, pdf."
+    assert one_line(error) == "Unknown format 'rtf'; use one of: docx, md, html, pdf."
     with pytest.raises(ExportError) as error:
         build_document(detail, "minutes")
     assert "use one of: report, memo" in one_line(error)

@@ -89,9 +89,10 @@ def test_report_has_seed_000_shape(engine, demo):
         "h2", "p", "li×5",  # Key reflections, intro line, bullets
         "h2", "p",  # Key recommendations, intro line
         "h3", "li×2", "h3", "li×4", "h3", "li×4",  # grouped under the three guiding questions
+        "h2", "li",  # Next steps: the action agreed at the wrap-up
         "quote:p", "quote:p",  # the closing box: its title, then the network's profile
     ]
-    assert texts(outline, "h2") == ["Key reflections", "Key recommendations"]
+    assert texts(outline, "h2") == ["Key reflections", "Key recommendations", "Next steps"]
     assert texts(outline, "h3") == BRUSSELS_QUESTIONS
     opening = outline[2][1]
     for fact in ("Civil Society Dialogue Network", "Thursday 16 February 2017", "Brussels",
@@ -100,8 +101,9 @@ def test_report_has_seed_000_shape(engine, demo):
         assert fact in opening, fact
     intro = outline[4][1]
     assert "participants" in intro.lower()
+    assert opening.startswith("The Civil Society Dialogue Network convened a roundtable in Brussels")
     box_title, box_text = outline[-2], outline[-1]
-    assert box_title == ("quote:p", "Civil Society Dialogue Network", "strong")
+    assert box_title == ("quote:p", "The Civil Society Dialogue Network", "strong")
     assert "European Peacebuilding Liaison Office" in box_text[1] and "https://eplo.org" in box_text[1]
 
 
@@ -113,26 +115,32 @@ def test_report_groups_each_recommendation_under_its_guiding_question(engine, de
     for kind, text, _ in outline:
         if kind == "h3":
             current = groups.setdefault(text, [])
+        elif kind == "h2":
+            current = None
         elif kind == "li" and current is not None:
             current.append(text)
     items = {i.title: i.id for i in services.list_items(engine, brussels.id)}
     notes = services.get_detail(engine, brussels.id).notes
     for question in BRUSSELS_QUESTIONS:
         expected = [n.text for n in notes if n.item_id == items[question] and n.kind == "recommendation"]
-        assert groups[question] == expected
+        assert [g.removesuffix(" Addressed to the United Nations.") for g in groups[question]] == expected
 
 
-def test_report_leaves_actions_out_and_puts_key_points_first(engine, demo):
+def test_report_puts_actions_under_next_steps_and_key_points_first_in_their_item(engine, demo):
     brussels, _ = demo
     items = services.list_items(engine, brussels.id)
     question = next(i for i in items if i.title == BRUSSELS_QUESTIONS[2])
     services.add_note(engine, brussels.id, "Fund local early-warning networks for the long term.",
                       kind="recommendation", item_id=question.id, key=True)
     outline = read(preview_markdown(engine, brussels.id, "report"))
-    last_group = [t for k, t, _ in outline[outline.index(("h3", BRUSSELS_QUESTIONS[2], "")):] if k == "li"]
+    last_group = [t for k, t, _ in outline[outline.index(("h3", BRUSSELS_QUESTIONS[2], "")):
+                                           outline.index(("h2", "Next steps", ""))] if k == "li"]
     assert last_group[0] == "Fund local early-warning networks for the long term."
     assert len(last_group) == 5
-    assert not any("Circulate the outcome report" in t for _, t, _ in outline)  # the demo's action
+    first_question = outline.index(("h3", BRUSSELS_QUESTIONS[0], ""))
+    assert outline[first_question + 1][1].startswith("The UN should share")  # a key point jumps no earlier item
+    steps = outline[outline.index(("h2", "Next steps", "")) + 1]
+    assert steps[0] == "li" and steps[1].startswith("Circulate the outcome report")  # the demo's action
 
 
 def test_report_recommendations_outside_the_questions_come_last_under_one_heading(engine, demo):
@@ -142,7 +150,8 @@ def test_report_recommendations_outside_the_questions_come_last_under_one_headin
                       item_id=discussion.id)
     outline = read(preview_markdown(engine, brussels.id, "report"))
     assert texts(outline, "h3") == [*BRUSSELS_QUESTIONS, "Other recommendations"]
-    assert [t for k, t, _ in outline if k == "li"][-1] == "Hold this dialogue every year."
+    recommendations = outline[:outline.index(("h2", "Next steps", ""))]
+    assert [t for k, t, _ in recommendations if k == "li"][-1] == "Hold this dialogue every year."
 
 
 def test_report_without_guiding_questions_lists_recommendations_without_subheadings(engine, breakfast):
@@ -169,22 +178,24 @@ def test_memo_has_seed_001_parts_in_order(engine, demo):
     ]
     assert outline[0] == ("p", "Policy Memo", "em")
     header = outline[2][1]
-    assert header.startswith("DATE: 7 September 2017 SUBJECT: Reflections and recommendations")
+    assert header.startswith("DATE: September 7, 2017 SUBJECT: How the UN and civil society")  # a US house
     lead = outline[4][1]
-    for fact in ("7 September 2017", "Stanley Foundation", "International Coalition for the Responsibility to Protect",
-                 "Friedrich-Ebert-Stiftung", "breakfast meeting", "15 civil society organisations",
-                 "Ivan Šimonović", "UN Special Adviser", "not-for-attribution",
-                 "Informal Interactive Dialogue on the Responsibility to Protect of 6 September 2017", "This memo"):
+    assert lead.startswith("The Stanley Foundation, the International Coalition for the Responsibility to Protect "
+                           "and the Friedrich-Ebert-Stiftung co-organised a breakfast meeting in New York on "
+                           "September 7, 2017, at which 15 civil society organisations from every continent met "
+                           "Dr. Ivan Šimonović, UN Special Adviser")
+    for fact in ("not for attribution", "accountability and prevention under RtoP",
+                 "previous day's UN Informal Interactive Dialogue on the Responsibility to Protect", "This memo"):
         assert fact in lead, fact
     assert texts(outline, "h2") == [
-        "Reflections on the UN Informal Interactive Dialogue on the Responsibility to Protect of 6 September 2017",
+        "Reflections on the annual dialogue",  # the rapporteur's own heading
         "Recommendations for the United Nations", "Recommendations for mobilising implementation"]
     disclaimer = outline[-7]
     assert disclaimer[2] == "em" and "neither reviewed nor approved" in disclaimer[1]
     assert "not necessarily" in disclaimer[1]
-    assert texts(outline, "h3") == ["About Stanley Foundation",
-                                    "About International Coalition for the Responsibility to Protect",
-                                    "About Friedrich-Ebert-Stiftung"]
+    assert texts(outline, "h3") == ["About the Stanley Foundation",
+                                    "About the International Coalition for the Responsibility to Protect",
+                                    "About the Friedrich-Ebert-Stiftung"]
     assert "https://www.responsibilitytoprotect.org" in outline[-3][1]
 
 
@@ -245,7 +256,7 @@ def test_speaker_appears_only_on_the_on_the_record_item(engine, demo):
     plant_speaker(engine, brussels.id, keynote, discussion, attributable=True)  # a keynote speaker, named
     outline = read(preview_markdown(engine, brussels.id, "report"))
     bullets = texts(outline, "li")
-    assert "Planted point 0. Point 0 made by the planted speaker. — Zorana Šimunović" in bullets
+    assert "Planted point 0. Zorana Šimunović noted that point 0 made by the planted speaker." in bullets
     assert "Planted point 1. Point 1 made by the planted speaker." in bullets
     assert sum("Šimunović" in t for _, t, _ in outline) == 1
 
@@ -283,6 +294,9 @@ def test_hostile_note_text_stays_literal(engine, demo, payload):
     un_item = next(i for i in services.list_items(engine, new_york.id) if i.title.endswith("United Nations"))
     services.add_note(engine, new_york.id, f"Body: {payload}", item_id=un_item.id, headline=payload)
     literal = " ".join(payload.split())
+    if literal[-1] not in ".!?":
+        literal += "."  # every note is written as a finished sentence, starting with a capital
+    literal = literal[0].upper() + literal[1:]
     for meeting, style, kind in ((brussels, "report", "li"), (new_york, "memo", "p")):
         markdown = preview_markdown(engine, meeting.id, style)
         tokens = MD.parse(markdown)
@@ -319,7 +333,7 @@ def test_any_text_in_any_emphasis_reads_back_as_itself(parts):
 
     def with_markers(first: int) -> str:
         numbers = iter(range(first, 100))
-        return "".join(text + (f"[{next(numbers)}]" if note else "") for text, (_, _, note) in parts)
+        return "".join(text + (f"[^{next(numbers)}]" if note else "") for text, (_, _, note) in parts)
 
     notes = sum(note for _, (_, _, note) in parts)
     expected = [_literal(joined), _literal(joined), _literal(with_markers(1)), _literal(with_markers(1 + notes))]
@@ -327,16 +341,18 @@ def test_any_text_in_any_emphasis_reads_back_as_itself(parts):
     assert shown == expected, markdown
 
 
-def test_footnotes_become_numbered_markers_and_a_notes_section():
+def test_footnotes_are_markers_and_definitions_as_pandoc_and_github_read_them():
     document = Document(title="Notes test", blocks=[
         Paragraph([Run("Accountability is prevention", footnote="Said in the panel of 6 September."),
                    Run(" and more", footnote="See the annex.")]),
         BulletList([[Run("A bullet [3] with brackets")]]),
+        Paragraph([Run("Before a bracket", footnote="One."), Run("(and a parenthesis)")]),
     ])
     markdown = render_markdown(document)
     outline = read(markdown)
-    assert outline[1] == ("p", "Accountability is prevention[1] and more[2]", "")
+    assert outline[1] == ("p", "Accountability is prevention[^1] and more[^2]", "")
     assert outline[2] == ("li", "A bullet [3] with brackets", "")
-    assert outline[3:] == [("h2", "Notes", ""), ("li", "Said in the panel of 6 September.", ""),
-                           ("li", "See the annex.", "")]
-    assert "1. Said in the panel" in markdown and "[^" not in markdown
+    assert outline[3] == ("p", "Before a bracket[^3](and a parenthesis)", "")  # text, never a link
+    assert outline[4:] == [("p", "[^1]: Said in the panel of 6 September.", ""), ("p", "[^2]: See the annex.", ""),
+                           ("p", "[^3]: One. \u200b", "")]  # one word would be a link definition without it
+    assert markdown.count("[^1]") == 2 and "## Notes" not in markdown

@@ -49,7 +49,7 @@ def mode(path):
 def meeting(db_path):
     made = cli(db_path, "new", "breakfast", "--title", "Breakfast", "--date", "2017-09-07")
     assert made.exit_code == 0, made.output
-    assert cli(db_path, "note", made.stdout.strip(), "A precious note.").exit_code == 0
+    assert cli(db_path, "note", made.stdout.strip(), "A precious note.", "--item", "1").exit_code == 0
     return made.stdout.strip()
 
 

@@ -100,7 +100,7 @@ def test_delegations_are_never_protected_and_never_anonymised(engine):
 
 
 def test_note_speaker_is_refused_under_a_protected_rule_from_the_cli_too(run, engine, breakfast):
-    result = run("note", breakfast.id[:8], "We must act.", "--speaker", "Ana García")
+    result = run("note", breakfast.id[:8], "We must act.", "--speaker", "Ana García", "--item", "4")
     assert result.exit_code == 2
     assert "speakers are not recorded" in result.stderr
     assert services.list_notes(engine, breakfast.id) == []
@@ -261,3 +261,19 @@ def test_the_policy_spells_identity_kinds_as_the_matcher_does():
     from facilitator import names, policy
 
     assert (policy.PERSON_KIND, policy.ORG_KIND) == (names.PERSON, names.ORGANISATION)
+
+
+def test_the_audit_says_where_a_name_is_in_the_drafting_texts(engine, roundtable, run):
+    """Headings, introductions, footnotes and attachments reach readers: a name in them is flagged, and the
+    audit names the place in words rather than as a stored key."""
+    meeting, _ = roundtable
+    services.update_meeting(engine, meeting.id, headings={"recommendations": "What Dupont-Aignan asked for"},
+                            intros={"recommendations": "Ms Dupont-Aignan opened the round."},
+                            footnotes={"lead": "As Dupont-Aignan said."},
+                            attachments=["Paper by Anne-Marie Dupont-Aignan"])
+    result = run("audit", meeting.id[:8])
+    assert result.exit_code == 1
+    for place in ("heading of recommendations", "introduction to recommendations", "footnote on lead", "attachment"):
+        assert place in result.output
+    for raw in ("headings:", "intros:", "footnotes:", "attachment:0"):
+        assert raw not in result.output

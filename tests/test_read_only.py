@@ -80,7 +80,7 @@ def test_read_commands_work_on_read_only_media_and_writes_are_refused(stick):
     assert exported.returncode == 0, exported.stderr
     assert "Written before the stick was locked." in (out / "memo.md").read_text()
 
-    assert "read-only" in one_line_error(run("note", meeting.id, "One more."))
+    assert "read-only" in one_line_error(run("note", meeting.id, "One more.", "--item", "1"))
     one_line_error(run("edit", meeting.id, "--title", "Renamed"))
     assert db.read_bytes() == before
     assert sorted(p.name for p in db.parent.iterdir()) == ["facilitator.db", "facilitator.db.lock"]

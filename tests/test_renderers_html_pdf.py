@@ -60,8 +60,8 @@ def test_html_is_self_contained_and_escapes_markup():
     text = "".join(parser.text)
     assert parser.scripts == 0 and parser.external == []
     assert "<script>alert(1)</script>" in text and '#read("/etc/passwd")' in text
-    # the title, then headings one level down; the Notes section is an h2 too
-    assert parser.tags.count("h1") == 1 and parser.tags.count("h2") == 2 and parser.tags.count("h3") == 2
+    # the title, then headings one level down; the Notes section is an h2 too; a box's title is no heading
+    assert parser.tags.count("h1") == 1 and parser.tags.count("h2") == 2 and parser.tags.count("h3") == 1
     assert "ol" in parser.tags and "aside" in parser.tags
     assert "Šimonović" in text and "Côte d'Ivoire" in text
     assert "See the annex." in text  # the footnote, in the Notes section
@@ -83,3 +83,29 @@ def test_pdf_fonts_cover_latin_extended():
     doc = Document(title="Names").add(Paragraph([Run("Šimonović Łódź Ærø Ğüçlü Ővári Dvořák Țara")]))
     reader = PdfReader(io.BytesIO(pdf_renderer.render(doc)))
     assert "Šimonović Łódź Ærø Ğüçlü Ővári Dvořák Țara" in reader.pages[0].extract_text()
+
+
+def test_paper_numbering_and_contents_in_pdf_and_html():
+    doc = sample()
+    doc.paper, doc.numbered, doc.contents = "letter", True, True
+    reader = PdfReader(io.BytesIO(pdf_renderer.render(doc)))
+    assert [round(float(v)) for v in reader.pages[0].mediabox[2:]] == [612, 792]  # US Letter in points
+    text = reader.pages[0].extract_text()
+    assert "Contents" in text and "1 Reflections" in text and "1.1 Numbered" in text
+    assert [round(float(v)) for v in PdfReader(io.BytesIO(pdf_renderer.render(sample()))).pages[0].mediabox[2:]] \
+        == [595, 842]  # A4 otherwise
+    html = html_renderer.render(doc).decode()
+    assert "size: letter" in html and '<nav class="contents">' in html and ">1.1 Numbered</h3>" in html
+
+
+def test_pdf_keeps_a_headline_with_its_paragraph():
+    """Push the headline down a line's worth at a time past the foot of page one: wherever it lands, its
+    paragraph starts on the same page (without keep-with-next, one of these strands it)."""
+    filler = Paragraph([Run("A line of filler text that takes up some room on the page. " * 6)])
+    for n in range(8, 15):
+        doc = Document(title="Keep").add(*[filler] * n, Paragraph([Run("Stranded headline?", bold=True)],
+                                                                    keep_with_next=True),
+                                         Paragraph([Run("Its paragraph. " * 30)]))
+        pages = [p.extract_text() for p in PdfReader(io.BytesIO(pdf_renderer.render(doc))).pages]
+        holding = [number for number, text in enumerate(pages) if "Stranded headline?" in text]
+        assert len(holding) == 1 and "Its paragraph." in pages[holding[0]], n

@@ -70,20 +70,22 @@ async def test_dialogue_from_csv_to_summary(engine, tmp_path):
         await settle(app, pilot)
 
     outline = markdown_outline(target.read_text())
+    words = {1: "one", 2: "two", 3: "three", 4: "four"}
     for number, theme in enumerate(THEMES, start=1):
         raised = [r for r in ROWS if number in r[4]]
-        states = sum(m if m else (1 if c == "member-state" else 0) for _, c, _, m, _ in raised)
+        alone = [r for r in raised if r[1] == "member-state" and not r[2]]
+        # The group is known only by its count: with other states beside it, a lower bound, never a sum.
+        states = "at least 52 states" if alone else "52 states"
         heading = outline.index(("h3", theme))
         tally = outline[heading + 1][1]
         counts = {c: len([r for r in raised if r[1] == c]) for c in ("member-state", "civil-society",
                                                                       "regional-organisation")}
-        assert f"in {len(raised)} statements" in tally
-        assert f"speaking for {states} states" in tally
+        assert f"spoke about {theme.lower()}; their statements represented {states}." in tally
         if counts["member-state"]:
-            assert re.search(rf"\b{counts['member-state']} Member States?\b", tally)
+            assert re.search(rf"\b{words[counts['member-state']]} Member States?\b", tally, re.IGNORECASE)
         if counts["civil-society"]:
-            assert f"{counts['civil-society']} civil society organisation" in tally
+            assert f"{words[counts['civil-society']]} civil society organisation" in tally
     annex = [t for k, t in outline if k == "li" and t.endswith("— English")]
     assert len(annex) == len(ROWS)  # grouped by category: regional organisations, then Member States ...
-    assert annex[:3] == ["European Union — English", "Ghana, on behalf of Group of Friends (52 states) — English",
-                         "Peru — English"]
+    assert annex[:3] == ["European Union — English",
+                         "Ghana, on behalf of the Group of Friends (52 states) — English", "Peru — English"]

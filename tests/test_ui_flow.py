@@ -93,8 +93,10 @@ async def test_template_to_word_through_the_screens(engine, tmp_path):
     texts = [t for _, t, _ in paragraphs]
     question = texts.index("How can the two institutions learn from each other?")
     assert [t for s, t, _ in paragraphs[question + 1:question + 3]] == [
-        "Share EU early-warning findings with UN desks.", "Hold regular desk-to-desk exchanges"]
-    assert texts.index("Prevention is cheaper than response") < texts.index("Key recommendations")
-    assert bullets == ["Accountability is uneven across institutions", "Moving from concept to practice is the hard part.",
-                       "Prevention is cheaper than response", "Share EU early-warning findings with UN desks.",
-                       "Hold regular desk-to-desk exchanges"]
+        "Share EU early-warning findings with UN desks.",
+        "Hold regular desk-to-desk exchanges. Addressed to the United Nations."]
+    assert texts.index("“Prevention is cheaper than response.”") < texts.index("Key recommendations")
+    assert bullets == ["Accountability is uneven across institutions.",
+                       "Moving from concept to practice is the hard part.", "“Prevention is cheaper than response.”",
+                       "Share EU early-warning findings with UN desks.",
+                       "Hold regular desk-to-desk exchanges. Addressed to the United Nations."]

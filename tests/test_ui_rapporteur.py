@@ -85,7 +85,7 @@ async def test_export_texts_start_from_drafts_and_are_stored(engine, breakfast):
         dialog = app.screen
         assert isinstance(dialog, MeetingTextsDialog)
         lead = dialog.query_one("#lead", TextArea)
-        assert lead.text.startswith("On 7 September 2017, Stanley Foundation hosted a breakfast meeting")
+        assert lead.text.startswith("The Stanley Foundation hosted a breakfast meeting in New York on 7 September")
         lead.text = "Our own opening paragraph."
         await pilot.press("ctrl+s")
         await settle(app, pilot)

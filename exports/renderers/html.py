@@ -1,5 +1,6 @@
 """HTML renderer: one self-contained file (inline CSS, no external fetches)
-that reads well on screen and prints well on A4 and Letter alike.
+that reads well on screen and prints on the house's paper (A4 or Letter),
+with numbered headings and a table of contents when the document asks.
 
 Every piece of text goes through `html.escape`, so a note containing markup
 (`<script>`, `<img onerror=...>`) is shown as the literal characters it is.
@@ -9,7 +10,19 @@ from __future__ import annotations
 
 from html import escape
 
-from ..document import Box, BulletList, Document, HeaderBlock, Heading, Inline, Paragraph, Rule
+from ..document import (
+    Box,
+    BulletList,
+    Document,
+    HeaderBlock,
+    Heading,
+    Inline,
+    Paragraph,
+    Rule,
+    contents,
+    heading_numbers,
+    heading_text,
+)
 
 CSS = """
 :root { color-scheme: light; }
@@ -26,12 +39,12 @@ dl.header { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 1
 dl.header dt { font-weight: bold; }
 dl.header dd { margin: 0; }
 aside.box { border: 1px solid #999; background: #f4f4f1; padding: 0.6rem 1rem; margin: 1.5rem 0; break-inside: avoid; }
-aside.box h3 { margin-top: 0.3rem; }
+aside.box .box-title { margin-top: 0.3rem; font-family: "Helvetica Neue", Arial, sans-serif; }
 li { margin: 0.25rem 0; }
 sup a { text-decoration: none; }
 section.notes { font-size: 0.9rem; border-top: 1px solid #bbb; margin-top: 2rem; }
 hr { border: 0; border-top: 1px solid #999; margin: 1.2rem 0; }
-@page { margin: 20mm 18mm; }
+nav.contents ol { list-style: none; padding-left: 1.2rem; }
 @media print {
   body { max-width: none; margin: 0; padding: 0; font-size: 11pt; }
   a { color: inherit; text-decoration: none; }
@@ -41,8 +54,10 @@ hr { border: 0; border-top: 1px solid #999; margin: 1.2rem 0; }
 
 
 class _Renderer:
-    def __init__(self) -> None:
+    def __init__(self, numbers: dict[int, str] | None = None) -> None:
         self.footnotes: list[str] = []
+        self.numbers = numbers or {}
+        self.headings = 0
 
     def inline(self, runs: Inline) -> str:
         parts = []
@@ -61,9 +76,10 @@ class _Renderer:
 
     def block(self, block) -> str:
         match block:
-            case Heading(level=level, text=text):
+            case Heading(level=level):
                 level = min(max(level, 1), 3) + 1  # <h1> is the title
-                return f"<h{level}>{escape(text)}</h{level}>"
+                self.headings += 1
+                return f'<h{level} id="s{self.headings}">{escape(heading_text(block, self.numbers))}</h{level}>'
             case Paragraph(runs=runs):
                 return f"<p>{self.inline(runs)}</p>"
             case BulletList(items=items, ordered=ordered):
@@ -77,14 +93,22 @@ class _Renderer:
                 return "<hr>"
             case Box(title=title, blocks=blocks):
                 inner = "".join(self.block(b) for b in blocks)
-                heading = f"<h3>{escape(title)}</h3>" if title else ""
+                heading = f'<p class="box-title"><strong>{escape(title)}</strong></p>' if title else ""
                 return f'<aside class="box">{heading}{inner}</aside>'
         raise TypeError(f"unknown block {type(block).__name__}")
 
 
+def _contents(document: Document) -> str:
+    items = "".join(f'<li class="level{level}"><a href="#s{n}">{escape(text)}</a></li>'
+                    for n, (level, text) in enumerate(contents(document), start=1))
+    return f'<nav class="contents"><p class="contents-title"><strong>Contents</strong></p><ol>{items}</ol></nav>'
+
+
 def render_html(document: Document) -> str:
-    renderer = _Renderer()
+    renderer = _Renderer(heading_numbers(document))
     body = "\n".join(renderer.block(b) for b in document.blocks)
+    if document.contents:
+        body = _contents(document) + "\n" + body
     notes = ""
     if renderer.footnotes:
         items = "".join(
@@ -104,10 +128,16 @@ def render_html(document: Document) -> str:
         "<!DOCTYPE html>\n"
         f'<html lang="en"><head><meta charset="utf-8">'
         f'<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{escape(document.title)}</title>{''.join(meta)}<style>{CSS}</style></head>\n"
+        f"<title>{escape(document.title)}</title>{''.join(meta)}<style>{CSS}{_page(document)}</style></head>\n"
         f'<body><header>{kicker}<h1 class="title">{escape(document.title)}</h1></header>\n'
         f"<main>\n{body}\n{notes}\n</main></body></html>\n"
     )
+
+
+def _page(document: Document) -> str:
+    size = "letter" if document.paper == "letter" else "A4"
+    margin = "25.4mm" if document.paper == "letter" else "25mm"
+    return f"@page {{ size: {size}; margin: {margin}; }}"
 
 
 def render(document: Document) -> bytes:

@@ -3,10 +3,12 @@
 The title is the one `#` heading and the document's headings 1–3 become
 `##`–`####`, so a Markdown reader gets back the same heading tree. All text is
 escaped: a note containing `*`, `#`, `<script>` or `[x](y)` shows as those
-characters, never as markup. CommonMark has no footnotes, so a footnote is a
-literal "[1]" after its run and a numbered "Notes" section at the end; a box
-is a block quote opened by its bold title; a header block is bold labels with
-hard line breaks.
+characters, never as markup. Footnotes are written the way pandoc, GitHub
+and most Markdown tools read them — a "[^1]" marker and a "[^1]: text"
+definition at the end — and a plain CommonMark reader still shows both. A
+box is a block quote opened by its bold title; a header block is bold labels
+with hard line breaks; a numbered document numbers its headings, and a table
+of contents is a nested list.
 """
 
 from __future__ import annotations
@@ -14,7 +16,20 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from ..document import Box, BulletList, Document, HeaderBlock, Heading, Inline, Paragraph, Rule, Run
+from ..document import (
+    Box,
+    BulletList,
+    Document,
+    HeaderBlock,
+    Heading,
+    Inline,
+    Paragraph,
+    Rule,
+    Run,
+    contents,
+    heading_numbers,
+    heading_text,
+)
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#!|~&])")
 _LINE_START = re.compile(r"^(\s*)([-+=]|\d+[.)])")
@@ -93,28 +108,31 @@ def _following(shown: list[tuple[Run, str]], n: int) -> str:
     """The character a run's closing mark will touch: its own footnote marker
     ("\\[1\\]"), else the next run's first character, else nothing."""
     if shown[n][0].footnote:
-        return "\\"
+        return "["
     if n + 1 < len(shown):
         return shown[n + 1][1][:1] or "\\"  # an empty next run shows only its footnote marker
     return ""
 
 
 class _Renderer:
-    def __init__(self) -> None:
+    def __init__(self, numbers: dict[int, str] | None = None) -> None:
         self.footnotes: list[str] = []
+        self.numbers = numbers or {}
 
     def inline(self, runs: Inline) -> str:
         shown = [(run, escape(run.text)) for run in _merged(runs)]
         shown = [(run, text) for run, text in shown if text or run.footnote]
         out, closed = "", False
         for n, (run, text) in enumerate(shown):
+            if text and text[0] in "([:" and n and shown[n - 1][0].footnote:
+                text = "\\" + text  # "[^1](x)" would be a link, "[^1]:" a definition
             closed_before, closed = closed, False
             if run.bold or run.italic:
                 mark = ("**" if run.bold else "") + ("*" if run.italic else "")
                 text, closed = _emphasise(text, mark, out[-1:], _following(shown, n), after_mark=closed_before)
             if run.footnote:
                 self.footnotes.append(run.footnote)
-                text += f"\\[{len(self.footnotes)}\\]"
+                text += f"[^{len(self.footnotes)}]"
                 closed = False
             out += text
         # Runs are escaped one by one, so "1" + ". text" is checked again once joined.
@@ -122,8 +140,8 @@ class _Renderer:
 
     def block(self, block) -> str:
         match block:
-            case Heading(level=level, text=text):
-                return "#" * (min(max(level, 1), 3) + 1) + " " + escape(text)
+            case Heading(level=level):
+                return "#" * (min(max(level, 1), 3) + 1) + " " + escape(heading_text(block, self.numbers))
             case Paragraph(runs=runs):
                 return self.inline(runs)
             case BulletList(items=items, ordered=ordered):
@@ -143,16 +161,27 @@ class _Renderer:
         raise TypeError(f"unknown block {type(block).__name__}")
 
 
+def _definition(text: str) -> str:
+    """A footnote's text, kept from reading as a CommonMark link reference definition ("[^1]: Ibid."
+    would otherwise turn every "[^1]" into a link and hide the note): one word, or a word then a quoted
+    title, gets an invisible zero-width space after it."""
+    first, _, rest = text.partition(" ")
+    if not rest.strip() or rest.lstrip()[:1] in "\"'(":
+        return f"{text} \u200b"
+    return text
+
+
 def render_markdown(document: Document) -> str:
-    renderer = _Renderer()
+    renderer = _Renderer(heading_numbers(document))
     parts = []
     if document.kicker.strip():
         parts.append(f"*{escape(document.kicker.strip())}*")
     parts.append(f"# {escape(document.title)}")
+    if document.contents:
+        parts.append("**Contents**")
+        parts.append("\n".join("   " * (level - 1) + f"- {escape(text)}" for level, text in contents(document)))
     parts += [renderer.block(b) for b in document.blocks]
-    if renderer.footnotes:
-        parts.append("## Notes")
-        parts.append("\n".join(f"{n}. {escape(text)}" for n, text in enumerate(renderer.footnotes, start=1)))
+    parts += [f"[^{n}]: {_definition(escape(text))}" for n, text in enumerate(renderer.footnotes, start=1)]
     return "\n\n".join(parts) + "\n"
 
 

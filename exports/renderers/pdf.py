@@ -17,7 +17,18 @@ from importlib import resources
 
 from facilitator.errors import ExportError
 
-from ..document import Box, BulletList, Document, HeaderBlock, Heading, Inline, Paragraph, Rule
+from ..document import (
+    Box,
+    BulletList,
+    Document,
+    HeaderBlock,
+    Heading,
+    Inline,
+    Paragraph,
+    Rule,
+    heading_numbers,
+    heading_text,
+)
 
 #: Characters Typst cannot place in a PDF string; they carry no meaning in a report.
 _CONTROL = dict.fromkeys(c for c in range(32) if c not in (9, 10))
@@ -35,10 +46,11 @@ def _runs(runs: Inline) -> list[dict]:
     ]
 
 
-def _block(block) -> dict:
+def _block(block, numbers: dict[int, str] | None = None) -> dict:
     match block:
-        case Heading(level=level, text=text):
-            return {"type": "heading", "level": min(max(level, 1), 3), "text": _clean(text)}
+        case Heading(level=level):
+            return {"type": "heading", "level": min(max(level, 1), 3),
+                    "text": _clean(heading_text(block, numbers or {}))}
         case Paragraph(runs=runs):
             return {"type": "paragraph", "runs": _runs(runs)}
         case BulletList(items=items, ordered=ordered):
@@ -52,14 +64,32 @@ def _block(block) -> dict:
     raise TypeError(f"unknown block {type(block).__name__}")
 
 
+def _blocks(document: Document) -> list[dict]:
+    """The blocks as data; a paragraph kept with the next block (a headline and its paragraph) is set
+    with it in one unbreakable block, so a page break never strands it."""
+    numbers = heading_numbers(document)
+    out: list[dict] = []
+    keep = False
+    for block in document.blocks:
+        data = _block(block, numbers)
+        if keep:
+            out[-1]["blocks"].append(data)
+        elif isinstance(block, Paragraph) and block.keep_with_next:
+            data = {"type": "keep", "blocks": [data]}
+        if not keep:
+            out.append(data)
+        keep = isinstance(block, Paragraph) and block.keep_with_next and not keep
+    return out
+
+
 def document_json(document: Document) -> str:
     return json.dumps({
         "title": _clean(document.title), "kicker": _clean(document.kicker), "author": _clean(document.author),
-        "blocks": [_block(b) for b in document.blocks],
+        "contents": document.contents, "blocks": _blocks(document),
     }, ensure_ascii=False)
 
 
-def render(document: Document, *, paper: str = "a4") -> bytes:
+def render(document: Document, *, paper: str | None = None) -> bytes:
     import typst
 
     template = resources.files("exports.renderers").joinpath("document.typ").read_bytes()
@@ -68,7 +98,8 @@ def render(document: Document, *, paper: str = "a4") -> bytes:
         try:
             compiler = typst.Compiler(
                 template, root=root, ignore_system_fonts=True,
-                sys_inputs={"doc": document_json(document), "paper": paper},
+                sys_inputs={"doc": document_json(document),
+                            "paper": "us-letter" if (paper or document.paper) == "letter" else "a4"},
             )
             pdf = compiler.compile(format="pdf", timestamp=stamp)
         except typst.TypstError as exc:  # a bug of ours, not the user's input: say so plainly

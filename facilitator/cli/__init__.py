@@ -1,7 +1,7 @@
 """The `facilitator` command. Bare, it opens the TUI; its subcommands do the
 same jobs without a screen, for scripts and for rapporteurs who prefer a shell.
 
-One module per subject (meetings, people, follow-up, files); `base` holds
+One module per subject (meetings, agenda, people, follow-up, files); `base` holds
 what they share. Every user error is one line on stderr and exit code 2,
 never a traceback (`base.FacilitatorGroup`). Each command imports the
 services it needs inside itself, so a command pays only for what it uses.
@@ -68,7 +68,7 @@ def quiet_garbage_collector() -> None:
 
 
 # Each subject module registers its commands on `app`, in the order `--help` lists them.
-for _subject in ("meetings", "people", "followup", "files", "archive"):
+for _subject in ("meetings", "agenda", "people", "followup", "files", "archive"):
     import_module(f"{__name__}.{_subject}")
 
 

@@ -16,25 +16,29 @@ from .base import MeetingArg, PassphraseFileOption, app, meeting_of, state
 def export_cmd(
     ctx: typer.Context,
     meeting: MeetingArg,
-    style: Annotated[str, typer.Option(
-        "--style", "-s", help="House style: report | memo | workshop | dialogue | update.")] = "report",
-    fmt: Annotated[str, typer.Option("--format", "-f", help="File format: docx | md | html | pdf.")] = "docx",
+    style: Annotated[Optional[str], typer.Option(
+        "--style", "-s", help="House style: report | memo | workshop | dialogue | update (default: the one the "
+                              "meeting's template names).", show_default=False)] = None,
+    fmt: Annotated[Optional[str], typer.Option(
+        "--format", "-f", help="File format: docx | md | html | pdf (default: docx).", show_default=False)] = None,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="File to write (default: in this folder).")]
     = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
     allow_attribution: Annotated[bool, typer.Option(
         "--allow-attribution", help="Export even though the audit has open flags (names may appear).")] = False,
 ) -> None:
-    """Write a meeting as a document in a house style."""
+    """Write a meeting as a document in a house style; say on stderr what the style left out."""
 
-    from ..services.exporting import export_meeting
+    from ..services.exporting import export
 
     engine, found = meeting_of(ctx, meeting)
     if allow_attribution:
         typer.echo("facilitator: warning: --allow-attribution skips the attribution audit; the document may name "
                    "participants who may not be identified.", err=True)
-    path = export_meeting(engine, found.id, style, fmt, output, force=force, allow_attribution=allow_attribution)
-    typer.echo(str(path))
+    written = export(engine, found.id, style, fmt, output, force=force, allow_attribution=allow_attribution)
+    for line in written.omitted:
+        typer.echo(f"left out: {line}", err=True)
+    typer.echo(str(written.path))
 
 @app.command("bundle")
 def bundle_cmd(

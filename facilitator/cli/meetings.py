@@ -69,7 +69,7 @@ def list_cmd(ctx: typer.Context) -> None:
 
 @app.command("show")
 def show_cmd(ctx: typer.Context, meeting: MeetingArg) -> None:
-    """Print a meeting's agenda and notes."""
+    """Print a meeting's agenda and notes (each note with the first characters of its id)."""
     from .. import services
 
     engine, found = meeting_of(ctx, meeting)
@@ -85,20 +85,22 @@ def show_cmd(ctx: typer.Context, meeting: MeetingArg) -> None:
         for note in by_item.get(item.id, []):
             flags = ("* " if note.key else "") + (f"-> {note.addressee} " if note.addressee else "")
             head = f"{note.headline} :: " if note.headline else ""
-            typer.echo(f"   - [{note.kind}] {flags}{head}{note.text}")
+            typer.echo(f"   - {note.id[:8]} [{note.kind}] {flags}{head}{note.text}")
 
 @app.command("note")
 def note_cmd(
     ctx: typer.Context,
     meeting: MeetingArg,
-    text: Annotated[str, typer.Argument(help="The note's text.")],
+    text: Annotated[str, typer.Argument(help="The note, in the capture line's grammar (`rec: Headline :: text >UN "
+                                             "+Theme !`) unless --raw.")],
     kind: Annotated[Optional[str], typer.Option(
         "--kind", "-k", help="reflection | recommendation | challenge | best-practice | quote | action | observation "
-                             "(default: the agenda item's).")] = None,
+                             "(default: what the line says, else the agenda item's).")] = None,
     item: Annotated[Optional[int], typer.Option(
-        "--item", "-i", help="Agenda item number (default: the current item, the first until the meeting has run).")]
+        "--item", "-i", help="Agenda item number (default: the item the meeting's clock is on; see `show`).")]
     = None,
-    addressee: Annotated[str, typer.Option("--addressee", "-a", help='Who it is addressed to, e.g. "UN".')] = "",
+    addressee: Annotated[Optional[list[str]], typer.Option(
+        "--addressee", "-a", help='Who it is addressed to, e.g. "UN" (repeatable).')] = None,
     headline: Annotated[str, typer.Option("--headline", help="One-sentence headline.")] = "",
     speaker: Annotated[str, typer.Option("--speaker", help="Who said it (never exported under protected rules).")]
     = "",
@@ -106,53 +108,161 @@ def note_cmd(
     theme: Annotated[Optional[list[str]], typer.Option(
         "--theme", "-t", help="Theme (repeatable); new themes join the meeting's list.")] = None,
     group: Annotated[str, typer.Option("--group", "-g", help="Breakout group (a name or its first letters).")] = "",
+    footnote: Annotated[str, typer.Option("--footnote", help="A footnote printed after the note.")] = "",
+    join: Annotated[bool, typer.Option("--join", help="Write it in one paragraph with the note before it.")]
+    = False,
+    example: Annotated[bool, typer.Option(
+        "--example", help="In a dialogue summary, name this statement as the example of its themes.")] = False,
+    raw: Annotated[bool, typer.Option("--raw", help="Store the text as typed, without reading the grammar.")]
+    = False,
 ) -> None:
     """Add a note without a screen and print its id."""
     from .. import services
+    from ..services.notes import add_note_as_typed
 
     engine, found = meeting_of(ctx, meeting)
     item_id = services.item_by_number(engine, found.id, item).id if item is not None else None
-    note = services.add_note(
-        engine, found.id, text, kind=kind, item_id=item_id, headline=headline, addressee=addressee,
-        speaker=speaker, key=key, themes=theme or [], group=group,
+    note = add_note_as_typed(
+        engine, found.id, text, item_id=item_id, raw=raw, kind=kind, headline=headline, addressees=addressee or [],
+        speaker=speaker, key=key, themes=theme or [], group=group, footnote=footnote, joined=join, example=example,
     )
     typer.echo(note.id)
 
-def _guest(value: str) -> dict:
+
+@app.command("annotate")
+def annotate_cmd(
+    ctx: typer.Context,
+    meeting: MeetingArg,
+    note: Annotated[str, typer.Argument(help="Note id, or its first characters (see `show`).")],
+    join: Annotated[Optional[bool], typer.Option(
+        "--join/--no-join", help="Write it in one paragraph with the note before it.", show_default=False)] = None,
+    example: Annotated[Optional[bool], typer.Option(
+        "--example/--no-example", help="Name this statement as the example of its themes.", show_default=False)]
+    = None,
+    footnote: Annotated[Optional[str], typer.Option("--footnote", help="Footnote ('' removes it).")] = None,
+    addressee: Annotated[Optional[list[str]], typer.Option(
+        "--addressee", "-a", help="Addressee (repeatable; replaces the list).")] = None,
+) -> None:
+    """Mark how a note is written up: joined to the one before, a dialogue example, a footnote, addressees."""
+    from ..services.notes import annotate_note, find_note
+
+    changes: dict = {}
+    for name, value in (("joined", join), ("example", example), ("footnote", footnote)):
+        if value is not None:
+            changes[name] = value
+    if addressee is not None:
+        changes["addressees"] = addressee
+    if not changes:
+        raise InvalidInput("Nothing to change: give --join, --example, --footnote or --addressee.")
+    engine, found = meeting_of(ctx, meeting)
+    updated = annotate_note(engine, find_note(engine, found.id, note).id, **changes)
+    typer.echo(f"{updated.id[:8]}: updated {', '.join(sorted(changes))}")
+
+
+def _guest(value: str, part: str = "guest") -> dict:
     name, _, role = value.partition(",")
     if not name.strip():
-        raise InvalidInput(f'Bad --guest {value!r}: use "NAME, ROLE".')
-    return {"name": name.strip(), "role": role.strip()}
+        raise InvalidInput(f'Bad --{part} {value!r}: use "NAME, ROLE".')
+    entry = {"name": name.strip(), "role": role.strip()}
+    if part != "guest":
+        entry["as"] = part
+    return entry
+
+
+def _pairs(values: list[str], option: str) -> dict[str, str]:
+    """ "KEY=VALUE" options as a dict (the last of a key wins)."""
+    out = {}
+    for value in values:
+        key, sep, text = value.partition("=")
+        if not sep or not key.strip():
+            raise InvalidInput(f"Bad {option} {value!r}: use NAME=VALUE.")
+        out[key.strip()] = text.strip()
+    return out
+
+
+def _bare(name: str) -> str:
+    """An organisation's name without a leading article, as meetings list it."""
+    return name.strip()[4:].strip() if name.strip().lower().startswith("the ") else name.strip()
+
+
+def _switch(value: str, option: str) -> bool:
+    lowered = value.strip().lower()
+    if lowered in ("yes", "true", "on", "1"):
+        return True
+    if lowered in ("no", "false", "off", "0"):
+        return False
+    raise InvalidInput(f"Bad {option} {value!r}: use yes or no.")
+
 
 @app.command("edit")
 def edit_cmd(
     ctx: typer.Context,
     meeting: MeetingArg,
     title: Annotated[Optional[str], typer.Option("--title")] = None,
-    subject: Annotated[Optional[str], typer.Option("--subject")] = None,
+    subject: Annotated[Optional[str], typer.Option("--subject", help="Subject line (the memo's SUBJECT).")] = None,
+    topic: Annotated[Optional[str], typer.Option(
+        "--topic", help='What was discussed, as a phrase: "accountability and prevention under RtoP".')] = None,
     place: Annotated[Optional[str], typer.Option("--place")] = None,
     date: Annotated[Optional[str], typer.Option("--date", help="YYYY-MM-DD")] = None,
     end_date: Annotated[Optional[str], typer.Option("--end-date", help="YYYY-MM-DD, or '' to clear")] = None,
     organiser: Annotated[Optional[list[str]], typer.Option(
         "--organiser", help="Organiser name (repeatable; replaces the list).")] = None,
+    role: Annotated[Optional[list[str]], typer.Option(
+        "--role", help="What an organiser did: NAME=hosted|convened|co-organised|supported|reported (repeatable).")]
+    = None,
     guest: Annotated[Optional[list[str]], typer.Option(
-        "--guest", help='Guest of honour as "NAME, ROLE" (repeatable; replaces the list).')] = None,
+        "--guest", help='Guest of honour as "NAME, ROLE" (repeatable; replaces the guests of honour).')] = None,
+    keynote: Annotated[Optional[list[str]], typer.Option("--keynote", help='Keynote speaker, "NAME, ROLE".')] = None,
+    chair: Annotated[Optional[list[str]], typer.Option("--chair", help='Chair, "NAME, ROLE".')] = None,
+    moderator: Annotated[Optional[list[str]], typer.Option("--moderator", help='Moderator, "NAME, ROLE".')] = None,
+    rapporteur: Annotated[Optional[list[str]], typer.Option("--rapporteur", help='Rapporteur, "NAME, ROLE".')]
+    = None,
     participants_text: Annotated[Optional[str], typer.Option(
         "--participants-text", help='Who took part, e.g. "15 civil society organisations from all continents".')]
     = None,
     preceded_by: Annotated[Optional[str], typer.Option("--preceded-by", help="What preceded and informed it.")]
     = None,
+    format_noun: Annotated[Optional[str], typer.Option(
+        "--format-noun", help='What prose calls the event: "conference", "policy meeting".')] = None,
     rule: Annotated[Optional[str], typer.Option("--rule", help="chatham-house | not-for-attribution | on-the-record")]
     = None,
     theme: Annotated[Optional[list[str]], typer.Option("--theme", help="Theme (repeatable; replaces the list).")]
     = None,
-    lead: Annotated[Optional[str], typer.Option("--lead", help="Lead paragraph ('' to draft it from data again).")]
+    style: Annotated[Optional[str], typer.Option(
+        "--style", help="The house style exports use by default: report | memo | workshop | dialogue | update.")]
     = None,
+    lead: Annotated[Optional[str], typer.Option(
+        "--lead", help="Lead paragraph(s), one a line ('' to draft it from data again).")] = None,
+    summary: Annotated[Optional[str], typer.Option("--summary", help="A summary printed before the body.")] = None,
+    consensus: Annotated[Optional[str], typer.Option(
+        "--consensus", help='How the outcome was reached, e.g. "The meeting did not seek consensus."')] = None,
     disclaimer: Annotated[Optional[str], typer.Option("--disclaimer", help="Disclaimer ('' to draft it again).")]
     = None,
-    outlook: Annotated[Optional[str], typer.Option("--outlook", help="Outlook section of an update.")] = None,
+    outlook: Annotated[Optional[str], typer.Option(
+        "--outlook", help="Outlook (update) or next steps (other styles).")] = None,
     byline: Annotated[Optional[str], typer.Option("--byline", help="Byline of an update.")] = None,
-    kicker: Annotated[Optional[str], typer.Option("--kicker", help="Small line above the title.")] = None,
+    kicker: Annotated[Optional[str], typer.Option(
+        "--kicker", help='The document type above the title, e.g. "Dialogue brief".')] = None,
+    series: Annotated[Optional[str], typer.Option("--series", help="Series, e.g. an annual dialogue.")] = None,
+    about: Annotated[Optional[list[str]], typer.Option(
+        "--about", help='This meeting\'s About text: "ORGANISER=TEXT", or "HEADING=TEXT" for a section of its '
+                        'own ("About the conference=…"); "NAME=" removes it (repeatable).')] = None,
+    footnote: Annotated[Optional[list[str]], typer.Option(
+        "--footnote", help="A footnote on a meeting text: FIELD=TEXT (lead, summary, disclaimer, outlook).")]
+    = None,
+    attachment: Annotated[Optional[list[str]], typer.Option(
+        "--attachment", help="A document that goes with the text (repeatable; replaces the list).")] = None,
+    date_format: Annotated[Optional[str], typer.Option("--date-format", help="day-month | month-day")] = None,
+    grouping: Annotated[Optional[str], typer.Option(
+        "--grouping", help="Recommendations grouped by: question | item | addressee")] = None,
+    paper: Annotated[Optional[str], typer.Option("--paper", help="a4 | letter")] = None,
+    numbered: Annotated[Optional[str], typer.Option("--numbered", help="Number the sections: yes | no")] = None,
+    contents: Annotated[Optional[str], typer.Option("--contents", help="A table of contents: yes | no")] = None,
+    masthead: Annotated[Optional[str], typer.Option(
+        "--masthead", help="The memo's header block also gives place, series and sponsors: yes | no")] = None,
+    category_words: Annotated[Optional[list[str]], typer.Option(
+        "--count-as", help='Count registered participants of a category in the lead: CATEGORY="singular|plural", '
+                           'e.g. civil-society="civil society expert|civil society experts".')] = None,
     speaker_limit: Annotated[Optional[int], typer.Option(
         "--speaker-limit", help="Seconds each speaker may talk (0: no limit).")] = None,
     bell: Annotated[Optional[bool], typer.Option("--bell/--no-bell", help="Ring the terminal bell at zero.")]
@@ -162,29 +272,74 @@ def edit_cmd(
     from .. import services
 
     changes: dict = {}
-    for name, value in (("title", title), ("subject", subject), ("place", place),
+    for name, value in (("title", title), ("subject", subject), ("topic", topic), ("place", place),
                         ("participants_text", participants_text), ("preceded_by", preceded_by), ("rule", rule),
                         ("lead", lead), ("disclaimer", disclaimer), ("outlook", outlook), ("byline", byline),
-                        ("kicker", kicker)):
+                        ("kicker", kicker), ("series", series), ("format_noun", format_noun), ("style", style),
+                        ("summary", summary), ("consensus", consensus)):
         if value is not None:
-            changes[name] = value
+            changes[name] = value.replace("\\n", "\n") if name in ("lead", "summary", "outlook", "disclaimer") \
+                else value
     if date is not None:
         changes["date"] = services.parse_date(date)
     if end_date is not None:
         changes["end_date"] = services.parse_date(end_date, "end date") if end_date.strip() else None
     if organiser is not None:
         changes["organisers"] = [o.strip() for o in organiser if o.strip()]
-    if guest is not None:
-        changes["guests"] = [_guest(g) for g in guest]
+    people = [(part, values) for part, values in (("guest", guest), ("keynote", keynote), ("chair", chair),
+                                                  ("moderator", moderator), ("rapporteur", rapporteur))
+              if values is not None]
+    engine, found = meeting_of(ctx, meeting)
+    current = services.get_meeting(engine, found.id)
+    if people:  # each part given replaces the people of that part; the others stay
+        parts = {part for part, _ in people}
+        kept = [g for g in current.guests if (g.get("as") or "guest") not in parts]
+        changes["guests"] = kept + [_guest(v, part) for part, values in people for v in values]
     if theme is not None:
         changes["themes"] = theme
+    if attachment is not None:
+        changes["attachments"] = [a.strip() for a in attachment if a.strip()]
     if speaker_limit is not None:
         changes["speaker_limit"] = speaker_limit
     if bell is not None:
         changes["bell"] = bell
+    if role is not None:
+        organisers = [_bare(o) for o in changes.get("organisers", current.organisers)]
+        roles = {**current.roles}
+        for name, value in _pairs(role, "--role").items():
+            match = next((o for o in organisers if o.casefold() == _bare(name).casefold()), None)
+            if match is None:
+                raise InvalidInput(f"{name} is not an organiser of this meeting; its organisers are: "
+                                   f"{', '.join(organisers) or 'none yet'}.")
+            roles[match] = value
+        changes["roles"] = roles
+    if about is not None:
+        texts = {**current.about}
+        for name, text in _pairs(about, "--about").items():
+            texts.pop(name, None)
+            if text:
+                texts[name] = text
+        changes["about"] = texts
+    if footnote is not None:
+        notes = {**current.footnotes}
+        for name, text in _pairs(footnote, "--footnote").items():
+            if name not in ("lead", "summary", "disclaimer", "outlook"):
+                raise InvalidInput(f"Bad --footnote field {name!r}: use lead, summary, disclaimer or outlook.")
+            notes.pop(name, None)
+            if text:
+                notes[name] = text
+        changes["footnotes"] = notes
+    options = {name: value for name, value in (("date_format", date_format), ("grouping", grouping),
+                                               ("paper", paper)) if value is not None}
+    for name, value in (("numbered", numbered), ("contents", contents), ("masthead", masthead)):
+        if value is not None:
+            options[name] = _switch(value, f"--{name}")
+    if category_words is not None:
+        options["category_words"] = _pairs(category_words, "--count-as")
+    if options:
+        changes["options"] = {**current.options, **options}
     if not changes:
         raise InvalidInput("Nothing to change: give at least one option (see `facilitator edit --help`).")
-    engine, found = meeting_of(ctx, meeting)
     from ..services.meetings import edit_meeting
 
     change = edit_meeting(engine, found.id, **changes)
@@ -194,18 +349,27 @@ def edit_cmd(
         typer.echo(f"No longer attributable under the new rule (they were registered automatically as "
                    f"speakers): {', '.join(change.protected)}.", err=True)
 
+
 @app.command("organiser")
 def organiser_cmd(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(help="Organiser name, as listed on meetings.")],
-    about: Annotated[str, typer.Option("--about", help="A short 'About' paragraph.")] = "",
-    url: Annotated[str, typer.Option("--url", help="Web address.")] = "",
+    name: Annotated[str, typer.Argument(help="Organiser name, as listed on meetings (with or without 'the').")],
+    about: Annotated[Optional[str], typer.Option("--about", help="A short 'About' paragraph.")] = None,
+    url: Annotated[Optional[str], typer.Option("--url", help="Web address.")] = None,
+    running: Annotated[Optional[str], typer.Option(
+        "--running", help='The name as a sentence writes it, e.g. "the Stanley Foundation".')] = None,
+    short: Annotated[Optional[str], typer.Option("--short", help='A short form, e.g. "FES".')] = None,
+    date_format: Annotated[Optional[str], typer.Option(
+        "--date-format", help="How this house writes dates: day-month | month-day.")] = None,
 ) -> None:
-    """Create or update a reusable organiser profile (used by the memo's About paragraphs)."""
+    """Create or update a reusable organiser profile (its About text, and how its name and dates are written)."""
     from .. import services
 
-    profile = services.save_organiser(state(ctx).engine, name, about=about, url=url)
+    given = {k: v for k, v in (("about", about), ("url", url), ("running", running), ("short", short),
+                               ("date_format", date_format)) if v is not None}
+    profile = services.save_organiser(state(ctx).engine, name, **given)
     typer.echo(f"{profile.name}: saved")
+
 
 @app.command("audit")
 def audit_cmd(
@@ -304,9 +468,12 @@ def phrases_cmd(
 
 @app.command("demo")
 def demo_cmd(ctx: typer.Context) -> None:
-    """Load two demo meetings (a network roundtable and a breakfast meeting)."""
+    """Load the demo meetings: one for each house style (report and update share the roundtable)."""
 
-    from ..services.demo import load_demo
+    from ..services.demo import load_demos
 
-    for meeting in load_demo(state(ctx).engine):
-        typer.echo(f"{meeting.id}  {meeting.title}")
+    shown = set()
+    for style, meeting in load_demos(state(ctx).engine).items():
+        if meeting.id not in shown:
+            shown.add(meeting.id)
+            typer.echo(f"{meeting.id}  {meeting.title}")

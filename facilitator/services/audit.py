@@ -86,6 +86,12 @@ def _rewrite(session: Session, meeting: Meeting, change: Change) -> None:
             meeting.about = {**meeting.about, rest: change.after}
     elif kind == "theme":
         _rename_theme(session, meeting, change)
+    elif kind in ("headings", "intros", "footnotes"):  # the rapporteur's section texts, kept by key
+        texts = getattr(meeting, kind)
+        if texts.get(rest) == change.before:
+            setattr(meeting, kind, {**texts, rest: change.after})
+    elif kind == "attachment":
+        meeting.attachments = [change.after if a == change.before else a for a in meeting.attachments]
     elif kind in ("item", "question", "group"):
         item_id, _, number = rest.partition(":")
         item = session.get(AgendaItem, item_id)

@@ -13,6 +13,7 @@ or not.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import Engine
@@ -26,18 +27,33 @@ from ..text import slugify
 from .meetings import get_detail, get_meeting
 
 
+@dataclass(frozen=True)
+class Exported:
+    """What an export wrote, and what its style left out (one line each), for the summary the user sees."""
+
+    path: Path
+    style: str
+    fmt: str
+    omitted: list[str] = field(default_factory=list)
+
+
+def style_for(meeting: MeetingPublic, style: str | None) -> str:
+    """The style asked for, else the one the meeting's template names (exports.default_style)."""
+    from exports import default_style
+
+    return style or default_style(meeting)
+
+
 def default_export_path(meeting: MeetingPublic, style: str, fmt: str, folder: Path) -> Path:
-    """`<folder>/<date>-<slug of title>-<style><ext>`, e.g. 2017-09-07-un-civil-society-...-memo.docx."""
-    from exports import EXTENSIONS
+    """`<folder>/<date>-<slug of title>-<style><suffix>`, e.g. 2017-09-07-un-civil-society-...-memo.docx."""
+    from exports import check_format
 
-    extension = EXTENSIONS.get(fmt, f".{fmt}")
-    return Path(folder) / f"{meeting.date.isoformat()}-{slugify(meeting.title)}-{style}{extension}"
+    return Path(folder) / f"{meeting.date.isoformat()}-{slugify(meeting.title)}-{style}{check_format(fmt).suffix}"
 
 
-def render_checked(engine: Engine, meeting_id: str, style: str, fmt: str, *, allow_attribution: bool = False) \
-        -> bytes:
-    """The meeting in a house style and format, as bytes that passed the audit and the final gate
-    (ExportError, one line, otherwise). `allow_attribution` skips both, for a draft kept in the room."""
+def _checked(engine: Engine, meeting_id: str, style: str, fmt: str, *, allow_attribution: bool):
+    """(bytes, document) of the meeting in a house style and format, having passed the audit and the final
+    gate (ExportError, one line, otherwise). `allow_attribution` skips both, for a draft kept in the room."""
     from exports import build_document, check, render
     from exports.readback import read
 
@@ -51,47 +67,73 @@ def render_checked(engine: Engine, meeting_id: str, style: str, fmt: str, *, all
                 f"{len(flags)} passage(s) name participants who may not be identified; review them with "
                 f"`facilitator audit {meeting_id[:8]}` (or the audit screen). Nothing was written."
             )
-    payload = render(build_document(detail, style), fmt)
+    document = build_document(detail, style)
+    payload = render(document, fmt)
     if not allow_attribution:
         gate(read(fmt, payload), register, what=f"The {style} ({fmt})", allowed=dismissed_mentions(detail, register))
-    return payload
+    return payload, document
 
 
-def preview_markdown(engine: Engine, meeting_id: str, style: str, *, allow_attribution: bool = False) -> str:
+def render_checked(engine: Engine, meeting_id: str, style: str, fmt: str, *, allow_attribution: bool = False) \
+        -> bytes:
+    """The meeting in a house style and format, as bytes that passed the audit and the final gate."""
+    return _checked(engine, meeting_id, style, fmt, allow_attribution=allow_attribution)[0]
+
+
+def preview_markdown(engine: Engine, meeting_id: str, style: str | None = None, *,
+                     allow_attribution: bool = False) -> str:
+    style = style_for(get_meeting(engine, meeting_id), style)
     return render_checked(engine, meeting_id, style, "md", allow_attribution=allow_attribution).decode("utf-8")
+
+
+def export(
+    engine: Engine,
+    meeting_id: str,
+    style: str | None = None,
+    fmt: str | None = None,
+    path: Path | None = None,
+    *,
+    force: bool = False,
+    allow_attribution: bool = False,
+) -> Exported:
+    """Write the meeting in a house style (default: its template's) and format (default: Word).
+
+    `path` None means the default name (`default_export_path`) in the current
+    folder. Style and format are checked before anything touches the disk;
+    every refusal is an ExportError of one line, and leaves the disk as it was.
+    """
+    from exports import DEFAULT_FORMAT, check
+
+    meeting = get_meeting(engine, meeting_id)
+    style, fmt = style_for(meeting, style), fmt or DEFAULT_FORMAT
+    check(style, fmt)
+    if path is None:
+        path = default_export_path(meeting, style, fmt, Path.cwd())
+    path = check_target(Path(path), force=force, database=database_file(engine), error=ExportError)
+    payload, document = _checked(engine, meeting_id, style, fmt, allow_attribution=allow_attribution)
+    write_atomically(path, payload, overwrite=force, error=ExportError)
+    return Exported(path, style, fmt, list(document.omitted))
 
 
 def export_meeting(
     engine: Engine,
     meeting_id: str,
-    style: str,
+    style: str | None,
     fmt: str,
     path: Path | None = None,
     *,
     force: bool = False,
     allow_attribution: bool = False,
 ) -> Path:
-    """Write the meeting in a house style and format; return the path written.
-
-    `path` None means the default name (`default_export_path`) in the current
-    folder. Style and format are checked before anything touches the disk;
-    every refusal is an ExportError of one line, and leaves the disk as it was.
-    """
-    from exports import check
-
-    check(style, fmt)
-    if path is None:
-        path = default_export_path(get_meeting(engine, meeting_id), style, fmt, Path.cwd())
-    path = check_target(Path(path), force=force, database=database_file(engine), error=ExportError)
-    payload = render_checked(engine, meeting_id, style, fmt, allow_attribution=allow_attribution)
-    write_atomically(path, payload, overwrite=force, error=ExportError)
-    return path
+    """`export`, returning only the path written."""
+    return export(engine, meeting_id, style, fmt, path, force=force, allow_attribution=allow_attribution).path
 
 
 def drafted_texts(engine: Engine, meeting_id: str) -> dict[str, str]:
-    """The drafts a rapporteur starts from: lead (in the meeting's usual style), disclaimer, outlook."""
-    from exports.drafting import draft_disclaimer, draft_memo_lead, draft_report_lead
+    """The drafts a rapporteur starts from, in the meeting's own style: lead, disclaimer, outlook."""
+    from exports import default_style
+    from exports.drafting import LEADS, draft_disclaimer
 
     detail = get_detail(engine, meeting_id)
-    lead = draft_memo_lead(detail) if detail.meeting.format == "breakfast" else draft_report_lead(detail)
-    return {"lead": lead, "disclaimer": draft_disclaimer(detail), "outlook": ""}
+    style = default_style(detail.meeting)
+    return {"lead": "\n".join(LEADS[style](detail)), "disclaimer": draft_disclaimer(detail), "outlook": ""}

@@ -25,8 +25,8 @@ from ..models import (
     utcnow,
 )
 from ..policy import check_speaker, effective_rule
-from ..vocab import AUTO_SPEAKER, FOLLOWED_KINDS, NOTE_KINDS, ON_THE_RECORD, normalise_kind
 from ..text import match_label
+from ..vocab import AUTO_SPEAKER, FOLLOWED_KINDS, NOTE_KINDS, ON_THE_RECORD, normalise_kind
 from ._db import reading, transaction
 from .participants import find_speaker
 
@@ -380,3 +380,120 @@ def notes_with_revisions(engine: Engine, meeting_id: str) -> set[str]:
     with reading(engine) as session:
         return set(session.exec(select(NoteRevision.note_id).join(Note, Note.id == NoteRevision.note_id)
                                 .where(Note.meeting_id == meeting_id)).all())
+
+
+def add_note_as_typed(
+    engine: Engine,
+    meeting_id: str,
+    line: str,
+    *,
+    item_id: str | None = None,
+    raw: bool = False,
+    kind: str | None = None,
+    headline: str = "",
+    addressees: list[str] | tuple[str, ...] = (),
+    speaker: str = "",
+    key: bool = False,
+    themes: list[str] | tuple[str, ...] = (),
+    group: str = "",
+    footnote: str = "",
+    joined: bool = False,
+    example: bool = False,
+) -> NotePublic:
+    """A note from the command line, in one transaction.
+
+    Without `item_id` the note goes to the item the meeting's clock is on; before the clock has started
+    there is no such item, and the note is refused with the list of items. The line is read with the
+    capture grammar (`rec: Headline :: text >UN +Theme !`) unless `raw`; options given besides add to
+    what the line says (several addressees are kept, separated by semicolons). A breakout group must be
+    one of the meeting's: a group held under another item, or none at all, is refused with the list.
+    """
+    with transaction(engine) as session:
+        meeting = _meeting(session, meeting_id)
+        items = list(session.exec(select(AgendaItem).where(AgendaItem.meeting_id == meeting.id)
+                                  .order_by(col(AgendaItem.position))).all())
+        if item_id is not None:
+            item = _item_for(session, meeting, item_id)
+        else:
+            item = session.get(AgendaItem, meeting.current_item_id) if meeting.current_item_id else None
+            if item is None:
+                listing = "; ".join(f"{i.position}. {i.title}" for i in items)
+                raise InvalidInput(f"The meeting's clock is on no item yet: give --item N ({listing}).")
+        default_kind = item.default_kind if item else "reflection"
+        capture = (Capture(text=line.strip(), kind=default_kind) if raw
+                   else parse_capture(line, default_kind=default_kind))
+        if kind:
+            capture_kind = _check_kind(kind)
+        elif raw:
+            capture_kind = None
+        else:
+            capture_kind = capture.kind
+        wanted = [*([capture.addressee] if capture.addressee else []), *(a.strip() for a in addressees if a.strip())]
+        addressee = "; ".join(dict.fromkeys(wanted))
+        group = _group_in_meeting(items, item, group)
+        note = _insert_note(
+            session, meeting, item, capture.text, kind=capture_kind, headline=headline or capture.headline,
+            addressee=addressee, speaker=speaker or capture.speaker, key=key or capture.key,
+            themes=resolve_themes([*capture.themes, *themes], meeting.themes), group=group, intervention_id=None,
+        )
+        if footnote.strip() or joined or example:
+            row = session.get(Note, note.id)
+            row.footnote, row.joined, row.example = footnote.strip(), joined, example
+            session.add(row)
+            session.flush()
+            note = NotePublic.model_validate(row)
+        return note
+
+
+def _group_in_meeting(items: list[AgendaItem], item: AgendaItem | None, group: str) -> str:
+    """The breakout group a note is for, checked against the meeting's groups: never stored unknown."""
+    group = group.strip()
+    if not group:
+        return ""
+    if item is not None and item.groups:
+        return _check_group(item, group)
+    everywhere = list(dict.fromkeys(g for i in items for g in i.groups))
+    found = match_label(everywhere, group)
+    if found is None:
+        known = ", ".join(everywhere) if everywhere else "none (add one with `facilitator agenda group-add`)"
+        raise InvalidInput(f"No breakout group {group!r} in this meeting; its groups are: {known}.")
+    holders = [i for i in items if found in i.groups]
+    raise InvalidInput(f"{found!r} meets under item {holders[0].position} ({holders[0].title}); give --item "
+                       f"{holders[0].position}.")
+
+
+def annotate_note(engine: Engine, note_id: str, **changes) -> NotePublic:
+    """Mark a note to join the one before it in a paragraph, as the example of its themes in a dialogue
+    summary, or give it a footnote or addressees (a list)."""
+    allowed = {"joined", "example", "footnote", "addressees"}
+    unknown = set(changes) - allowed
+    if unknown:
+        raise InvalidInput(f"Cannot annotate note field(s): {', '.join(sorted(unknown))}.")
+    with transaction(engine) as session:
+        note = session.get(Note, note_id)
+        if note is None:
+            raise NotFound(f"No note with id {note_id!r}.")
+        for name in ("joined", "example"):
+            if name in changes:
+                setattr(note, name, bool(changes[name]))
+        if "footnote" in changes:
+            note.footnote = changes["footnote"].strip()
+        if "addressees" in changes:
+            note.addressee = "; ".join(dict.fromkeys(a.strip() for a in changes["addressees"] if a.strip()))
+        note.updated_at = utcnow()
+        session.add(note)
+        session.flush()
+        return NotePublic.model_validate(note)
+
+
+def find_note(engine: Engine, meeting_id: str, ref: str) -> NotePublic:
+    """A note of this meeting by its id or an unambiguous prefix of it."""
+    ref = ref.strip().lower()
+    with reading(engine) as session:
+        rows = session.exec(select(Note).where(Note.meeting_id == meeting_id, col(Note.id).startswith(ref))
+                            .limit(2)).all() if ref else []
+    if not rows:
+        raise NotFound(f"No note with id {ref!r} in this meeting; `facilitator show` lists them.")
+    if len(rows) > 1:
+        raise InvalidInput(f"More than one note id starts with {ref!r}; give more characters.")
+    return NotePublic.model_validate(rows[0])

@@ -1,5 +1,7 @@
 """Collects an export request: style, format, path, overwrite. The caller
-previews or writes it in a worker."""
+previews or writes it in a worker. Styles, formats, their labels and the
+meeting's default style all come from the one registry (`exports`), as they
+do for the command line."""
 
 from __future__ import annotations
 
@@ -12,12 +14,9 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select
 
-from exports import FORMATS, STYLES
+from exports import DEFAULT_FORMAT, FORMATS, STYLES, default_style
 from facilitator.models import MeetingPublic
 from facilitator.services.exporting import default_export_path
-
-FORMAT_NAMES = {"md": "Markdown", "docx": "Word", "html": "HTML", "pdf": "PDF"}
-DEFAULT_STYLE = {"breakfast": "memo", "workshop": "workshop", "dialogue": "dialogue"}
 
 
 @dataclass(frozen=True)
@@ -49,17 +48,16 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         self._path_edited = False
 
     def compose(self) -> ComposeResult:
-        style = DEFAULT_STYLE.get(self.meeting.format, "report")
+        style = default_style(self.meeting)
         with Vertical():
             yield Label(f"Export: {self.meeting.title}", markup=False)
             yield Label("House style")
-            yield Select([(f"{name} — {about}", name) for name, about in STYLES.items()], value=style,
-                         allow_blank=False, id="style")
+            yield Select([(str(s), name) for name, s in STYLES.items()], value=style, allow_blank=False, id="style")
             yield Label("Format")
-            yield Select([(f"{FORMAT_NAMES.get(f, f)} (.{f})", f) for f in FORMATS], value="docx", allow_blank=False,
+            yield Select([(str(f), name) for name, f in FORMATS.items()], value=DEFAULT_FORMAT, allow_blank=False,
                          id="format")
             yield Label("File")
-            yield Input(str(default_export_path(self.meeting, style, "docx", self.folder)), id="path")
+            yield Input(str(default_export_path(self.meeting, style, DEFAULT_FORMAT, self.folder)), id="path")
             yield Checkbox("Overwrite the file if it exists", False, id="force")
             yield Label("", id="export-error")
             with Horizontal():

@@ -1,6 +1,7 @@
 """Edits the texts a rapporteur rewrites before export — lead paragraph,
 disclaimer, outlook, byline — prefilled with the drafts made from the
-meeting's data. Dismisses the changed fields; the caller stores them."""
+meeting's data in its own house style. Each line of a box is a paragraph of
+the document. Dismisses the changed fields; the caller stores them."""
 
 from __future__ import annotations
 
@@ -23,7 +24,9 @@ class MeetingTextsDialog(ModalScreen[dict | None]):
     """
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="texts.cancel"),
                 Binding("ctrl+s", "save", "Save", id="texts.save")]
-    FIELDS = (("lead", "Lead paragraph"), ("disclaimer", "Disclaimer (memo)"), ("outlook", "Outlook (update)"))
+    FIELDS = (("lead", "Lead (one paragraph a line)"),
+              ("disclaimer", "Disclaimer (the memo drafts one; every style prints yours)"),
+              ("outlook", "Outlook (the update's; next steps in the other styles)"))
 
     def __init__(self, current: dict[str, str], drafts: dict[str, str], byline: str) -> None:
         super().__init__()

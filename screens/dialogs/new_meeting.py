@@ -18,6 +18,14 @@ from facilitator.templates import Template
 from facilitator.vocab import RULE_LABELS, RULES
 
 
+def _style_label(style: str) -> str:
+    """The house style a template's meetings are written up in, as the export dialog names it."""
+    from exports import STYLES
+
+    found = STYLES.get(style)
+    return found.label.lower() if found else style
+
+
 @dataclass(frozen=True)
 class NewMeetingRequest:
     template: str
@@ -49,8 +57,8 @@ class NewMeetingDialog(ModalScreen[NewMeetingRequest | None]):
         with VerticalScroll():
             yield Label("[b]New meeting[/b]")
             yield Label("Template")
-            yield Select([(Text(f"{t.name} ({t.planned_minutes // 60}h{t.planned_minutes % 60:02d}, {t.rule})"), t.key)
-                          for t in self.templates],
+            yield Select([(Text(f"{t.name} ({t.planned_minutes // 60}h{t.planned_minutes % 60:02d}, {t.rule}; "
+                                f"written up as {_style_label(t.style)})"), t.key) for t in self.templates],
                          value=self.templates[0].key, allow_blank=False, id="template")
             yield Label("Title")
             yield Input(placeholder="e.g. Civil society perspectives on prevention", id="title")
