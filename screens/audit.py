@@ -7,7 +7,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from facilitator import services
 from facilitator.policy import Flag
@@ -16,6 +16,7 @@ from facilitator.services import audit as audit_service
 from .dialogs.note_edit import NoteEdit, NoteEditDialog
 from .literal import literal
 from .writing import WritesToDatabase
+from .widgets.key_footer import KeyFooter
 
 
 class AuditScreen(WritesToDatabase, Screen):
@@ -37,7 +38,7 @@ class AuditScreen(WritesToDatabase, Screen):
         yield Header()
         yield Static("", id="audit-summary")
         yield DataTable(id="flags", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.title = "Attribution audit"

@@ -22,7 +22,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, OptionList, Static
+from textual.widgets import DataTable, Header, Input, OptionList, Static
 
 from facilitator import services
 from facilitator.capture import Capture, parse_capture
@@ -47,6 +47,7 @@ from .widgets.schedule_line import ScheduleLine
 from .widgets.speaker_bar import SpeakerBar
 from .worker_errors import ReportsWorkerErrors
 from .writing import WritesToDatabase
+from .widgets.key_footer import KeyFooter
 
 ITEM = Binding.Group("Item", compact=True)
 PLACEHOLDER = "Type a note, Enter saves · rec: ch: bp: q: a: · >UN · ! key · +theme · F1 grammar"
@@ -69,27 +70,27 @@ class Line:
 
 class CaptureScreen(ReportsWorkerErrors, WritesToDatabase, ChairsMeeting, EditsNotes, ExportsMeeting, Screen):
     # Keys that do not clash with typing: ctrl/function keys, or plain keys only while the notes list has focus.
-    BINDINGS = [
+    BINDINGS = [  # in the order the footer keeps them when the terminal is narrow
+        Binding("ctrl+s", "retry_unsaved", "Retry", tooltip="Try again to save the lines marked not saved",
+                id="capture.retry"),
         Binding("ctrl+down,pagedown", "move_item(1)", "Next item", id="capture.next", group=ITEM),
         Binding("ctrl+up,pageup", "move_item(-1)", "Previous item", id="capture.prev", group=ITEM),
         Binding("ctrl+t", "toggle_clock", "Clock", tooltip="Start, pause or resume this item's clock",
                 id="capture.clock"),
+        Binding("ctrl+n", "next_speaker", "Next speaker", tooltip="Give the floor to the next speaker on the list",
+                id="capture.next_speaker"),
+        Binding("ctrl+l", "speakers", "Speakers", tooltip="The speakers list", id="capture.speakers"),
         Binding("ctrl+r", "review", "Review", id="capture.review"),
         Binding("ctrl+o", "export", "Export", id="capture.export"),
+        Binding("f6", "give_time", "Give time", tooltip="Give the rest of this item's time to the next item",
+                id="capture.give_time"),
+        Binding("ctrl+g", "next_group", "Group", tooltip="Notes go to the next breakout group", id="capture.group"),
         Binding("e", "edit", "Edit", id="capture.edit"),
         Binding("delete", "delete", "Delete", id="capture.delete"),
         Binding("ctrl+z", "undo", "Undo", tooltip="Bring back the note deleted last", id="capture.undo"),
-        Binding("ctrl+n", "next_speaker", "Speaker", tooltip="Give the floor to the next speaker on the list",
-                id="capture.next_speaker"),
-        Binding("ctrl+l", "speakers", "Speakers", tooltip="The speakers list", id="capture.speakers"),
-        Binding("ctrl+g", "next_group", "Group", tooltip="Notes go to the next breakout group", id="capture.group"),
-        Binding("f6", "give_time", "Give time", tooltip="Give the rest of this item's time to the next item",
-                id="capture.give_time"),
         # ctrl+y, not ctrl+k: the capture line keeps its own editing keys (ctrl+k, ctrl+e, ctrl+a ...).
         Binding("ctrl+y", "phrase", "Phrase", tooltip="Insert a stock phrase into the capture line", show=False,
                 id="capture.phrase"),
-        Binding("ctrl+s", "retry_unsaved", "Retry", tooltip="Try again to save the lines marked not saved",
-                id="capture.retry"),
         Binding("escape", "back", "Back", id="capture.back"),
     ] + [Binding(str(n), f"tag_theme({n})", show=False, id=f"capture.theme{n}") for n in range(1, 10)]
 
@@ -106,7 +107,6 @@ class CaptureScreen(ReportsWorkerErrors, WritesToDatabase, ChairsMeeting, EditsN
         self._pending = itertools.count(1)
         self._ticks = 0
         self._draft_dirty = False
-        self._bell_rung_for: str | None = None
 
     # --- layout and loading ------------------------------------------------
 
@@ -122,7 +122,7 @@ class CaptureScreen(ReportsWorkerErrors, WritesToDatabase, ChairsMeeting, EditsN
                 yield NotesTable(wrap=True, id="notes")
                 yield Static("", id="capture-hint")
                 yield CaptureLine(parse=self.parse_line, placeholder=PLACEHOLDER, id="capture")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         try:
@@ -198,10 +198,7 @@ class CaptureScreen(ReportsWorkerErrors, WritesToDatabase, ChairsMeeting, EditsN
         self.query_one(ItemHeader).show(self.current, rule, now, self.group)
         self.set_class(is_protected(rule), "-protected-item")
         self.query_one(ScheduleLine).show(schedule(self.meeting, self.items, now))
-        remaining = self.query_one(SpeakerBar).show(self._speaker, self.meeting.speaker_limit, now)
-        if remaining is not None and remaining <= 0 and self.meeting.bell and self._bell_rung_for != self._speaker.id:
-            self._bell_rung_for = self._speaker.id
-            self.app.bell()
+        self.show_speaker(now)
 
     # --- capturing --------------------------------------------------------------
 

@@ -5,13 +5,14 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from facilitator import services
 
 from .dialogs.participant_edit import ParticipantEditDialog
 from .literal import literal
 from .writing import WritesToDatabase
+from .widgets.key_footer import KeyFooter
 
 
 class ParticipantsScreen(WritesToDatabase, Screen):
@@ -31,7 +32,7 @@ class ParticipantsScreen(WritesToDatabase, Screen):
         yield Static("Participants · space toggles whether a person may be named under the meeting's rule",
                      id="participants-help")
         yield DataTable(id="people", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.title = "Participants"

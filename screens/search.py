@@ -7,7 +7,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Header, Input, Static
 from textual.worker import get_current_worker
 
 from facilitator.errors import FacilitatorError
@@ -15,6 +15,7 @@ from facilitator.services.search import SearchHit, search
 
 from .literal import literal
 from .worker_errors import ReportsWorkerErrors
+from .widgets.key_footer import KeyFooter
 
 
 class SearchScreen(ReportsWorkerErrors, Screen):
@@ -30,7 +31,7 @@ class SearchScreen(ReportsWorkerErrors, Screen):
                     id="query")
         yield Static("", id="search-status")
         yield DataTable(id="hits", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.title = "Search"

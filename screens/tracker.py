@@ -5,13 +5,14 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from facilitator.services import followup
 from facilitator.vocab import STATUSES
 
 from .literal import literal
 from .writing import WritesToDatabase
+from .widgets.key_footer import KeyFooter
 
 PAGE = 500
 
@@ -33,7 +34,7 @@ class TrackerScreen(WritesToDatabase, Screen):
         yield Header()
         yield Static("", id="tracker-summary")
         yield DataTable(id="tracker", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.title = "Recommendation tracker"
