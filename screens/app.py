@@ -256,3 +256,31 @@ def make_app(db: str | None = None, *, engine: Engine | None = None,
 
         engine = open_engine(db)
     return FacilitatorApp(engine, clock=clock)
+
+
+class ProjectorApp(LeavesOnHangup, App):
+    """The projector view in its own terminal: one read-only screen, no writer (screens/projector.py)."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "facilitator projector"
+    ENABLE_COMMAND_PALETTE = False
+    BINDINGS = [Binding("ctrl+q", "quit", "Quit", priority=True, id="projector.app_quit")]
+
+    def __init__(self, engine: Engine, meeting_id: str, *, clock: Callable[[], dt.datetime] = utcnow) -> None:
+        super().__init__()
+        self.engine = engine
+        self.meeting_id = meeting_id
+        self.clock = clock
+
+    def on_mount(self) -> None:
+        from .projector import ProjectorScreen
+
+        self.push_screen(ProjectorScreen(self.meeting_id))
+        self.watch_terminal()
+
+    def keep_unsent(self) -> None:
+        """Nothing is typed here, so nothing to keep on a hang-up."""
+
+
+def make_projector_app(meeting_id: str, *, engine: Engine, clock: Callable[[], dt.datetime] = utcnow) -> ProjectorApp:
+    return ProjectorApp(engine, meeting_id, clock=clock)

@@ -56,7 +56,7 @@ def root(
 
 
 # Each subject module registers its commands on `app`, in the order `--help` lists them.
-for _subject in ("meetings", "people", "followup", "files"):
+for _subject in ("meetings", "people", "followup", "files", "projector"):
     import_module(f"{__name__}.{_subject}")
 
 
