@@ -65,7 +65,7 @@ class TrackerScreen(WritesToDatabase, Screen):
 
     def load(self, select: str | None = None) -> None:
         try:
-            rows = followup.tracker(self.app.engine, limit=PAGE)
+            rows = followup.tracker(self.app.engine, limit=PAGE, today=self.app.clock().date())
         except FacilitatorError as exc:
             self.app.report(exc)
             return
