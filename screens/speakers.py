@@ -85,7 +85,7 @@ class SpeakersScreen(WritesToDatabase, Screen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(TYPING_HELP, id="speakers-help", classes="-typing")
+        yield Static("", id="speakers-help")  # says which mode once the name box or the list has focus
         yield SpeakerBar(id="speaker-bar")
         names = [p.name for p in services.list_participants(self.app.engine, self.meeting_id)]
         yield Input(placeholder="Name of a person or delegation", id="speaker-name", select_on_focus=False,

@@ -57,6 +57,21 @@ class TmuxTerminal:
         out = self._tmux("display-message", "-p", "-t", self.session, "#{pane_dead}", check=False).stdout
         return out.strip() == "1"
 
+    def cursor(self) -> tuple[int, int]:
+        """Where the terminal's cursor is (column, row). Textual puts it in the text box that has focus."""
+        out = self._tmux("display-message", "-p", "-t", self.session, "#{cursor_x} #{cursor_y}").stdout.split()
+        return int(out[0]), int(out[1])
+
+    def wait_for_focus_on(self, text: str, timeout: float = PATIENCE) -> str:
+        """Wait until the text box on the row showing `text` has focus (the cursor is on that row): keys
+        typed before a new screen has put its focus somewhere are lost, as they would be for anyone."""
+
+        def focused(screen: str) -> bool:
+            rows = [n for n, line in enumerate(screen.splitlines()) if text in line]
+            return bool(rows) and self.cursor()[1] in rows
+
+        return self.wait_for(focused, f"the cursor in the box showing {text!r}", timeout)
+
     def send(self, *keys: str) -> None:
         """tmux key names (Enter, Escape, C-n, F1 ...), each sent as a key."""
         self._tmux("send-keys", "-t", self.session, *keys)
