@@ -12,8 +12,13 @@
 - `@Name` or `@"Full Name"` records the speaker (on-the-record items only).
 - A lone `!` marks the note as key.
 - `+Theme` tags a theme; `+1` … `+9` the meeting's first to ninth theme.
+  A tag stands after some text: a line that begins "+1 to the previous
+  point" is text. Given the meeting's `themes`, a number is a tag only where
+  the meeting has that theme ("rated it +7" stays text with six themes).
 - `HEADLINE :: TEXT` gives a recommendation its one-sentence headline.
 - A backslash keeps a marker literal: `\\@home`, `\\!`, `\\>`.
+- A line may hold line breaks (shift+enter or ctrl+j on the capture line):
+  they are kept; spaces around them are not.
 
 `parse_capture` is pure: it never touches the database, so it is cheap to run
 on every keystroke for a live preview, and easy to test exhaustively.
@@ -22,6 +27,7 @@ on every keystroke for a live preview, and easy to test exhaustively.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .errors import InvalidInput
@@ -29,6 +35,7 @@ from .vocab import ADDRESSEE_ALIASES, NOTE_KIND_ALIASES, NOTE_KINDS, normalise_k
 
 _KIND_PREFIX = re.compile(r"^\s*([A-Za-z][A-Za-z_-]*)\s*:(?!:)\s*")
 _MARKER = re.compile(r'(?<!\S)([>@+])(?:"([^"]+)"|(\S+))|(?<!\S)(!)(?!\S)')
+_HEADLINE = re.compile(r"(?<!\S)::(?!\S)")
 _QUOTES = {('"', '"'), ("\u201c", "\u201d"), ("\u00ab", "\u00bb")}
 
 GRAMMAR_HELP = """\
@@ -41,9 +48,10 @@ GRAMMAR_HELP = """\
                       (also >ga >sg >rb, >Any_Word, >"any text")
   [b]@Name[/b]  [b]@"Full Name"[/b]   speaker (on-the-record items only)
   [b]![/b]                   key point
-  [b]+Theme[/b]  [b]+1[/b] … [b]+9[/b]      tag a theme (by name, or the meeting's theme number)
+  [b]+Theme[/b]  [b]+1[/b] … [b]+9[/b]      tag a theme (by name, or the meeting's theme number), after the text
   headline [b]::[/b] text     a one-sentence headline, then its paragraph
   \\@ \\> \\! \\+         a literal @, >, ! or +
+  shift+enter, ctrl+j  a line break within the note (the line grows to three lines)
 """
 
 
@@ -64,8 +72,21 @@ def _addressee(value: str) -> str:
     return alias if alias else value.replace("_", " ").strip()
 
 
-def parse_capture(line: str, *, default_kind: str = "reflection") -> Capture:
-    """Parse one capture line. Raises InvalidInput with a one-line reason."""
+def _theme_tag(value: str, themes: Sequence[str] | None) -> str | None:
+    """The tag `+value` stands for, or None when it is text: a number the meeting has no theme for."""
+    value = value.replace("_", " ")
+    if themes is None:
+        return value
+    if value.isdigit():
+        return value if 1 <= int(value) <= len(themes) else None
+    known = {t.casefold(): t for t in themes}
+    return known.get(value.casefold(), value)
+
+
+def parse_capture(line: str, *, default_kind: str = "reflection", themes: Sequence[str] | None = None) -> Capture:
+    """Parse one capture line. Raises InvalidInput with a one-line reason.
+
+    `themes`: the meeting's themes, when known; then `+N` is a tag only for a theme it has."""
     text = line.strip()
     kind = None
     match = _KIND_PREFIX.match(text)
@@ -77,7 +98,8 @@ def parse_capture(line: str, *, default_kind: str = "reflection") -> Capture:
 
     addressee = speaker = ""
     key = False
-    themes: list[str] = []
+    tags: list[str] = []
+    known_themes = themes
 
     def take(m: re.Match) -> str:
         nonlocal addressee, speaker, key
@@ -86,7 +108,10 @@ def parse_capture(line: str, *, default_kind: str = "reflection") -> Capture:
             return ""
         sigil, value = m.group(1), (m.group(2) or m.group(3) or "").strip()
         if sigil == "+":
-            themes.append(value.replace("_", " "))
+            tag = _theme_tag(value, known_themes)
+            if tag is None or not _MARKER.sub("", text[:m.start()]).strip():
+                return m.group(0)  # before any text ("+1 to the previous point"), or no such theme: text
+            tags.append(tag)
             return ""
         if sigil == ">":
             if addressee:
@@ -100,11 +125,14 @@ def parse_capture(line: str, *, default_kind: str = "reflection") -> Capture:
 
     text = _MARKER.sub(take, text)
     text = re.sub(r"(?<!\S)\\([>@!+])", r"\1", text)
-    text = re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"[^\S\n]+", " ", text)  # spaces and tabs become one space; line breaks stay
+    text = re.sub(r" ?\n ?", "\n", text)
+    text = re.sub(r"\n{3,}", "\n\n", text).strip()
 
     headline = ""
-    if " :: " in f" {text} ":
-        head, _, body = text.partition("::")
+    separator = _HEADLINE.search(text)
+    if separator:
+        head, body = text[:separator.start()], text[separator.end():]
         headline, text = head.strip(), body.strip()
         if not headline:
             raise InvalidInput("Nothing before '::': write the headline first, then '::', then the text.")
@@ -120,4 +148,4 @@ def parse_capture(line: str, *, default_kind: str = "reflection") -> Capture:
         else:
             raise InvalidInput("The note is empty.")
     return Capture(text=text, kind=kind, headline=headline, addressee=addressee, speaker=speaker, key=key,
-                   themes=tuple(themes))
+                   themes=tuple(tags))

@@ -159,14 +159,20 @@ class FacilitatorApp(LeavesOnHangup, App):
             home.action_new()
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """The command palette: every screen and main action, titled with the words a user would type
+        (the palette matches titles only)."""
         yield from super().get_system_commands(screen)
-        yield SystemCommand("New meeting", "Start a meeting from an agenda template", self.action_new_meeting)
-        export = getattr(screen, "action_export", None)
-        if export is not None and getattr(screen, "meeting_id", None):
-            yield SystemCommand("Export this meeting", "Write a report or memo (Word, Markdown ...)", export)
-        yield SystemCommand("Search notes", "Search every meeting's notes", self.action_search)
-        yield SystemCommand("Recommendation tracker", "Follow recommendations across meetings", self.action_tracker)
-        yield SystemCommand("Help", "Keys and the capture grammar", self.action_help)
+        meeting_id = getattr(screen, "meeting_id", None)
+        if meeting_id:
+            yield from self._meeting_commands(screen, meeting_id)
+        yield SystemCommand("New meeting", "From a template: roundtable, breakfast, workshop, dialogue",
+                            self.action_new_meeting)
+        yield SystemCommand("Search notes of every meeting", "Full text: words, \"a phrase\", prefix*",
+                            self.action_search)
+        yield SystemCommand("Recommendation tracker (follow-up, status)", "Recommendations and actions across "
+                            "meetings: proposed, taken up, achieved", self.action_tracker)
+        yield SystemCommand("Meetings list (home)", "All meetings, newest first", self.action_home)
+        yield SystemCommand("Help: keys and capture grammar", "Every key of every screen", self.action_help)
         try:
             meetings = services.list_meetings(self.engine)
         except FacilitatorError as exc:
@@ -175,6 +181,62 @@ class FacilitatorApp(LeavesOnHangup, App):
         for meeting in meetings:
             yield SystemCommand(f"Open: {meeting.title}", f"{meeting.date} · {RULE_LABELS[meeting.rule]}",
                                 lambda mid=meeting.id: self.open_meeting(mid), discover=False)
+
+    def _meeting_commands(self, screen: Screen, meeting_id: str) -> Iterable[SystemCommand]:
+        """Commands on the meeting the screen shows (or, on the meetings list, the highlighted one)."""
+        from .capture import CaptureScreen
+
+        capturing = isinstance(screen, CaptureScreen)
+        if not capturing:
+            yield SystemCommand("Capture notes: open the meeting", "The agenda, its clock and the capture line",
+                                lambda: self.open_meeting(meeting_id))
+        else:
+            yield SystemCommand("Next speaker: give the floor", "The next one waiting on the speakers list",
+                                screen.action_next_speaker)
+            yield SystemCommand("Clock: start, pause or resume the item", "The current agenda item's clock",
+                                screen.action_toggle_clock)
+            yield SystemCommand("Next agenda item", "Move on to the next item", lambda: screen.action_move_item(1))
+        yield SystemCommand("Speakers list: who speaks next", "Add, call, reply, point of order, undo",
+                            getattr(screen, "action_speakers", None) or (lambda: self.open_on(meeting_id, "speakers")))
+        yield SystemCommand("Review notes", "Edit, reorder, merge and filter the notes by item and kind",
+                            lambda: self.open_on(meeting_id, "review"))
+        yield SystemCommand("Audit attribution: who is named where", "Check names before an export; anonymise",
+                            lambda: self.open_on(meeting_id, "audit"))
+        yield SystemCommand("Participants: who may be named", "The register, and who is attributable",
+                            lambda: self.open_on(meeting_id, "participants"))
+        export = getattr(screen, "action_export", None)
+        if export is not None:
+            yield SystemCommand("Export this meeting: memo, report, workshop, dialogue, update",
+                                "Write Word, Markdown, HTML or PDF", export)
+        yield SystemCommand("Projector: show the meeting on a second screen", "How to open the read-only "
+                            "projector view in another terminal", lambda: self.show_projector_command(meeting_id))
+
+    def open_on(self, meeting_id: str, what: str) -> None:
+        """Push the review, audit, participants or speakers screen of a meeting."""
+        from .audit import AuditScreen
+        from .participants import ParticipantsScreen
+        from .review import ReviewScreen
+        from .speakers import SpeakersScreen
+
+        screens = {"review": ReviewScreen, "audit": AuditScreen, "participants": ParticipantsScreen,
+                   "speakers": SpeakersScreen}
+        self.push_screen(screens[what](meeting_id))
+
+    def show_projector_command(self, meeting_id: str) -> None:
+        self.notify(f"In another terminal, on the same database: facilitator projector {meeting_id[:8]}",
+                    title="Projector view", timeout=20, markup=False)
+
+    def action_home(self) -> None:
+        """Back to the meetings list; a capture screen on the way leaves as Esc leaves it (asking first
+        when its line holds unsent text)."""
+        from .capture import CaptureScreen
+        from .home import HomeScreen
+
+        while len(self.screen_stack) > 2 and not isinstance(self.screen, HomeScreen):
+            if isinstance(self.screen, CaptureScreen):
+                self.screen.action_back()
+                return
+            self.pop_screen()
 
 
 def hold_database_quietly(engine: Engine):
@@ -194,3 +256,31 @@ def make_app(db: str | None = None, *, engine: Engine | None = None,
 
         engine = open_engine(db)
     return FacilitatorApp(engine, clock=clock)
+
+
+class ProjectorApp(LeavesOnHangup, App):
+    """The projector view in its own terminal: one read-only screen, no writer (screens/projector.py)."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "facilitator projector"
+    ENABLE_COMMAND_PALETTE = False
+    BINDINGS = [Binding("ctrl+q", "quit", "Quit", priority=True, id="projector.app_quit")]
+
+    def __init__(self, engine: Engine, meeting_id: str, *, clock: Callable[[], dt.datetime] = utcnow) -> None:
+        super().__init__()
+        self.engine = engine
+        self.meeting_id = meeting_id
+        self.clock = clock
+
+    def on_mount(self) -> None:
+        from .projector import ProjectorScreen
+
+        self.push_screen(ProjectorScreen(self.meeting_id))
+        self.watch_terminal()
+
+    def keep_unsent(self) -> None:
+        """Nothing is typed here, so nothing to keep on a hang-up."""
+
+
+def make_projector_app(meeting_id: str, *, engine: Engine, clock: Callable[[], dt.datetime] = utcnow) -> ProjectorApp:
+    return ProjectorApp(engine, meeting_id, clock=clock)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from facilitator import services
 from facilitator.policy import Flag
@@ -15,16 +15,22 @@ from facilitator.services import audit as audit_service
 
 from .dialogs.note_edit import NoteEdit, NoteEditDialog
 from .literal import literal
+from .widgets.fill_table import FillTable
 from .writing import WritesToDatabase
+from .widgets.key_footer import KeyFooter
+
+
+COLUMNS = (("Where", "where", 16), ("Mentions", "mentions", 18), ("As", "as", 10), ("Text", "text", None))
 
 
 class AuditScreen(WritesToDatabase, Screen):
-    BINDINGS = [
+    BINDINGS = [  # in the order the footer keeps them when the terminal is narrow
         Binding("a", "anonymise", "Anonymise", id="audit.anonymise"),
-        Binding("A", "anonymise_all", "Anonymise all", id="audit.anonymise_all"),
-        Binding("m", "attributable", "Mark attributable", id="audit.attributable"),
         Binding("d", "dismiss_flag", "Not identifying", id="audit.dismiss"),
-        Binding("e", "edit", "Edit text", id="audit.edit"),
+        Binding("m", "attributable", "May be named", tooltip="Mark the participant attributable",
+                id="audit.attributable"),
+        Binding("e", "edit", "Edit", tooltip="Edit the text", id="audit.edit"),
+        Binding("A", "anonymise_all", "Anonymise all", id="audit.anonymise_all"),
         Binding("escape", "back", "Back", id="audit.back"),
     ]
 
@@ -36,13 +42,12 @@ class AuditScreen(WritesToDatabase, Screen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("", id="audit-summary")
-        yield DataTable(id="flags", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield FillTable(COLUMNS, id="flags")
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.title = "Attribution audit"
         table = self.query_one("#flags", DataTable)
-        table.add_columns("Where", "Mentions", "As", "Text")
         self.load()
         table.focus()
 
@@ -52,7 +57,8 @@ class AuditScreen(WritesToDatabase, Screen):
         row = table.cursor_row
         table.clear()
         for index, flag in enumerate(self.flags):
-            table.add_row(*map(literal, (flag.where, flag.participant, flag.what, flag.excerpt)), key=str(index))
+            table.add_fitted_row(tuple(map(literal, (flag.where, flag.participant, flag.what, flag.excerpt))),
+                                 str(index))
         if table.row_count:
             table.move_cursor(row=min(row, table.row_count - 1))
         summary = self.query_one("#audit-summary", Static)

@@ -22,7 +22,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, OptionList, Static
+from textual.widgets import DataTable, Header, OptionList, Static, TextArea
 
 from facilitator import services
 from facilitator.capture import Capture, parse_capture
@@ -47,6 +47,7 @@ from .widgets.schedule_line import ScheduleLine
 from .widgets.speaker_bar import SpeakerBar
 from .worker_errors import ReportsWorkerErrors
 from .writing import WritesToDatabase
+from .widgets.key_footer import KeyFooter
 
 ITEM = Binding.Group("Item", compact=True)
 PLACEHOLDER = "Type a note, Enter saves · rec: ch: bp: q: a: · >UN · ! key · +theme · F1 grammar"
@@ -69,27 +70,27 @@ class Line:
 
 class CaptureScreen(ReportsWorkerErrors, WritesToDatabase, ChairsMeeting, EditsNotes, ExportsMeeting, Screen):
     # Keys that do not clash with typing: ctrl/function keys, or plain keys only while the notes list has focus.
-    BINDINGS = [
+    BINDINGS = [  # in the order the footer keeps them when the terminal is narrow
+        Binding("ctrl+s", "retry_unsaved", "Retry", tooltip="Try again to save the lines marked not saved",
+                id="capture.retry"),
         Binding("ctrl+down,pagedown", "move_item(1)", "Next item", id="capture.next", group=ITEM),
         Binding("ctrl+up,pageup", "move_item(-1)", "Previous item", id="capture.prev", group=ITEM),
         Binding("ctrl+t", "toggle_clock", "Clock", tooltip="Start, pause or resume this item's clock",
                 id="capture.clock"),
+        Binding("ctrl+n", "next_speaker", "Next", tooltip="Give the floor to the next speaker on the list",
+                id="capture.next_speaker"),
+        Binding("ctrl+l", "speakers", "Speakers", tooltip="The speakers list", id="capture.speakers"),
         Binding("ctrl+r", "review", "Review", id="capture.review"),
         Binding("ctrl+o", "export", "Export", id="capture.export"),
+        Binding("f6", "give_time", "Give time", tooltip="Give the rest of this item's time to the next item",
+                id="capture.give_time"),
+        Binding("ctrl+g", "next_group", "Group", tooltip="Notes go to the next breakout group", id="capture.group"),
         Binding("e", "edit", "Edit", id="capture.edit"),
         Binding("delete", "delete", "Delete", id="capture.delete"),
         Binding("ctrl+z", "undo", "Undo", tooltip="Bring back the note deleted last", id="capture.undo"),
-        Binding("ctrl+n", "next_speaker", "Speaker", tooltip="Give the floor to the next speaker on the list",
-                id="capture.next_speaker"),
-        Binding("ctrl+l", "speakers", "Speakers", tooltip="The speakers list", id="capture.speakers"),
-        Binding("ctrl+g", "next_group", "Group", tooltip="Notes go to the next breakout group", id="capture.group"),
-        Binding("f6", "give_time", "Give time", tooltip="Give the rest of this item's time to the next item",
-                id="capture.give_time"),
         # ctrl+y, not ctrl+k: the capture line keeps its own editing keys (ctrl+k, ctrl+e, ctrl+a ...).
         Binding("ctrl+y", "phrase", "Phrase", tooltip="Insert a stock phrase into the capture line", show=False,
                 id="capture.phrase"),
-        Binding("ctrl+s", "retry_unsaved", "Retry", tooltip="Try again to save the lines marked not saved",
-                id="capture.retry"),
         Binding("escape", "back", "Back", id="capture.back"),
     ] + [Binding(str(n), f"tag_theme({n})", show=False, id=f"capture.theme{n}") for n in range(1, 10)]
 
@@ -106,7 +107,6 @@ class CaptureScreen(ReportsWorkerErrors, WritesToDatabase, ChairsMeeting, EditsN
         self._pending = itertools.count(1)
         self._ticks = 0
         self._draft_dirty = False
-        self._bell_rung_for: str | None = None
 
     # --- layout and loading ------------------------------------------------
 
@@ -122,7 +122,7 @@ class CaptureScreen(ReportsWorkerErrors, WritesToDatabase, ChairsMeeting, EditsN
                 yield NotesTable(wrap=True, id="notes")
                 yield Static("", id="capture-hint")
                 yield CaptureLine(parse=self.parse_line, placeholder=PLACEHOLDER, id="capture")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         try:
@@ -198,10 +198,7 @@ class CaptureScreen(ReportsWorkerErrors, WritesToDatabase, ChairsMeeting, EditsN
         self.query_one(ItemHeader).show(self.current, rule, now, self.group)
         self.set_class(is_protected(rule), "-protected-item")
         self.query_one(ScheduleLine).show(schedule(self.meeting, self.items, now))
-        remaining = self.query_one(SpeakerBar).show(self._speaker, self.meeting.speaker_limit, now)
-        if remaining is not None and remaining <= 0 and self.meeting.bell and self._bell_rung_for != self._speaker.id:
-            self._bell_rung_for = self._speaker.id
-            self.app.bell()
+        self.show_speaker(now)
 
     # --- capturing --------------------------------------------------------------
 
@@ -210,7 +207,7 @@ class CaptureScreen(ReportsWorkerErrors, WritesToDatabase, ChairsMeeting, EditsN
         """What leaving now would not save for sure: the capture line, and lines whose save failed.
         (Lines still being saved are not in it: the writer commits them whether the screen is open or not.)"""
         unsaved = [line.text for line in self._lines.values() if line.error]
-        return "\n".join([*unsaved, self.query_one("#capture", Input).value.strip()]).strip()
+        return "\n".join([*unsaved, self.query_one("#capture", CaptureLine).value.strip()]).strip()
 
     @property
     def default_kind(self) -> str:
@@ -218,36 +215,46 @@ class CaptureScreen(ReportsWorkerErrors, WritesToDatabase, ChairsMeeting, EditsN
 
     def parse_line(self, line: str) -> Capture:
         """Read a line as the capture grammar, and refuse what this item cannot take (pure: no database)."""
-        parsed = parse_capture(line, default_kind=self.default_kind)
+        parsed = parse_capture(line, default_kind=self.default_kind, themes=self.meeting.themes)
         if parsed.speaker:
             check_speaker(self.rule_of(self.current))
         resolve_themes(parsed.themes, self.meeting.themes)
         return parsed
 
-    def on_input_changed(self, event: Input.Changed) -> None:
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
         """Mark the draft for saving, and preview how the line will be read."""
-        if event.input.id != "capture":
+        if event.text_area.id != "capture":
             return
         self._draft_dirty = True
-        hint = self.query_one("#capture-hint", Static)
-        if not event.value.strip():
-            hint.update("")
-            return
+        self.query_one("#capture-hint", Static).update(self.preview(event.text_area.text))
+
+    def preview(self, line: str):
+        """What Enter would save, in words: kind, addressee, key, the themes it will be tagged with."""
+        if not line.strip():
+            return ""
         try:
-            parsed = self.parse_line(event.value)
+            parsed = self.parse_line(line)
         except FacilitatorError as exc:
-            hint.update(literal(str(exc), style="red"))
-            return
+            return literal(str(exc), style="red")
         bits = [parsed.kind]
+        if parsed.headline:
+            bits.append("headline ::")
         if parsed.addressee:
             bits.append(f"→ {parsed.addressee}")
         if parsed.key:
             bits.append("key")
         if parsed.themes:
-            bits.append("themes: " + ", ".join(resolve_themes(parsed.themes, self.meeting.themes)))
+            known = {t.casefold() for t in self.meeting.themes}
+            themes = resolve_themes(parsed.themes, self.meeting.themes)
+            bits.append("themes: " + ", ".join(t if t.casefold() in known else f"{t} (new)" for t in themes))
+        untagged = [word for word in parsed.text.split() if word.startswith("+") and word[1:].isdigit()]
+        if untagged:
+            bits.append(f"{', '.join(untagged)}: text, not a theme")
         if parsed.speaker:
             bits.append(f"speaker: {parsed.speaker}")
-        hint.update(literal(" · ".join(bits)))
+        if "\n" in parsed.text:
+            bits.append(f"{parsed.text.count(chr(10)) + 1} lines")
+        return literal(" · ".join(bits))
 
     def on_capture_line_refused(self, event: CaptureLine.Refused) -> None:
         """The line stays in the capture line; the reason shows under it, where the eye already is."""
@@ -332,7 +339,7 @@ class CaptureScreen(ReportsWorkerErrors, WritesToDatabase, ChairsMeeting, EditsN
         lines = [(line.item_id, line.capture) for line in self._lines.values()]
         try:
             copy_elsewhere(self.app.held, path, passphrase=passphrase_of(self.app.engine), meeting_id=self.meeting_id,
-                           lines=lines, draft=self.app.call_from_thread(lambda: self.query_one("#capture", Input).value))
+                           lines=lines, draft=self.app.call_from_thread(lambda: self.query_one("#capture", CaptureLine).value))
         except Exception as exc:  # noqa: BLE001 - say what went wrong; the lines stay on screen
             self.app.call_from_thread(self.app.report, exc, "Not saved elsewhere")
             self.app.call_from_thread(setattr, self, "_rescue_offered", False)
@@ -362,7 +369,7 @@ class CaptureScreen(ReportsWorkerErrors, WritesToDatabase, ChairsMeeting, EditsN
         if self._draft_dirty:
             self._draft_dirty = False
             self.write(services.save_draft, self.meeting_id, self.current.id if self.current else None,
-                       self.query_one("#capture", Input).value, failed=self._draft_not_saved)
+                       self.query_one("#capture", CaptureLine).value, failed=self._draft_not_saved)
 
     def _draft_not_saved(self, error: BaseException) -> None:
         self._draft_dirty = True  # try again at the next tick
@@ -382,7 +389,7 @@ class CaptureScreen(ReportsWorkerErrors, WritesToDatabase, ChairsMeeting, EditsN
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option.id:
             self.go_to(event.option.id)
-            self.query_one("#capture", Input).focus()
+            self.query_one("#capture", CaptureLine).focus()
 
     def go_to(self, item_id: str) -> None:
         """Show the item at once; the writer records it as the meeting's current item."""
@@ -453,7 +460,7 @@ class CaptureScreen(ReportsWorkerErrors, WritesToDatabase, ChairsMeeting, EditsN
 
         def insert(phrase: str | None) -> None:
             if phrase:
-                capture = self.query_one("#capture", Input)
+                capture = self.query_one("#capture", CaptureLine)
                 capture.insert_text_at_cursor(phrase + " ")
                 capture.focus()
 
@@ -488,7 +495,7 @@ class CaptureScreen(ReportsWorkerErrors, WritesToDatabase, ChairsMeeting, EditsN
         committed with the writer's answer for it, so that quitting can rescue what the database refused."""
         self.action_retry_unsaved()
         self._draft_dirty = False
-        text = self.query_one("#capture", Input).value
+        text = self.query_one("#capture", CaptureLine).value
         draft = self.write(services.save_draft, self.meeting_id, self.current.id if self.current else None, text)
         pending = [(line.text, line.future) for line in self._lines.values() if line.future is not None]
         return pending + ([(text.strip(), draft)] if text.strip() else [])

@@ -9,9 +9,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from facilitator.capture import GRAMMAR_HELP
+from .widgets.key_footer import KeyFooter
 
 #: What the bindings cannot say: keys handled by widgets, and how focus moves.
 NOTES = {
@@ -48,7 +49,7 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(id="help-body"):
             yield Static(self.keys_table(), id="help-keys")
             yield Static(GRAMMAR_HELP, id="help-grammar")
-        yield Footer()
+        yield KeyFooter()
 
     def keys_table(self) -> Table:
         table = Table.grid(padding=(0, 2))

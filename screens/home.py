@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from facilitator import services
 from facilitator.errors import FacilitatorError
@@ -19,6 +19,7 @@ from .literal import literal
 from .widgets.fill_table import FillTable
 from .worker_errors import ReportsWorkerErrors
 from .writing import WritesToDatabase
+from .widgets.key_footer import KeyFooter
 
 COLUMNS = (("Date", "date", 10), ("Title", "title", None), ("Format", "format", 10), ("Rule", "rule", 19),
            ("Notes", "notes", 5))
@@ -41,7 +42,7 @@ class HomeScreen(ReportsWorkerErrors, WritesToDatabase, ExportsMeeting, Screen):
         yield Header()
         yield Static("", id="home-empty")
         yield FillTable(COLUMNS, id="meetings")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.refresh_meetings()

@@ -5,13 +5,19 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from facilitator import services
 
 from .dialogs.participant_edit import ParticipantEditDialog
 from .literal import literal
+from .widgets.fill_table import FillTable
 from .writing import WritesToDatabase
+from .widgets.key_footer import KeyFooter
+
+
+COLUMNS = (("Name", "name", 20), ("Organisation", "organisation", 16), ("Region", "region", 12),
+           ("Named?", "named", 6), ("Role", "role", None))
 
 
 class ParticipantsScreen(WritesToDatabase, Screen):
@@ -30,13 +36,11 @@ class ParticipantsScreen(WritesToDatabase, Screen):
         yield Header()
         yield Static("Participants · space toggles whether a person may be named under the meeting's rule",
                      id="participants-help")
-        yield DataTable(id="people", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield FillTable(COLUMNS, id="people")
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.title = "Participants"
-        self.query_one("#people", DataTable).add_columns("Name", "Organisation", "Role", "Region", "Category",
-                                                         "May be named")
         self.load()
         self.query_one("#people", DataTable).focus()
 
@@ -45,8 +49,8 @@ class ParticipantsScreen(WritesToDatabase, Screen):
         row = table.cursor_row
         table.clear()
         for p in services.list_participants(self.app.engine, self.meeting_id):
-            table.add_row(*map(literal, (p.name, p.organisation, p.role, p.region, p.category,
-                                         "yes" if p.attributable else "no")), key=p.id)
+            table.add_fitted_row(tuple(map(literal, (p.name, p.organisation, p.region, "yes" if p.attributable else "no",
+                                                     p.role or p.category))), p.id)
         if select and select in table.rows:
             table.move_cursor(row=table.get_row_index(select))
         elif table.row_count:

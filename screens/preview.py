@@ -6,7 +6,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Markdown, Static
+from textual.widgets import Markdown, Static
+from .widgets.key_footer import KeyFooter
 
 
 class PreviewScreen(ModalScreen[bool]):
@@ -24,7 +25,7 @@ class PreviewScreen(ModalScreen[bool]):
                      id="preview-title", markup=False)
         with VerticalScroll(id="preview-body"):
             yield Markdown(self.markdown)
-        yield Footer()
+        yield KeyFooter()
 
     def action_close(self) -> None:
         self.dismiss(False)

@@ -11,7 +11,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Select, Static
+from textual.widgets import DataTable, Header, Select, Static
 
 from facilitator import services
 from facilitator.models import NotePublic
@@ -22,6 +22,7 @@ from .note_actions import EditsNotes
 from .widgets.notes_table import KIND_HEADINGS, NotesTable, note_cells, note_text
 from .worker_errors import ReportsWorkerErrors
 from .writing import WritesToDatabase
+from .widgets.key_footer import KeyFooter
 
 MOVE = Binding.Group("Move", compact=True)
 
@@ -62,7 +63,7 @@ class ReviewScreen(ReportsWorkerErrors, WritesToDatabase, EditsNotes, ExportsMee
         yield Static("", id="review-summary")
         yield NotesTable(id="review", zebra_stripes=False)
         yield Static("", id="review-detail")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         meeting = services.get_meeting(self.app.engine, self.meeting_id)

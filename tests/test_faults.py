@@ -12,6 +12,7 @@ from textual.widgets import DataTable, Input
 
 from facilitator import services
 from facilitator.db import open_engine
+from screens.widgets.capture_line import CaptureLine
 
 from .ui_helpers import app_for, settle, table_texts
 
@@ -19,7 +20,7 @@ from .ui_helpers import app_for, settle, table_texts
 async def capture_under_fault(engine, meeting_id, line, pilot, app):
     app.open_meeting(meeting_id)
     await settle(app, pilot)
-    capture = app.screen.query_one("#capture", Input)
+    capture = app.screen.query_one("#capture", CaptureLine)
     capture.value = line
     await pilot.press("enter")
     await settle(app, pilot)
@@ -93,7 +94,7 @@ async def test_database_locked_by_another_program(engine, breakfast, db_path):
         app.open_meeting(breakfast.id)
         await settle(app, pilot)
         other.execute("BEGIN EXCLUSIVE")
-        capture = app.screen.query_one("#capture", Input)
+        capture = app.screen.query_one("#capture", CaptureLine)
         capture.value = "Written while another program holds the file"
         await pilot.press("enter")
         await settle(app, pilot)
@@ -120,7 +121,7 @@ async def test_deleted_data_folder(tmp_path, breakfast):
         app.open_meeting(meeting.id)
         await settle(app, pilot)
         shutil.rmtree(folder)
-        capture = app.screen.query_one("#capture", Input)
+        capture = app.screen.query_one("#capture", CaptureLine)
         capture.value = "Typed after the folder vanished"
         await pilot.press("enter")
         await settle(app, pilot)
@@ -143,7 +144,7 @@ async def test_deleted_data_folder_then_leave_and_quit_keeps_the_words(tmp_path,
         app.open_meeting(meeting.id)
         await settle(app, pilot)
         shutil.rmtree(folder)
-        capture = app.screen.query_one("#capture", Input)
+        capture = app.screen.query_one("#capture", CaptureLine)
         capture.value = "Said after the folder vanished"
         await pilot.press("enter")
         await settle(app, pilot)
@@ -208,7 +209,7 @@ async def test_a_replaced_database_stops_writing_and_the_meeting_is_saved_elsewh
         con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         con.close()
         (tmp_path / "other.db").replace(path)  # the file at the path is now another database
-        capture = app.screen.query_one("#capture", Input)
+        capture = app.screen.query_one("#capture", CaptureLine)
         capture.value = "Typed after the switch"
         await pilot.press("enter")
         await settle(app, pilot)

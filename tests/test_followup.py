@@ -65,13 +65,16 @@ def test_links_visible_from_both_sides_and_carry_forward(engine, series):
 def test_history_and_links_survive_bundle_round_trip(engine, series, tmp_path):
     first, rec, other = series
     followup.set_status(engine, rec.id, "in-progress", comment="under discussion", date=dt.date(2017, 10, 1))
-    later = services.add_note(engine, first.id, "Progress reported.")
-    followup.link(engine, later.id, rec.id)
-    path = write_bundle(engine, first.id, tmp_path / "b.json")
+    second = services.create_meeting(engine, "breakfast", title="Breakfast 2018", date=dt.date(2018, 9, 7))
+    later = services.add_note(engine, second.id, "Progress reported.")
+    followup.link(engine, later.id, rec.id)  # a report is a note of a later meeting
+    paths = [write_bundle(engine, m.id, tmp_path / f"{n}.json") for n, m in enumerate((first, second))]
     other_db = open_engine(tmp_path / "other.db")
-    import_bundle(other_db, path)
-    report = import_bundle(other_db, path)
-    assert report.added == 0 and report.updated == 0
+    for path in paths:
+        import_bundle(other_db, path)
+    for path in paths:
+        report = import_bundle(other_db, path)
+        assert report.added == 0 and report.updated == 0
     assert [(c.status, c.comment) for c in followup.history(other_db, rec.id)] == [("in-progress", "under discussion")]
     assert [n.id for n in followup.links_of(other_db, rec.id)[1]] == [later.id]
     assert services.get_note(other_db, rec.id).status == "in-progress"

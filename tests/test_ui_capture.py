@@ -4,12 +4,13 @@ agenda, deleting with undo, the clock and the speakers list."""
 import datetime as dt
 
 import pytest
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import DataTable, Static
 
 from facilitator import services
 from facilitator.services import speakers
 from screens.capture import CaptureScreen
 from screens.dialogs.confirm import ConfirmDialog
+from screens.widgets.capture_line import CaptureLine
 
 from .ui_helpers import FIXED_NOW, app_for, settle, table_texts
 
@@ -40,7 +41,7 @@ async def test_bad_line_keeps_the_text_and_says_why(engine, breakfast):
     app = app_for(engine)
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await open_capture(app, pilot, breakfast.id)
-        capture = screen.query_one("#capture", Input)
+        capture = screen.query_one("#capture", CaptureLine)
         capture.value = "Smith made the case @Smith"  # a speaker, under not-for-attribution
         await pilot.press("enter")
         await settle(app, pilot)
@@ -56,7 +57,7 @@ async def test_draft_is_saved_and_restored(engine, breakfast):
     app = app_for(engine)
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await open_capture(app, pilot, breakfast.id)
-        screen.query_one("#capture", Input).value = "Half a sentence about regional bo"
+        screen.query_one("#capture", CaptureLine).value = "Half a sentence about regional bo"
         await pilot.pause()  # the change is noticed ...
         screen.flush_draft()  # ... and the once-a-second timer saves it
         await settle(app, pilot)
@@ -65,7 +66,7 @@ async def test_draft_is_saved_and_restored(engine, breakfast):
     again = app_for(engine)
     async with again.run_test(size=(120, 36)) as pilot:
         screen = await open_capture(again, pilot, breakfast.id)
-        assert screen.query_one("#capture", Input).value == "Half a sentence about regional bo"
+        assert screen.query_one("#capture", CaptureLine).value == "Half a sentence about regional bo"
         assert any("Restored" in n.message for n in again._notifications)
 
 
@@ -73,7 +74,7 @@ async def test_quitting_with_unsent_text_asks_first(engine, breakfast):
     app = app_for(engine)
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await open_capture(app, pilot, breakfast.id)
-        screen.query_one("#capture", Input).value = "not yet sent"
+        screen.query_one("#capture", CaptureLine).value = "not yet sent"
         await pilot.press("ctrl+q")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog)
@@ -144,7 +145,7 @@ async def test_next_speaker_key_and_countdown(engine):
         await pilot.press("ctrl+n")
         bar = screen.query_one("#speaker-bar", Static)
         assert "Ghana" in str(bar.render()) and "3:00 left" in str(bar.render())
-        screen.query_one("#capture", Input).value = "Called for national focal points +1 +2"
+        screen.query_one("#capture", CaptureLine).value = "Called for national focal points +1 +2"
         await pilot.press("enter")
         await settle(app, pilot)
         now["t"] = FIXED_NOW + dt.timedelta(seconds=170)
@@ -174,7 +175,7 @@ async def test_enter_never_waits_on_disk(engine, breakfast, monkeypatch):
     app = app_for(engine)
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await open_capture(app, pilot, breakfast.id)
-        capture = screen.query_one("#capture", Input)
+        capture = screen.query_one("#capture", CaptureLine)
         capture.value = "ch: Funding is short-term !"
         await pilot.press("enter")
         await pilot.pause()
@@ -205,7 +206,7 @@ async def test_lines_are_written_in_the_order_typed(engine, breakfast, monkeypat
     app = app_for(engine)
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await open_capture(app, pilot, breakfast.id)
-        capture = screen.query_one("#capture", Input)
+        capture = screen.query_one("#capture", CaptureLine)
         for line in ("first", "second", "third"):
             capture.value = line
             await pilot.press("enter")
@@ -221,7 +222,7 @@ async def test_grammar_error_keeps_the_text_and_says_why(engine, breakfast):
     app = app_for(engine)
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await open_capture(app, pilot, breakfast.id)
-        capture = screen.query_one("#capture", Input)
+        capture = screen.query_one("#capture", CaptureLine)
         capture.value = "rec: Fund the office >un >eu"
         await pilot.press("enter")
         await settle(app, pilot)
@@ -238,7 +239,7 @@ async def test_next_and_previous_item_route_the_notes(engine, breakfast):
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await open_capture(app, pilot, breakfast.id)
         assert screen.check_action("move_item", (-1,)) is None  # dimmed on the first item
-        capture = screen.query_one("#capture", Input)
+        capture = screen.query_one("#capture", CaptureLine)
         await pilot.press("ctrl+down", "pagedown", "ctrl+down")
         assert screen.current.id == items[3].id
         assert services.current_item(engine, breakfast.id).id == items[3].id
@@ -262,7 +263,7 @@ async def test_leaving_with_unsent_text_asks_and_keeps_it(engine, breakfast):
     app = app_for(engine)
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await open_capture(app, pilot, breakfast.id)
-        screen.query_one("#capture", Input).value = "half a thou"
+        screen.query_one("#capture", CaptureLine).value = "half a thou"
         await pilot.press("escape")
         assert isinstance(app.screen, ConfirmDialog)
         await pilot.press("n")
@@ -282,7 +283,7 @@ async def test_edit_keys_belong_to_the_notes_list_only(engine, breakfast):
         screen = await open_capture(app, pilot, breakfast.id)
         assert screen.check_action("edit", ()) is False and screen.check_action("undo", ()) is None
         await pilot.press("e", "question_mark")  # "?" opens help elsewhere; here it is typed
-        assert screen.query_one("#capture", Input).value == "e?"
+        assert screen.query_one("#capture", CaptureLine).value == "e?"
         screen.query_one("#notes", DataTable).focus()
         await pilot.pause()
         assert screen.check_action("edit", ()) is True
@@ -312,7 +313,7 @@ async def test_quitting_from_another_screen_still_asks_about_the_capture_line(en
     app = app_for(engine)
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await open_capture(app, pilot, breakfast.id)
-        screen.query_one("#capture", Input).value = "typed before going to review"
+        screen.query_one("#capture", CaptureLine).value = "typed before going to review"
         await pilot.press("ctrl+r")
         await settle(app, pilot)
         assert isinstance(app.screen, ReviewScreen)
@@ -328,7 +329,7 @@ async def test_a_restored_draft_is_not_wiped_by_the_first_key(engine, breakfast)
     app = app_for(engine)
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await open_capture(app, pilot, breakfast.id)
-        capture = screen.query_one("#capture", Input)
+        capture = screen.query_one("#capture", CaptureLine)
         assert capture.value == "Half a sentence about"
         await pilot.press("space", "E", "U")
         assert capture.value == "Half a sentence about EU"
@@ -344,7 +345,7 @@ async def test_quitting_with_ctrl_q_backs_up_on_the_way_out(engine, breakfast):
     app = app_for(engine)
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await open_capture(app, pilot, breakfast.id)
-        screen.query_one("#capture", Input).value = "The last word before quitting"
+        screen.query_one("#capture", CaptureLine).value = "The last word before quitting"
         await pilot.press("enter")
         await pilot.press("ctrl+q")  # the line may still be in the writer's queue: it is written first
     assert [n.text for n in services.list_notes(engine, breakfast.id)] == ["The last word before quitting"]
@@ -369,7 +370,7 @@ async def test_every_write_of_a_screen_goes_through_the_one_writer(engine, break
     app = app_for(engine)
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await open_capture(app, pilot, breakfast.id)
-        capture = screen.query_one("#capture", Input)
+        capture = screen.query_one("#capture", CaptureLine)
         capture.value = "a line"
         await pilot.press("enter")
         await pilot.press("ctrl+down", "ctrl+t")  # move on, start the clock

@@ -10,6 +10,7 @@ from textual.widgets import Button, DataTable, Input, Select
 
 from facilitator import services
 from facilitator.services import roster
+from screens.widgets.capture_line import CaptureLine
 
 from .exporting_helpers import markdown_outline
 from .ui_helpers import app_for, settle
@@ -41,7 +42,7 @@ async def test_dialogue_from_csv_to_summary(engine, tmp_path):
         app.open_meeting(meeting.id)
         await settle(app, pilot)
         screen = app.screen
-        line = screen.query_one("#capture", Input)
+        line = screen.query_one("#capture", CaptureLine)
         for index, (name, _, _, _, themes) in enumerate(ROWS):
             await pilot.press("ctrl+n")
             if index == 0:  # the first statement is tagged afterwards with number keys on the notes list

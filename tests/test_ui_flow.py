@@ -9,13 +9,14 @@ from screens.capture import CaptureScreen
 from screens.dialogs.export import ExportDialog
 from screens.dialogs.new_meeting import NewMeetingDialog
 from screens.dialogs.note_edit import NoteEditDialog
+from screens.widgets.capture_line import CaptureLine
 
 from .exporting_helpers import docx_paragraphs
 from .ui_helpers import app_for, settle, table_texts
 
 
 async def capture(app, pilot, line: str) -> None:
-    app.screen.query_one("#capture", Input).value = line
+    app.screen.query_one("#capture", CaptureLine).value = line
     await pilot.press("enter")
     await settle(app, pilot)
 

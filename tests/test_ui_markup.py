@@ -4,7 +4,7 @@ note used to raise MarkupError from the notes table)."""
 
 import datetime as dt
 
-from textual.widgets import DataTable, Input
+from textual.widgets import DataTable
 
 from facilitator import services
 from facilitator.services import speakers
@@ -12,6 +12,7 @@ from screens.audit import AuditScreen
 from screens.participants import ParticipantsScreen
 from screens.review import ReviewScreen
 from screens.speakers import SpeakersScreen
+from screens.widgets.capture_line import CaptureLine
 
 from .ui_helpers import app_for, settle
 
@@ -32,7 +33,7 @@ async def test_brackets_everywhere(engine):
         await settle(app, pilot)
         notes = app.screen.query_one("#notes", DataTable)
         assert str(notes.get_row_at(0)[-1]) == f"Šimunović said {HOSTILE}"
-        line = app.screen.query_one("#capture", Input)
+        line = app.screen.query_one("#capture", CaptureLine)
         line.value = "unknown [/] kind: bad @[/]"  # refused under not-for-attribution, message shows brackets
         await pilot.press("enter")
         await pilot.press("ctrl+n")  # the speaker bar shows "Ghana [/]"

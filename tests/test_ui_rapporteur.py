@@ -16,6 +16,7 @@ from screens.dialogs.meeting_texts import MeetingTextsDialog
 from screens.dialogs.revisions import RevisionsDialog
 from screens.participants import ParticipantsScreen
 from screens.review import ReviewScreen
+from screens.widgets.capture_line import CaptureLine
 
 from .ui_helpers import FIXED_NOW, app_for, settle
 
@@ -30,10 +31,10 @@ async def test_breakout_group_follows_ctrl_g(engine):
         await settle(app, pilot)
         screen = app.screen
         assert isinstance(screen, CaptureScreen) and screen.group == breakout.groups[0]
-        screen.query_one("#capture", Input).value = "ch: Analysts are overstretched"
+        screen.query_one("#capture", CaptureLine).value = "ch: Analysts are overstretched"
         await pilot.press("enter")
         await pilot.press("ctrl+g")
-        screen.query_one("#capture", Input).value = "bp: Weekly huddles"
+        screen.query_one("#capture", CaptureLine).value = "bp: Weekly huddles"
         await pilot.press("enter")
         await settle(app, pilot)
     notes = services.list_notes(engine, meeting.id)

@@ -7,10 +7,10 @@ import datetime as dt
 import time
 
 import pytest
-from textual.widgets import Input
 
 from facilitator import services
 from facilitator.services import clock
+from screens.widgets.capture_line import CaptureLine
 
 from .ui_helpers import app_for
 
@@ -63,7 +63,7 @@ def test_capture_screen_snapshot(engine, snap_compare, utc):
         app.open_meeting(meeting.id)
         await pilot.pause()
         await app.workers.wait_for_complete()
-        capture = app.screen.query_one("#capture", Input)
+        capture = app.screen.query_one("#capture", CaptureLine)
         capture.cursor_blink = False
         capture.value = "rec: Keep RtoP on the formal agenda >ga !"
         await pilot.pause()

@@ -68,7 +68,7 @@ def quiet_garbage_collector() -> None:
 
 
 # Each subject module registers its commands on `app`, in the order `--help` lists them.
-for _subject in ("meetings", "agenda", "people", "followup", "files", "archive"):
+for _subject in ("meetings", "agenda", "people", "followup", "files", "archive", "projector"):
     import_module(f"{__name__}.{_subject}")
 
 

@@ -104,7 +104,8 @@ def speakers_stats_cmd(
     meeting: MeetingArg,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table | csv")] = "table",
 ) -> None:
-    """Speaking time and number of interventions per person or delegation."""
+    """Speaking time and number of interventions per person or delegation: turns timed on the speakers
+    list, and statements recorded as notes with a speaker (`note --speaker`)."""
 
     from ..clock import format_duration
     from ..services.speakers import stats
@@ -116,8 +117,16 @@ def speakers_stats_cmd(
     if fmt == "csv":
         from ..csvfiles import write_csv
 
-        typer.echo(write_csv(["name", "category", "interventions", "seconds"],
-                             [[r.name, r.category, r.interventions, r.seconds] for r in rows]), nl=False)
+        typer.echo(write_csv(["name", "category", "interventions", "seconds", "timed_turns", "noted_statements"],
+                             [[r.name, r.category, r.interventions, r.seconds, r.timed, r.noted] for r in rows]),
+                   nl=False)
         return
+    if not rows:
+        typer.echo("Nobody has spoken yet: no turn on the speakers list has ended, and no note names a speaker.")
+        return
+    typer.echo(f"{'Speaker':<36} {'Category':<22} {'Turns':>5} {'Noted':>5} {'Time':>8}")
     for r in rows:
-        typer.echo(f"{r.name:<36} {r.category:<22} {r.interventions:>3}  {format_duration(r.seconds):>8}")
+        typer.echo(f"{r.name:<36} {r.category or '-':<22} {r.timed:>5} {r.noted:>5}  {format_duration(r.seconds):>8}")
+    typer.echo(f"{sum(r.interventions for r in rows)} intervention(s) by {len(rows)} speaker(s): "
+               f"{sum(r.timed for r in rows)} timed turn(s), {sum(r.noted for r in rows)} statement(s) recorded as "
+               "notes.")

@@ -92,10 +92,17 @@ def link(engine: Engine, note_id: str, earlier_id: str) -> NoteLinkPublic:
     if note_id == earlier_id:
         raise InvalidInput("A note cannot report on itself.")
     with transaction(engine) as session:
-        _note(session, note_id)
+        later = _note(session, note_id)
         earlier = _note(session, earlier_id)
         if earlier.kind not in FOLLOWED_KINDS:
             raise InvalidInput("The earlier note must be a recommendation or an action.")
+        if later.meeting_id == earlier.meeting_id:
+            raise InvalidInput("Both notes are from the same meeting: a report on a recommendation is a note of a "
+                               "later meeting.")
+        later_meeting, earlier_meeting = session.get(Meeting, later.meeting_id), session.get(Meeting, earlier.meeting_id)
+        if later_meeting.date < earlier_meeting.date:
+            raise InvalidInput(f"The report ({later_meeting.date}) is older than the recommendation it would report "
+                               f"on ({earlier_meeting.date}): give the later note first, then the earlier one.")
         existing = session.exec(
             select(NoteLink).where(NoteLink.note_id == note_id, NoteLink.target_id == earlier_id)
         ).first()
@@ -173,6 +180,9 @@ def tracker_text(engine: Engine, fmt: str, *, addressee: str | None = None, stat
     from .meetings import get_detail
 
     rows = tracker(engine, addressee=addressee, status=status)
+    if fmt == "table" and not rows:
+        what = f"with status {normalise_status(status)}" if status else "open"
+        return f"No recommendations or actions {what}{f' addressed to {addressee}' if addressee else ''}.\n"
     text = render_tracker(rows, fmt)
     if fmt in SHARED_FORMATS:
         by_meeting: dict[str, list[TrackerRow]] = {}

@@ -1,13 +1,22 @@
 """The speakers list: who asked for the floor, in order; who is speaking; how
 long each spoke. Under the Chatham House rule the queue helps run the room,
-but the export styles never print it."""
+but the export styles never print it.
+
+Every change a chair makes can be undone: `undoable` runs a change and
+returns, with its result, the list as it was just before (a `snapshot`), and
+`restore` puts a list back as a snapshot had it. Entries are never deleted
+except by undoing their addition.
+
+`stats` counts two kinds of intervention: turns timed on the list, and
+statements recorded only as notes with a speaker (`note --speaker`, `@Name`):
+a run of consecutive notes of one speaker in one item is one statement."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 from pydantic import BaseModel
-from sqlalchemy import Engine, func
+from sqlalchemy import Engine
 from sqlmodel import col, select
 
 from ..errors import InvalidInput, NotFound
@@ -32,11 +41,13 @@ def list_queue(engine: Engine, meeting_id: str, *, include_done: bool = True) ->
 
 def add_speaker(
     engine: Engine, meeting_id: str, name: str, *, category: str = "", on_behalf_of: str = "", members: int = 0,
-    language: str = "", item_id: str | None = None,
+    language: str = "", item_id: str | None = None, waiting_index: int | None = None,
 ) -> InterventionPublic:
-    """Put a person or delegation at the end of the queue. A registered
-    participant is matched by name (accents and case aside); anyone else is
-    registered, attributable only when the meeting is on the record."""
+    """Put a person or delegation at the end of the queue, or, with
+    `waiting_index`, at that place among those waiting (0: next to speak, for a
+    point of order or a reply). A registered participant is matched by name
+    (accents and case aside); anyone else is registered, attributable only when
+    the meeting is on the record."""
     name = name.strip()
     if not name:
         raise InvalidInput("Type the name of who asked for the floor.")
@@ -56,14 +67,31 @@ def add_speaker(
                                  == ON_THE_RECORD)
             session.add(person)
             session.flush()
-        last = session.exec(select(func.max(Intervention.position)).where(
-            Intervention.meeting_id == meeting_id)).one() or 0
-        entry = Intervention(meeting_id=meeting_id, item_id=item_id, participant_id=person.id, position=last + 1,
+        position = _insert_position(session, meeting_id, waiting_index)
+        entry = Intervention(meeting_id=meeting_id, item_id=item_id, participant_id=person.id, position=position,
                              name=person.name, category=category or person.category, on_behalf_of=on_behalf_of.strip(),
                              members=members, language=language.strip())
         session.add(entry)
         session.flush()
         return InterventionPublic.model_validate(entry)
+
+
+def _insert_position(session, meeting_id: str, waiting_index: int | None) -> int:
+    """The position a new entry takes: after the last, or that of the waiting entry at `waiting_index`
+    (which moves down one place, with everyone after it)."""
+    rows = list(session.exec(select(Intervention).where(Intervention.meeting_id == meeting_id)
+                             .order_by(col(Intervention.position))).all())
+    last = max((r.position for r in rows), default=0)
+    waiting = [r for r in rows if r.status == QUEUED]
+    if waiting_index is None or waiting_index >= len(waiting):
+        return last + 1
+    position = waiting[max(waiting_index, 0)].position
+    for row in rows:
+        if row.position >= position:
+            row.position += 1
+            session.add(row)
+    session.flush()
+    return position
 
 
 def _entry(session, intervention_id: str) -> Intervention:
@@ -106,9 +134,12 @@ def call_next(engine: Engine, meeting_id: str, *, now: dt.datetime | None = None
 
 
 def mark_spoken(engine: Engine, intervention_id: str, *, now: dt.datetime | None = None) -> InterventionPublic:
+    """The speaker has finished (or someone waiting spoke without being called)."""
     now = now or utcnow()
     with transaction(engine) as session:
         entry = _entry(session, intervention_id)
+        if entry.status in (SPOKEN, WITHDRAWN):
+            raise InvalidInput(f"{entry.name} is already marked {entry.status}; u undoes the last change.")
         _finish(entry, now)
         session.add(entry)
         session.flush()
@@ -116,8 +147,13 @@ def mark_spoken(engine: Engine, intervention_id: str, *, now: dt.datetime | None
 
 
 def withdraw(engine: Engine, intervention_id: str) -> InterventionPublic:
+    """Take someone waiting off the list. Who has spoken, or has the floor, cannot withdraw."""
     with transaction(engine) as session:
         entry = _entry(session, intervention_id)
+        if entry.status == SPEAKING:
+            raise InvalidInput(f"{entry.name} has the floor: mark them spoken (s) or call the next speaker.")
+        if entry.status != QUEUED:
+            raise InvalidInput(f"{entry.name} is already marked {entry.status}; only someone waiting can withdraw.")
         entry.status, entry.updated_at = WITHDRAWN, utcnow()
         session.add(entry)
         session.flush()
@@ -142,6 +178,46 @@ def move(engine: Engine, intervention_id: str, offset: int) -> None:
             session.add_all([entry, other])
 
 
+def snapshot(engine: Engine, meeting_id: str) -> list[InterventionPublic]:
+    """The whole list as it is now, to `restore` later."""
+    return list_queue(engine, meeting_id)
+
+
+def undoable(engine: Engine, meeting_id: str, action, *args, **kwargs):
+    """Run `action(engine, *args, **kwargs)`, a change to this meeting's speakers list, and return
+    (its result, the list as it was just before). Submitted to the writer as one job, nothing of this
+    application can change the list between the two."""
+    before = snapshot(engine, meeting_id)
+    return action(engine, *args, **kwargs), before
+
+
+def restore(engine: Engine, meeting_id: str, before: list[InterventionPublic]) -> None:
+    """Put the speakers list back as `before` had it: states, times and order. An entry added since is
+    removed, with the participant its addition registered, if nothing else refers to them."""
+    from ..models import Note
+
+    kept = {entry.id: entry for entry in before}
+    with transaction(engine) as session:
+        rows = session.exec(select(Intervention).where(Intervention.meeting_id == meeting_id)).all()
+        for row in rows:
+            old = kept.get(row.id)
+            if old is None:
+                person = session.get(Participant, row.participant_id) if row.participant_id else None
+                session.delete(row)
+                session.flush()
+                if person is not None and person.source == AUTO_SPEAKER and not _referred(session, person.id, Note):
+                    session.delete(person)
+                continue
+            for field in ("position", "status", "started_at", "ended_at", "seconds", "updated_at"):
+                setattr(row, field, getattr(old, field))
+            session.add(row)
+
+
+def _referred(session, participant_id: str, note_model) -> bool:
+    return bool(session.exec(select(Intervention.id).where(Intervention.participant_id == participant_id)).first()
+                or session.exec(select(note_model.id).where(note_model.speaker_id == participant_id)).first())
+
+
 def current_speaker(engine: Engine, meeting_id: str) -> InterventionPublic | None:
     with reading(engine) as session:
         entry = session.exec(select(Intervention).where(
@@ -152,31 +228,55 @@ def current_speaker(engine: Engine, meeting_id: str) -> InterventionPublic | Non
 class SpeakerStats(BaseModel):
     name: str
     category: str
+    #: Every intervention: turns timed on the speakers list, plus statements recorded only as notes.
     interventions: int
     seconds: int
+    timed: int = 0
+    noted: int = 0
 
 
 def stats(engine: Engine, meeting_id: str, *, for_readers: bool = False) -> list[SpeakerStats]:
     """Speaking time and number of interventions per person or delegation.
+
+    An intervention is a turn on the speakers list that has been spoken, or a
+    statement recorded as notes with a speaker and no turn (a run of
+    consecutive notes of one speaker in one item counts once).
 
     `for_readers`: the figures are to leave the room (a CSV for a report). The
     speakers list of a meeting held under a protected rule never does (one
     line says so), and the turns taken in an item held under one are left out."""
     from .meetings import get_detail
 
+    detail = get_detail(engine, meeting_id)
     protected_items: set[str | None] = set()
     if for_readers:
-        detail = get_detail(engine, meeting_id)
         if is_protected(detail.meeting.rule):
             raise InvalidInput(f"This meeting is held under the {RULE_LABELS[detail.meeting.rule]}: its speakers "
                                "list stays in the room and is never written for readers.")
         protected_items = {i.id for i in detail.items if is_protected(effective_rule(detail.meeting.rule, i.rule))}
     totals: dict[str, SpeakerStats] = {}
-    for entry in list_queue(engine, meeting_id):
+
+    def row(name: str, category: str) -> SpeakerStats:
+        return totals.setdefault(name, SpeakerStats(name=name, category=category, interventions=0, seconds=0))
+
+    for entry in detail.interventions:
         if entry.status != SPOKEN or (entry.item_id in protected_items):
             continue
-        row = totals.setdefault(entry.name, SpeakerStats(name=entry.name, category=entry.category,
-                                                          interventions=0, seconds=0))
-        row.interventions += 1
-        row.seconds += entry.seconds
-    return sorted(totals.values(), key=lambda r: (-r.seconds, r.name))
+        found = row(entry.name, entry.category)
+        found.timed += 1
+        found.seconds += entry.seconds
+    previous: tuple[str | None, str | None] | None = None
+    for note in detail.notes:  # in item order, then the order taken
+        if note.speaker_id is None:  # a note without a speaker neither starts nor ends a statement
+            continue
+        statement = (note.item_id, note.speaker_id)
+        if note.intervention_id is not None or note.item_id in protected_items:
+            previous = statement  # counted with its timed turn, or not for readers
+            continue
+        person = detail.participant(note.speaker_id)
+        if person is not None and statement != previous:
+            row(person.name, person.category).noted += 1
+        previous = statement
+    for found in totals.values():
+        found.interventions = found.timed + found.noted
+    return sorted(totals.values(), key=lambda r: (-r.seconds, -r.interventions, r.name))

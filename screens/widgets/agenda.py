@@ -1,5 +1,6 @@
 """The agenda beside the capture line: every item with its planned minutes,
-the running item's elapsed time against its plan (red when over). Rendered as
+the running item's elapsed time against its plan (red, and "over" in words,
+when past it). Rendered as
 the options of one OptionList, recomputed from the items and a given `now`
 (the screen's clock). While the list has focus the highlight is the user's;
 otherwise it follows the current item."""
@@ -12,7 +13,7 @@ from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from facilitator.clock import elapsed_seconds, format_duration, is_overrun
+from facilitator.clock import elapsed_seconds, format_duration, overrun_seconds
 from facilitator.models import AgendaItemPublic
 
 
@@ -21,9 +22,12 @@ def agenda_line(item: AgendaItemPublic, current: bool, now: dt.datetime) -> Text
     label = Text("▶ " if current else "  ")
     label.append(f"{item.position}. {item.title}", style="bold" if current else "")
     if item.started_at is not None:
-        style = "bold red" if is_overrun(item, now) else "green" if current else "dim"
+        over = overrun_seconds(item, now)
+        style = "bold red" if over else "green" if current else "dim"
         paused = " ⏸" if item.paused_at and not item.ended_at else ""
         label.append(f"  {format_duration(elapsed_seconds(item, now))}/{planned}′{paused}", style=style)
+        if over:
+            label.append(f" {format_duration(over)} over", style="bold red")
     else:
         label.append(f"  {planned}′", style="dim")
     return label

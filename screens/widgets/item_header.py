@@ -1,6 +1,7 @@
 """The current agenda item above its notes: title, clock against the plan,
-the rule it is held under and the kind a plain line becomes. `-overrun` is
-set when the item has run past its planned minutes."""
+the rule it is held under and the kind a plain line becomes. Past its
+planned minutes the item says by how much ("1:20 OVER TIME") and `-overrun`
+colours the header."""
 
 from __future__ import annotations
 
@@ -8,12 +9,7 @@ import datetime as dt
 
 from textual.widgets import Static
 
-from facilitator.clock import (
-    elapsed_seconds,
-    format_duration,
-    is_overrun,
-    planned_seconds,
-)
+from facilitator.clock import elapsed_seconds, format_duration, overrun_seconds, planned_seconds
 from facilitator.models import AgendaItemPublic
 from facilitator.vocab import RULE_LABELS
 
@@ -27,16 +23,18 @@ class ItemHeader(Static):
             self.remove_class("-overrun")
             return
         planned = planned_seconds(item) // 60
+        over = overrun_seconds(item, now)
         if item.started_at is None:
             clock = f"not started · {planned}′ planned · ctrl+t starts it"
         else:
             clock = f"{format_duration(elapsed_seconds(item, now))} of {planned}′"
             if item.paused_at and not item.ended_at:
                 clock += " (paused)"
-        content = markup("[b]$position. $title[/b]   $clock   · $rule · default kind: $kind",
-                         position=item.position, title=item.title, clock=clock, rule=RULE_LABELS[rule],
-                         kind=item.default_kind)
+        content = markup("[b]$position. $title[/b]   $clock", position=item.position, title=item.title, clock=clock)
+        if over:
+            content += markup("  [b reverse] $over OVER TIME [/]", over=format_duration(over))
+        content += markup("   · $rule · default kind: $kind", rule=RULE_LABELS[rule], kind=item.default_kind)
         if group:
             content += markup(" · group: [b]$group[/b] (ctrl+g)", group=group)
         self.update(content)
-        self.set_class(item.started_at is not None and is_overrun(item, now), "-overrun")
+        self.set_class(bool(over), "-overrun")

@@ -11,6 +11,8 @@ from facilitator.clock import Schedule, format_duration
 class ScheduleLine(Static):
     def show(self, plan: Schedule) -> None:
         planned = f"Planned end {plan.planned_end.astimezone():%H:%M}" if plan.planned_end else "No start time set"
+        if plan.from_actual_start:
+            planned += " (from the actual start)"
         if plan.behind_seconds is None:
             self.update(f"{planned} · ctrl+t starts the clock")
             self.remove_class("-behind")
