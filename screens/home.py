@@ -123,7 +123,8 @@ class HomeScreen(ReportsWorkerErrors, WritesToDatabase, ExportsMeeting, Screen):
                 self._created(meeting.id)
 
         self.write(services.create_meeting, request.template, title=request.title, date=request.date,
-                   place=request.place, rule=request.rule, series=request.series, done=created)
+                   place=request.place, rule=request.rule, series=request.series, organisers=request.organisers,
+                   guests=request.guests, done=created)
 
     def _created(self, meeting_id: str) -> None:
         self.refresh_meetings(select=meeting_id)

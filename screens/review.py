@@ -213,11 +213,14 @@ class ReviewScreen(ReportsWorkerErrors, WritesToDatabase, EditsNotes, ExportsMee
 
         def save(changes: dict | None) -> None:
             if changes:
+                if "guests of honour" in changes:
+                    changes["guests"] = services.with_people(meeting.guests, {"guest": changes.pop("guests of honour")})
                 self.write(services.update_meeting, self.meeting_id, **changes,
                            done=lambda _: self.notify("Texts saved with the meeting."))
 
         self.app.push_screen(MeetingTextsDialog(current, drafted_texts(self.app.engine, self.meeting_id),
-                                                meeting.byline), save)
+                                                meeting.byline, organisers=meeting.organisers,
+                                                guests=services.people_of(meeting.guests, "guest")), save)
 
     def action_participants(self) -> None:
         from .participants import ParticipantsScreen

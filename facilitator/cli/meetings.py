@@ -159,16 +159,6 @@ def annotate_cmd(
     typer.echo(f"{updated.id[:8]}: updated {', '.join(sorted(changes))}")
 
 
-def _guest(value: str, part: str = "guest") -> dict:
-    name, _, role = value.partition(",")
-    if not name.strip():
-        raise InvalidInput(f'Bad --{part} {value!r}: use "NAME, ROLE".')
-    entry = {"name": name.strip(), "role": role.strip()}
-    if part != "guest":
-        entry["as"] = part
-    return entry
-
-
 def _pairs(values: list[str], option: str) -> dict[str, str]:
     """ "KEY=VALUE" options as a dict (the last of a key wins)."""
     out = {}
@@ -292,9 +282,7 @@ def edit_cmd(
     engine, found = meeting_of(ctx, meeting)
     current = services.get_meeting(engine, found.id)
     if people:  # each part given replaces the people of that part; the others stay
-        parts = {part for part, _ in people}
-        kept = [g for g in current.guests if (g.get("as") or "guest") not in parts]
-        changes["guests"] = kept + [_guest(v, part) for part, values in people for v in values]
+        changes["guests"] = services.with_people(current.guests, dict(people))
     if theme is not None:
         changes["themes"] = theme
     if attachment is not None:

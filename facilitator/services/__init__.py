@@ -15,6 +15,9 @@ from .meetings import (
     list_items,
     list_meetings,
     parse_date,
+    people_of,
+    person_entry,
+    with_people,
     resolve_meeting,
     set_current_item,
     update_meeting,
@@ -42,7 +45,7 @@ __all__ = [
     "MeetingSummary", "add_note", "add_participant", "capture_note", "clear_draft", "create_meeting",
     "current_item", "delete_meeting", "delete_note", "get_detail", "get_draft", "get_meeting", "get_note",
     "item_by_number", "list_items", "list_meetings", "list_notes", "list_organisers", "list_participants",
-    "move_note", "parse_date", "resolve_meeting", "restore_note", "save_draft", "save_organiser",
+    "move_note", "parse_date", "people_of", "person_entry", "with_people", "resolve_meeting", "restore_note", "save_draft", "save_organiser",
     "set_current_item", "update_meeting", "update_note", "update_participant", "CATEGORIES", "list_phrases",
     "save_phrases", "list_revisions", "notes_with_revisions",
 ]

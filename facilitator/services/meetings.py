@@ -61,8 +61,11 @@ def create_meeting(
     end_date: dt.date | None = None,
     subject: str = "",
     series: str = "",
+    organisers: list[str] | None = None,
+    guests: list[dict] | None = None,
 ) -> MeetingPublic:
-    """Create a meeting and its agenda from a template, in one transaction."""
+    """Create a meeting and its agenda from a template, in one transaction. `organisers` (None: the
+    template's) and `guests` ({"name", "role", "as"} entries, see `person_entry`) are checked as an edit is."""
     tpl = load_template(template) if isinstance(template, str) else template
     title = title.strip()
     if not title:
@@ -83,6 +86,7 @@ def create_meeting(
         template=tpl.key,
         rule=check_rule(rule) if rule else tpl.rule,
         organisers=list(tpl.organisers),
+        guests=list(guests or []),
         participants_text=tpl.participants,
         series=series.strip(),
         style=tpl.style,
@@ -92,7 +96,12 @@ def create_meeting(
         headings=dict(tpl.headings),
         intros=dict(tpl.intros),
     )
+    _check_changes({"guests": meeting.guests})
     with transaction(engine) as session:
+        if organisers is not None:
+            from .organisers import running_forms
+
+            meeting.organisers = running_forms(session, [o.strip() for o in organisers if o.strip()])
         session.add(meeting)
         session.flush()
         for position, spec in enumerate(tpl.items, start=1):
@@ -178,6 +187,33 @@ OPTION_CHOICES = {
 }
 #: The parts a named person may play (the `as` of a guest entry).
 PARTS = ("guest", "keynote", "chair", "moderator", "rapporteur", "panellist")
+
+
+def person_entry(value: str, part: str = "guest") -> dict:
+    """A named person's guest entry from "NAME, ROLE" (the role may be left out), as the CLI's --guest,
+    --keynote ... and the screens' dialogs take it."""
+    name, _, role = value.partition(",")
+    if not name.strip():
+        raise InvalidInput(f'Bad {part} {value.strip()!r}: write it as "NAME, ROLE".')
+    if part not in PARTS:
+        raise InvalidInput(f"Unknown part {part!r}; use one of: {', '.join(PARTS)}.")
+    entry = {"name": name.strip(), "role": role.strip()}
+    if part != "guest":
+        entry["as"] = part
+    return entry
+
+
+def with_people(guests: list[dict], people: dict[str, list[str]]) -> list[dict]:
+    """The guest entries after replacing the people of each part given ({"keynote": ["NAME, ROLE"]}); the
+    people of the other parts stay as they were."""
+    kept = [g for g in guests if (g.get("as") or "guest") not in people]
+    return kept + [person_entry(v, part) for part, values in people.items() for v in values if v.strip()]
+
+
+def people_of(guests: list[dict], part: str) -> list[str]:
+    """The people of one part as "NAME, ROLE" lines, the form `person_entry` reads back."""
+    return [", ".join(x for x in (g.get("name", ""), g.get("role", "")) if x) for g in guests
+            if (g.get("as") or "guest") == part]
 
 
 def _check_changes(changes: dict) -> None:

@@ -1,11 +1,12 @@
-"""Collects what a new meeting needs: template, title, date, place, rule.
+"""Collects what a new meeting needs: template, title, date, place, organisers,
+guest of honour, rule.
 Validation of the date and title happens here so the dialog can say what is
 wrong; creating the meeting is the caller's job."""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -14,6 +15,8 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select
 
+from facilitator.errors import InvalidInput
+from facilitator.services.meetings import person_entry
 from facilitator.templates import Template
 from facilitator.vocab import RULE_LABELS, RULES
 
@@ -35,6 +38,8 @@ class NewMeetingRequest:
     rule: str | None
     series: str = ""
     carry_forward: bool = False
+    organisers: list[str] | None = None  # None: the template's
+    guests: list[dict] = field(default_factory=list)
 
 
 class NewMeetingDialog(ModalScreen[NewMeetingRequest | None]):
@@ -66,6 +71,11 @@ class NewMeetingDialog(ModalScreen[NewMeetingRequest | None]):
             yield Input(value=self.today.isoformat(), id="date")
             yield Label("Place")
             yield Input(placeholder="e.g. Brussels", id="place")
+            yield Label("Organisers (separated by ; — empty: the template's)")
+            yield Input(placeholder="e.g. the Global Centre for the Responsibility to Protect; the Stanley Foundation",
+                        id="organisers")
+            yield Label("Guest of honour (NAME, ROLE; optional)")
+            yield Input(placeholder="e.g. Adama Dieng, Special Adviser on the Prevention of Genocide", id="guest")
             yield Label("Attribution rule")
             yield Select([("As the template says", "")] + [(RULE_LABELS[r].capitalize(), r) for r in RULES],
                          value="", allow_blank=False, id="rule")
@@ -105,9 +115,16 @@ class NewMeetingDialog(ModalScreen[NewMeetingRequest | None]):
         except ValueError:
             error.update(Text(f"{raw_date!r} is not a date; write it as YYYY-MM-DD."))
             return
+        organisers = [o.strip() for o in self.query_one("#organisers", Input).value.split(";") if o.strip()]
+        guest = self.query_one("#guest", Input).value.strip()
+        try:
+            guests = [person_entry(guest)] if guest else []
+        except InvalidInput as problem:
+            error.update(Text(str(problem)))
+            return
         rule = self.query_one("#rule", Select).value
         self.dismiss(NewMeetingRequest(
             template=str(self.query_one("#template", Select).value), title=title, date=date,
             place=self.query_one("#place", Input).value.strip(), rule=str(rule) or None,
             series=self.query_one("#series", Input).value.strip(),
-            carry_forward=self.query_one("#carry", Checkbox).value))
+            carry_forward=self.query_one("#carry", Checkbox).value, organisers=organisers or None, guests=guests))
