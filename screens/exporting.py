@@ -1,22 +1,20 @@
 """The export flow every screen with a meeting shares: ask (ExportDialog),
-then preview or write in a worker, then say what happened."""
+then preview or write in a worker, asking first when a file would be
+replaced, then say what happened. The folder offered is the meeting's export
+folder, the same default the command line uses."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from dataclasses import replace
 
 from textual import work
 
 from facilitator.errors import FacilitatorError
 from facilitator.services import exporting
 
+from .dialogs.confirm import ConfirmDialog
 from .dialogs.export import ExportDialog, ExportRequest
 from .messages import ActionFailed, ExportFinished
-
-
-def export_folder() -> Path:
-    documents = Path.home() / "Documents"
-    return documents if documents.is_dir() else Path.home()
 
 
 class ExportsMeeting:
@@ -32,11 +30,28 @@ class ExportsMeeting:
         except FacilitatorError as exc:
             self.app.report(exc)
             return
-        self.app.push_screen(ExportDialog(meeting, export_folder()), self._export_chosen)
+        self.app.push_screen(ExportDialog(meeting, exporting.export_folder(meeting.id)), self._export_chosen)
 
     def _export_chosen(self, request: ExportRequest | None) -> None:
-        if request is not None:
+        if request is None:
+            return
+        if request.preview:
             self._run_export(request)
+        else:
+            self._write(request)
+
+    def _write(self, request: ExportRequest) -> None:
+        """Write the export, asking first when it would replace a file (a rapporteur's edited draft)."""
+        if request.force or not exporting.would_replace(request.path):
+            self._run_export(request)
+            return
+
+        def answer(replace_it: bool | None) -> None:
+            if replace_it:
+                self._run_export(replace(request, force=True))
+
+        self.app.push_screen(ConfirmDialog(f"{request.path.name} already exists in {request.path.parent}. "
+                                           "Replace it?", yes="Replace"), answer)
 
     @work(thread=True, exit_on_error=False, group="export")
     def _run_export(self, request: ExportRequest) -> None:
@@ -61,7 +76,7 @@ class ExportsMeeting:
 
         def after(write: bool | None) -> None:
             if write:
-                self._run_export(ExportRequest(request.style, request.fmt, request.path, request.force))
+                self._write(replace(request, preview=False))
 
         self.app.push_screen(PreviewScreen(text, request), after)
 

@@ -162,8 +162,9 @@ def test_every_new_text_a_reader_reads_is_audited_anonymised_and_gated(cli):
         "--summary", "A summary.", "--footnote", "summary=From the Balkan Peace Forum.")
     audit = cli("audit", meeting, ok=False)
     assert audit.exit_code == 1
-    for where in (f"note {note[:8]} (footnote)", "meeting headings:reflections", "meeting intros:recommendations",
-                  "meeting topic", "meeting attachment:0", "meeting footnotes:summary"):
+    for where in (f"note {note[:8]} (footnote)", "meeting heading of reflections",
+                  "meeting introduction to recommendations", "meeting topic", "meeting attachment",
+                  "meeting footnote on summary"):
         assert where in audit.stdout, where
     refused = cli("export", meeting, "--format", "md", "-o", cli.folder / "r.md", ok=False)
     assert refused.exit_code == 2 and "6 passage(s) name participants" in refused.stderr

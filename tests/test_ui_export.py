@@ -1,13 +1,17 @@
 """The export dialog and its preview: the path follows the chosen style and
-format, an existing file is never overwritten unasked, a refused export is one
+format in the meeting's export folder (the one the command line uses too),
+an existing file is replaced only after a yes, a refused export is one
 notification, and the preview writes nothing until asked."""
 
 from pathlib import Path
 
-from textual.widgets import Button, Checkbox, Input, Label, Markdown, Select
+from textual.widgets import Button, Input, Label, Markdown, Select
+from typer.testing import CliRunner
 
 from facilitator import services
 from facilitator.services.demo import load_demo
+from facilitator.cli import app as cli
+from screens.dialogs.confirm import ConfirmDialog
 from screens.dialogs.export import ExportDialog
 from screens.home import HomeScreen
 from screens.preview import PreviewScreen
@@ -28,15 +32,15 @@ def messages(app, severity=None) -> list[str]:
     return [n.message for n in app._notifications if severity in (None, n.severity)]
 
 
-async def test_path_follows_style_and_format_until_edited(engine, isolated_home):
+async def test_path_follows_style_and_format_until_edited(engine, isolated_home, tmp_path, monkeypatch):
     _, new_york = load_demo(engine)
-    (isolated_home / "Documents").mkdir()
+    monkeypatch.chdir(tmp_path)
     app = app_for(engine)
     async with app.run_test(size=(120, 40)) as pilot:
         dialog = await open_export(app, pilot, new_york.id)
         path = dialog.query_one("#path", Input)
         assert dialog.query_one("#style", Select).value == "memo"  # a breakfast meeting
-        assert Path(path.value).parent == isolated_home / "Documents" and path.value.endswith(".docx")
+        assert Path(path.value).parent == tmp_path and path.value.endswith(".docx")  # as the command line
         dialog.query_one("#format", Select).value = "md"
         await pilot.pause()
         assert path.value.endswith(".md")
@@ -48,7 +52,7 @@ async def test_path_follows_style_and_format_until_edited(engine, isolated_home)
         assert isinstance(app.screen, HomeScreen)
 
 
-async def test_existing_file_needs_the_overwrite_box(engine, tmp_path):
+async def test_an_existing_file_is_replaced_only_after_a_yes(engine, tmp_path):
     brussels, _ = load_demo(engine)
     target = tmp_path / "report.docx"
     target.write_bytes(b"an older report")
@@ -57,16 +61,65 @@ async def test_existing_file_needs_the_overwrite_box(engine, tmp_path):
         dialog = await open_export(app, pilot, brussels.id)
         dialog.query_one("#path", Input).value = str(target)
         dialog.query_one("#export", Button).press()
-        await pilot.pause()
-        assert app.screen is dialog  # not dismissed: the dialog says why
-        assert "tick “Overwrite”" in str(dialog.query_one("#export-error", Label).render())
-        assert target.read_bytes() == b"an older report"
-        dialog.query_one("#force", Checkbox).value = True
+        await settle(app, pilot)
+        assert isinstance(app.screen, ConfirmDialog)  # asked, not refused
+        assert "report.docx already exists" in str(app.screen.query_one(Label).render())
+        await pilot.press("n")
+        await settle(app, pilot)
+        assert isinstance(app.screen, HomeScreen) and target.read_bytes() == b"an older report"
+        dialog = await open_export(app, pilot, brussels.id)
+        dialog.query_one("#path", Input).value = str(target)
         dialog.query_one("#export", Button).press()
+        await settle(app, pilot)
+        await pilot.press("y")
         await settle(app, pilot)
         assert isinstance(app.screen, HomeScreen)
         assert messages(app) == [f"Exported report (Word) to {target}"]
     assert "Key recommendations" in [t for _, t, _ in docx_paragraphs(target.read_bytes())]
+
+
+async def test_the_folder_is_remembered_per_meeting_by_the_screen_and_the_command_line(engine, db_path, tmp_path,
+                                                                                      monkeypatch):
+    brussels, new_york = load_demo(engine)
+    monkeypatch.chdir(tmp_path)
+    chosen = tmp_path / "Reports"
+    chosen.mkdir()
+    app = app_for(engine)
+    async with app.run_test(size=(120, 40)) as pilot:
+        dialog = await open_export(app, pilot, brussels.id)
+        dialog.query_one("#path", Input).value = str(chosen / "brussels.md")
+        dialog.query_one("#format", Select).value = "md"
+        dialog.query_one("#export", Button).press()
+        await settle(app, pilot)
+        assert (chosen / "brussels.md").is_file()
+        again = await open_export(app, pilot, brussels.id)
+        assert Path(again.query_one("#path", Input).value).parent == chosen  # this meeting's folder
+        await pilot.press("escape")
+        other = await open_export(app, pilot, new_york.id)
+        assert Path(other.query_one("#path", Input).value).parent == tmp_path  # another meeting: the default
+        await pilot.press("escape")
+    written = CliRunner().invoke(cli, ["--db", str(db_path), "export", brussels.id[:8], "--format", "html"])
+    assert written.exit_code == 0, written.output
+    assert Path(written.stdout.strip()).parent == chosen  # the command line offers the same folder
+
+
+async def test_writing_a_preview_over_a_file_asks_first(engine, tmp_path):
+    brussels, _ = load_demo(engine)
+    target = tmp_path / "previewed.docx"
+    target.write_bytes(b"edited by hand")
+    app = app_for(engine)
+    async with app.run_test(size=(120, 40)) as pilot:
+        dialog = await open_export(app, pilot, brussels.id)
+        dialog.query_one("#path", Input).value = str(target)
+        await pilot.press("ctrl+o")
+        await settle(app, pilot)
+        assert isinstance(app.screen, PreviewScreen)
+        await pilot.press("ctrl+w")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("escape")
+        await settle(app, pilot)
+    assert target.read_bytes() == b"edited by hand"
 
 
 async def test_a_refused_export_is_one_notification(engine, tmp_path):

@@ -21,7 +21,9 @@ def export_cmd(
                               "meeting's template names).", show_default=False)] = None,
     fmt: Annotated[Optional[str], typer.Option(
         "--format", "-f", help="File format: docx | md | html | pdf (default: docx).", show_default=False)] = None,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="File to write (default: in this folder).")]
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help=(
+        "File to write (default: named after the meeting, in the folder it was last exported to, else this "
+        "folder)."))]
     = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
     allow_attribution: Annotated[bool, typer.Option(

@@ -13,6 +13,8 @@ or not.
 
 from __future__ import annotations
 
+import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -49,6 +51,51 @@ def default_export_path(meeting: MeetingPublic, style: str, fmt: str, folder: Pa
     from exports import check_format
 
     return Path(folder) / f"{meeting.date.isoformat()}-{slugify(meeting.title)}-{style}{check_format(fmt).suffix}"
+
+
+#: Where the folder each meeting was last exported to is kept, per laptop (a folder is one machine's, so it
+#: does not travel with the meeting in a bundle or to the archive).
+FOLDERS_FILE = "export-folders.json"
+
+
+def _folders_file() -> Path:
+    from platformdirs import user_data_path
+
+    return user_data_path("facilitator", appauthor=False) / FOLDERS_FILE
+
+
+def _remembered() -> dict[str, str]:
+    try:
+        found = json.loads(_folders_file().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}  # a convenience, not a record: unreadable means nothing remembered
+    return found if isinstance(found, dict) else {}
+
+
+def export_folder(meeting_id: str) -> Path:
+    """The folder a meeting's export goes to unless another is given, for the command line and the screens
+    alike: the one it was last exported to (while it exists), else the current folder."""
+    folder = _remembered().get(meeting_id)
+    if folder and os.path.isdir(folder):
+        return Path(folder)
+    return Path.cwd()
+
+
+def remember_folder(meeting_id: str, folder: Path) -> None:
+    """Keep `folder` as the meeting's export folder. Never fails an export: a read-only data folder only
+    means the next export starts from the current folder again."""
+    folders = {**_remembered(), meeting_id: str(Path(folder).resolve())}
+    try:
+        _folders_file().parent.mkdir(parents=True, exist_ok=True)
+        write_atomically(_folders_file(), json.dumps(folders, indent=1).encode("utf-8"), overwrite=True,
+                         error=ExportError)
+    except (OSError, ExportError):
+        pass
+
+
+def would_replace(path: Path) -> bool:
+    """Whether writing `path` replaces a file (the screens ask first; the command line wants --force)."""
+    return Path(path).expanduser().is_file()
 
 
 def _checked(engine: Engine, meeting_id: str, style: str, fmt: str, *, allow_attribution: bool):
@@ -98,9 +145,10 @@ def export(
 ) -> Exported:
     """Write the meeting in a house style (default: its template's) and format (default: Word).
 
-    `path` None means the default name (`default_export_path`) in the current
-    folder. Style and format are checked before anything touches the disk;
-    every refusal is an ExportError of one line, and leaves the disk as it was.
+    `path` None means the default name (`default_export_path`) in the meeting's
+    export folder (`export_folder`); the folder written to is remembered for
+    the next time. Style and format are checked before anything touches the
+    disk; every refusal is an ExportError of one line, and leaves the disk as it was.
     """
     from exports import DEFAULT_FORMAT, check
 
@@ -108,10 +156,11 @@ def export(
     style, fmt = style_for(meeting, style), fmt or DEFAULT_FORMAT
     check(style, fmt)
     if path is None:
-        path = default_export_path(meeting, style, fmt, Path.cwd())
+        path = default_export_path(meeting, style, fmt, export_folder(meeting_id))
     path = check_target(Path(path), force=force, database=database_file(engine), error=ExportError)
     payload, document = _checked(engine, meeting_id, style, fmt, allow_attribution=allow_attribution)
     write_atomically(path, payload, overwrite=force, error=ExportError)
+    remember_folder(meeting_id, path.parent)
     return Exported(path, style, fmt, list(document.omitted))
 
 

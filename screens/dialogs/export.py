@@ -1,5 +1,5 @@
-"""Collects an export request: style, format, path, overwrite. The caller
-previews or writes it in a worker. Styles, formats, their labels and the
+"""Collects an export request: style, format, path. The caller previews or
+writes it in a worker, asking before it replaces a file. Styles, formats, their labels and the
 meeting's default style all come from the one registry (`exports`), as they
 do for the command line."""
 
@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Input, Label, Select
+from textual.widgets import Button, Input, Label, Select
 
 from exports import DEFAULT_FORMAT, FORMATS, STYLES, default_style
 from facilitator.models import MeetingPublic
@@ -24,7 +24,7 @@ class ExportRequest:
     style: str
     fmt: str
     path: Path
-    force: bool
+    force: bool = False  # replace the file: set once the user has said yes
     preview: bool = False
 
 
@@ -58,7 +58,6 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
                          id="format")
             yield Label("File")
             yield Input(str(default_export_path(self.meeting, style, DEFAULT_FORMAT, self.folder)), id="path")
-            yield Checkbox("Overwrite the file if it exists", False, id="force")
             yield Label("", id="export-error")
             with Horizontal():
                 yield Button("Cancel", id="cancel")
@@ -80,19 +79,14 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
     def _request(self, preview: bool) -> ExportRequest:
         style, fmt = self._choice()
         return ExportRequest(style=style, fmt=fmt, path=Path(self.query_one("#path", Input).value.strip()).expanduser(),
-                             force=self.query_one("#force", Checkbox).value, preview=preview)
+                             preview=preview)
 
     def _submit(self, preview: bool) -> None:
-        """Dismiss with the request, unless the path is empty or names a file that would be overwritten unasked."""
-        request, error = self._request(preview), ""
+        """Dismiss with the request, unless the path is empty."""
         if not self.query_one("#path", Input).value.strip():
-            error = "Give the file a name."
-        elif not preview and not request.force and request.path.exists():
-            error = "That file exists: tick “Overwrite” or choose another name."
-        if error:
-            self.query_one("#export-error", Label).update(error)
+            self.query_one("#export-error", Label).update("Give the file a name.")
             return
-        self.dismiss(request)
+        self.dismiss(self._request(preview))
 
     def on_input_submitted(self) -> None:
         self._submit(preview=False)
