@@ -67,7 +67,8 @@ def test_new_note_list_show(run, db_path):
         (("new", "nosuch", "--title", "x", "--date", "2017-01-01"), "Unknown template"),
         (("new", "breakfast", "--title", "x", "--date", "2017-01-01", "--rule", "secret"), "Unknown attribution rule"),
         (("bogus",), "No such command"),
-        (("new", "breakfast", "--title", "x"), "Missing option"),
+        (("new", "breakfast"), "Missing option '--title'"),
+        (("new", "nosuch", "--title", "x"), "Unknown template"),  # the template, not a missing date
     ],
 )
 def test_bad_input_is_one_line_exit_2(run, args, message):
@@ -189,3 +190,12 @@ def test_phrase_library(run):
     removed = run("phrases", "--remove", "1")
     assert "Participants stressed that" not in removed.stdout
     assert run("phrases", "--remove", "99").exit_code == 2
+
+
+def test_a_new_meeting_is_held_today_unless_dated(run, engine):
+    import datetime as dt
+
+    from facilitator import services
+
+    meeting = run("new", "breakfast", "--title", "Today's breakfast").stdout.strip()
+    assert services.get_meeting(engine, services.resolve_meeting(engine, meeting).id).date == dt.date.today()

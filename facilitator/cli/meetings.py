@@ -25,7 +25,7 @@ def new_cmd(
     ctx: typer.Context,
     template: Annotated[str, typer.Argument(help="Template key (see `facilitator templates`) or a .toml file.")],
     title: Annotated[str, typer.Option("--title", help="Meeting title.")],
-    date: Annotated[str, typer.Option("--date", help="Date, YYYY-MM-DD.")],
+    date: Annotated[Optional[str], typer.Option("--date", help="Date, YYYY-MM-DD (default: today).")] = None,
     place: Annotated[str, typer.Option("--place", help="Where it takes place.")] = "",
     rule: Annotated[Optional[str], typer.Option(
         "--rule", help="chatham-house | not-for-attribution | on-the-record (default: the template's).")] = None,
@@ -37,11 +37,13 @@ def new_cmd(
     = False,
 ) -> None:
     """Create a meeting from a template and print its id."""
+    import datetime as dt
+
     from .. import services
     from ..templates import load_template
 
     tpl = load_template(template)  # validate the template before the database is opened or created
-    start = services.parse_date(date)
+    start = services.parse_date(date) if date is not None else dt.date.today()
     end = services.parse_date(end_date, "end date") if end_date else None
     meeting = services.create_meeting(
         state(ctx).engine, tpl, title=title, date=start, place=place, rule=rule, end_date=end, subject=subject,
