@@ -16,6 +16,9 @@ The rules:
   when anything in the meeting is held under a protected rule, or when the
   person was carried over from a protected meeting of the series. The
   meeting's own organisers are not protected: a document names its hosts.
+  Nor is an institution that many registered participants come from
+  (`CROWD` or more): "ten officials of the European Commission" narrows the
+  speaker to none of them, and house styles count participants that way.
   Delegations (a Member State, a regional organisation) are public by nature
   and never protected.
 - The audit (`audit`) reads every text that can reach a reader
@@ -47,6 +50,10 @@ from .vocab import CARRIED, DELEGATION, ORGANISATION, PROTECTED_RULES, RULE_PHRA
 # The matcher (facilitator.names, with its Unicode tables) is imported when a register first matches:
 # commands that only ask `is_protected` or `check_speaker` do not pay for it.
 PERSON_KIND, ORG_KIND = "person", "organisation"  # as facilitator.names spells them
+
+#: An institution at least this many registered participants come from identifies none of them: it is not
+#: protected (its people still are).
+CROWD = 5
 
 #: Meeting texts that reach readers, with the label a user sees.
 MEETING_FIELDS = {
@@ -127,10 +134,23 @@ def protected_identities(detail: MeetingDetail) -> list[Identity]:
             key = _organisation_key(p.organisation)
             organisations.setdefault(key, []).append(p)
             names.setdefault(key, p.organisation.strip())
+    crowds = _crowds(detail.participants)
     found = [Identity(p.id, p.name, PERSON_KIND, (p,), p.surname) for p in people]
     found += [Identity(key, names[key], ORG_KIND, tuple(members)) for key, members in organisations.items()
-              if key not in hosts]
+              if key not in hosts and key not in crowds]
     return found
+
+
+def _crowds(participants: Iterable[ParticipantPublic]) -> set[str]:
+    """The institutions `CROWD` or more registered persons come from (an organisation registered as a
+    participant in its own right is never one: it is the one it names)."""
+    counts: dict[str, int] = {}
+    for p in participants:
+        if p.kind not in (ORGANISATION, DELEGATION) and p.organisation.strip():
+            key = _organisation_key(p.organisation)
+            counts[key] = counts.get(key, 0) + 1
+    own = {_organisation_key(p.name) for p in participants if p.kind == ORGANISATION}
+    return {key for key, count in counts.items() if count >= CROWD and key not in own}
 
 
 class Register:

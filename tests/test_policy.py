@@ -277,3 +277,23 @@ def test_the_audit_says_where_a_name_is_in_the_drafting_texts(engine, roundtable
         assert place in result.output
     for raw in ("headings:", "intros:", "footnotes:", "attachment:0"):
         assert raw not in result.output
+
+
+@pytest.mark.parametrize(("officials", "flagged"), [(4, True), (5, False)])
+def test_an_institution_many_participants_come_from_identifies_none_of_them(engine, run, officials, flagged):
+    """"30 participants: 18 civil society experts and 10 officials of the European Commission" is how
+    Chatham House reports count: with five or more registered from one institution, naming it identifies
+    none of them, so it is not flagged; each of them by name still is."""
+    meeting = services.create_meeting(engine, "roundtable", title="Counted", date=dt.date(2017, 2, 16))
+    for n in range(officials):
+        services.add_participant(engine, meeting.id, f"Official Number{n} Smithson", organisation="European Commission")
+    services.add_participant(engine, meeting.id, "Zorana Šimunović", organisation="Balkan Peace Forum")
+    line = "30 participants: 18 civil society experts and 10 officials of the European Commission"
+    services.update_meeting(engine, meeting.id, participants_text=line)
+    result = run("audit", meeting.id[:8])
+    assert ("European Commission" in result.output) is flagged
+    services.update_meeting(engine, meeting.id, participants_text=line + ", among them Mr Number1 Smithson")
+    named = run("audit", meeting.id[:8])
+    assert named.exit_code == 1 and "name of Official Number1 Smithson" in named.output
+    services.update_meeting(engine, meeting.id, participants_text=line + " and the Balkan Peace Forum")
+    assert "Balkan Peace Forum" in run("audit", meeting.id[:8]).output  # one participant's institution
