@@ -48,7 +48,8 @@ def tmux(tmp_path, isolated_home):
     made: list[TmuxTerminal] = []
 
     def start(*args: str) -> TmuxTerminal:
-        terminal = TmuxTerminal(facilitator_command() + list(args), size=SIZE, env=env)
+        # Started in the test's own folder: an export's default folder is the current one.
+        terminal = TmuxTerminal(facilitator_command() + list(args), size=SIZE, env=env, cwd=tmp_path)
         made.append(terminal)
         return terminal
 
@@ -120,7 +121,7 @@ def test_a_breakfast_meeting_from_the_keyboard(tmux, tmp_path, isolated_home):
     app.send("C-q")
     app.wait_for(lambda screen: app.dead(), "the application ending")
 
-    memo = only_memo(isolated_home)
+    memo = only_memo(tmp_path)
     text = docx_text(memo)
     assert TITLE in text
     for heading in ("Fund regional early-warning networks for three years", "Name a focal point in every country "
@@ -145,8 +146,8 @@ def only_meeting(db: Path):
         engine.dispose()
 
 
-def only_memo(home: Path) -> Path:
-    found = [p for p in home.rglob("*-memo.docx")]
+def only_memo(folder: Path) -> Path:
+    found = [p for p in folder.rglob("*-memo.docx")]
     assert len(found) == 1, found
     assert found[0].name.startswith(dt.date.today().isoformat()) or found[0].name[:4].isdigit()
     assert os.path.getsize(found[0]) > 0

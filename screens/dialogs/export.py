@@ -31,10 +31,11 @@ class ExportRequest:
 class ExportDialog(ModalScreen[ExportRequest | None]):
     DEFAULT_CSS = """
     ExportDialog { align: center middle; }
-    ExportDialog > Vertical { width: 90; height: auto; border: thick $primary; background: $surface; padding: 1 2; }
-    ExportDialog Label { margin-top: 1; }
+    ExportDialog > Vertical { width: 90; max-width: 100%; height: auto; max-height: 100%; border: thick $primary;
+                              background: $surface; padding: 0 1; }
+    ExportDialog Label { margin-top: 0; }
     ExportDialog #export-error { color: $error; margin-top: 0; }
-    ExportDialog Horizontal { height: auto; align-horizontal: right; margin-top: 1; }
+    ExportDialog Horizontal { height: auto; align-horizontal: right; }
     ExportDialog Button { margin-left: 2; }
     """
     BINDINGS = [
@@ -64,10 +65,20 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
                 yield Button("Preview", id="preview")
                 yield Button("Export", id="export", variant="primary")
 
+    def on_mount(self) -> None:
+        self._show_file_name()
+
+    def _show_file_name(self) -> None:
+        """Scroll the path to its end once laid out: the file name is what a user checks, the folder they know."""
+        path = self.query_one("#path", Input)
+        path.cursor_position = len(path.value)
+        self.call_after_refresh(lambda: path.scroll_to(x=path.max_scroll_x, animate=False, immediate=True))
+
     def on_select_changed(self) -> None:
         if not self._path_edited:
             style, fmt = self._choice()
             self.query_one("#path", Input).value = str(default_export_path(self.meeting, style, fmt, self.folder))
+            self._show_file_name()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         style, fmt = self._choice()
