@@ -8,7 +8,8 @@
   item's default kind is used. A line wholly inside double quotes is a quote.
 - `>UN`, `>eu`, `>cs` (civil society), `>ms` (Member States), `>ga`, `>sg`,
   `>rb`, or any word (`>Member_States`, underscores become spaces) or quoted
-  text (`>"regional bodies"`) names who a recommendation is addressed to.
+  text (`>"regional bodies"`) names who a recommendation is addressed to;
+  several markers, several addressees (`>ms >sg`), kept as "A; B".
 - `@Name` or `@"Full Name"` records the speaker (on-the-record items only).
 - A lone `!` marks the note as key.
 - `+Theme` tags a theme; `+1` … `+9` the meeting's first to ninth theme.
@@ -45,7 +46,7 @@ GRAMMAR_HELP = """\
                       bp: best practice  q: quote  a: action  o: observation
   "text in quotes"    a quote
   [b]>UN[/b] [b]>eu[/b] [b]>cs[/b] [b]>ms[/b]     addressed to UN, EU, civil society, Member States
-                      (also >ga >sg >rb, >Any_Word, >"any text")
+                      (also >ga >sg >rb, >Any_Word, >"any text"; >ms >sg: both)
   [b]@Name[/b]  [b]@"Full Name"[/b]   speaker (on-the-record items only)
   [b]![/b]                   key point
   [b]+Theme[/b]  [b]+1[/b] … [b]+9[/b]      tag a theme (by name, or the meeting's theme number), after the text
@@ -96,13 +97,14 @@ def parse_capture(line: str, *, default_kind: str = "reflection", themes: Sequen
             kind = normalise_kind(word)
             text = text[match.end():]
 
-    addressee = speaker = ""
+    addressees: list[str] = []
+    speaker = ""
     key = False
     tags: list[str] = []
     known_themes = themes
 
     def take(m: re.Match) -> str:
-        nonlocal addressee, speaker, key
+        nonlocal speaker, key
         if m.group(4):
             key = True
             return ""
@@ -114,9 +116,7 @@ def parse_capture(line: str, *, default_kind: str = "reflection", themes: Sequen
             tags.append(tag)
             return ""
         if sigil == ">":
-            if addressee:
-                raise InvalidInput("Only one addressee per note (one >marker).")
-            addressee = _addressee(value)
+            addressees.append(_addressee(value))
         else:
             if speaker:
                 raise InvalidInput("Only one speaker per note (one @marker).")
@@ -147,5 +147,6 @@ def parse_capture(line: str, *, default_kind: str = "reflection", themes: Sequen
             text, headline = headline, ""
         else:
             raise InvalidInput("The note is empty.")
+    addressee = "; ".join(dict.fromkeys(a for a in addressees if a))
     return Capture(text=text, kind=kind, headline=headline, addressee=addressee, speaker=speaker, key=key,
                    themes=tuple(tags))

@@ -223,11 +223,11 @@ async def test_grammar_error_keeps_the_text_and_says_why(engine, breakfast):
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await open_capture(app, pilot, breakfast.id)
         capture = screen.query_one("#capture", CaptureLine)
-        capture.value = "rec: Fund the office >un >eu"
+        capture.value = "rec: :: Fund the office >un"
         await pilot.press("enter")
         await settle(app, pilot)
-        assert capture.value == "rec: Fund the office >un >eu"
-        assert "Only one addressee" in str(screen.query_one("#capture-hint", Static).render())
+        assert capture.value == "rec: :: Fund the office >un"
+        assert "Nothing before '::'" in str(screen.query_one("#capture-hint", Static).render())
         assert not app._notifications
         assert screen.query_one("#notes", DataTable).row_count == 0
     assert services.list_notes(engine, breakfast.id) == []
@@ -388,3 +388,22 @@ async def test_every_write_of_a_screen_goes_through_the_one_writer(engine, break
         await settle(app, pilot)
     event.remove(engine, "begin", only_the_writer_writes)
     assert writer_threads and set(writer_threads) == {"facilitator-writer"}
+
+
+async def test_a_recommendation_to_several_addressees_from_the_capture_line(engine, breakfast):
+    """`>ms >sg` addresses one recommendation to both (once each, in the order typed), and the memo
+    prints both where it prints addressees."""
+    from facilitator.services.exporting import preview_markdown
+
+    app = app_for(engine)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_capture(app, pilot, breakfast.id)
+        capture = screen.query_one("#capture", CaptureLine)
+        capture.value = "rec: Report on prevention every year >ms >sg >ms"
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert capture.value == ""
+    (note,) = services.list_notes(engine, breakfast.id)
+    assert note.addressee == "Member States; Secretary-General"
+    memo = preview_markdown(engine, breakfast.id, "memo")
+    assert "Member States" in memo and "Secretary-General" in memo
