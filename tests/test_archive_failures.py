@@ -58,13 +58,13 @@ def test_connection_lost_mid_push_leaves_whole_meetings_on_both_sides(laptop, pg
     laptop_before = notes_state(open_engine(laptop))
     merged, original = [], bundles._merge_note
 
-    def merge_then_lose_the_network(session, incoming, report, source, guard):
+    def merge_then_lose_the_network(session, incoming, *rest):
         merged.append(incoming.id)
         if len(merged) == 5:  # the second meeting's second note: its meeting and items are already written
             pid = session.connection().exec_driver_sql("SELECT pg_backend_pid()").scalar()
             with psycopg.connect(pg_server.url(), autocommit=True) as admin:
                 admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
-        return original(session, incoming, report, source, guard)
+        return original(session, incoming, *rest)
 
     monkeypatch.setattr(bundles, "_merge_note", merge_then_lose_the_network)
     result = CliRunner().invoke(app, ["--db", str(laptop), "push", "--to", url])

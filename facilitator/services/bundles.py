@@ -46,7 +46,7 @@ from ..sealing import check_envelope, is_sealed, seal, unseal
 from ..text import match_label
 from ..vocab import NOTE_KINDS, RULES
 from ._db import transaction
-from .import_guards import RuleGuard, foreign_ids
+from .import_guards import RuleGuard, existing_rows, foreign_ids
 from .meetings import get_detail
 
 
@@ -179,6 +179,10 @@ def _check_consistency(path: Path, bundle: Bundle) -> None:
         raise BundleError(f"{path}: meeting.rule {bundle.meeting.rule!r} is not an attribution rule.")
     item_ids = {i.id for i in bundle.items}
     participant_ids = {p.id for p in bundle.participants}
+    for name, rows in (("interventions", bundle.interventions), ("status_changes", bundle.status_changes),
+                       ("links", bundle.links)):
+        if len({r.id for r in rows}) != len(rows):
+            raise BundleError(f"{path}: duplicate ids in '{name}'.")
     for name, rows in (("items", bundle.items), ("participants", bundle.participants), ("notes", bundle.notes)):
         ids = [r.id for r in rows]
         if len(ids) != len(set(ids)):
@@ -216,16 +220,17 @@ def _check_consistency(path: Path, bundle: Bundle) -> None:
 
 def _upsert(
     session: Session, table, incoming, report: ImportReport, *, newer_only: bool = False,
-    keep_local: tuple[str, ...] | bool = (),
+    keep_local: tuple[str, ...] | bool = (), existing: dict[str, object] | None = None,
 ) -> None:
     """Insert a missing row; update an existing one only where the policy says.
 
     `keep_local=True` never changes an existing row (agenda items and
     participants: the plenary laptop's clock and register stay as they are);
-    a tuple names fields that are never taken from a bundle.
+    a tuple names fields that are never taken from a bundle. `existing`: the
+    rows of this table already loaded by id (else the row is looked up).
     """
     values = incoming.model_dump()
-    row = session.get(table, values["id"])
+    row = existing.get(values["id"]) if existing is not None else session.get(table, values["id"])
     if row is None:
         session.add(table(**values))
         report.added += 1
@@ -251,11 +256,11 @@ def _upsert(
 NOTE_CONTENT = ("kind", "text", "headline", "addressee", "themes", "group")
 
 
-def _merge_note(session: Session, incoming: NotePublic, report: ImportReport, source: str, guard: RuleGuard) \
-        -> None:
-    """Match by id; the later edit wins and the other version is kept as a revision."""
+def _merge_note(session: Session, incoming: NotePublic, report: ImportReport, source: str, guard: RuleGuard,
+                row: Note | None) -> None:
+    """Match by id (`row`: the note here with that id, if any); the later edit wins and the other version is
+    kept as a revision."""
     values = incoming.model_dump()
-    row = session.get(Note, incoming.id)
     if row is None:
         session.add(Note(**values))
         report.added += 1
@@ -310,7 +315,8 @@ def merge_bundle(engine: Engine, bundle: Bundle, *, source: str, accept_rule_cha
     report = ImportReport(meeting=bundle.meeting)
     with transaction(engine) as session:
         lock_meeting(session, bundle.meeting.id)
-        foreign = foreign_ids(session, bundle)
+        existing = existing_rows(session, bundle)
+        foreign = foreign_ids(bundle, existing)
         report.foreign = len(foreign)
         guard = RuleGuard(session, bundle.meeting.id, accept_rule_change)
         _upsert(session, Meeting, guard.meeting(bundle.meeting), report, newer_only=True,
@@ -329,21 +335,21 @@ def merge_bundle(engine: Engine, bundle: Bundle, *, source: str, accept_rule_cha
             else:
                 report.unchanged += 1
         for item in _ours(bundle.items, foreign):
-            row = session.get(AgendaItem, item.id)
+            row = existing[AgendaItem].get(item.id)
             if row is not None:
                 guard.item(row, item.rule)
-            _upsert(session, AgendaItem, item, report, keep_local=True)
+            _upsert(session, AgendaItem, item, report, keep_local=True, existing=existing[AgendaItem])
         for participant in _ours(bundle.participants, foreign):
-            _upsert(session, Participant, participant, report, keep_local=True)
+            _upsert(session, Participant, participant, report, keep_local=True, existing=existing[Participant])
         session.flush()
         for entry in _ours(bundle.interventions, foreign):
-            _upsert(session, Intervention, entry, report, newer_only=True)
+            _upsert(session, Intervention, entry, report, newer_only=True, existing=existing[Intervention])
         session.flush()
         for note in _ours(bundle.notes, foreign):
-            _merge_note(session, note, report, source, guard)
+            _merge_note(session, note, report, source, guard, existing[Note].get(note.id))
         session.flush()
         for change in _ours(bundle.status_changes, foreign):
-            _upsert(session, StatusChange, change, report)
+            _upsert(session, StatusChange, change, report, existing=existing[StatusChange])
         for link in _ours(bundle.links, foreign):
             same_pair = session.exec(
                 select(NoteLink).where(NoteLink.note_id == link.note_id, NoteLink.target_id == link.target_id)
@@ -351,7 +357,7 @@ def merge_bundle(engine: Engine, bundle: Bundle, *, source: str, accept_rule_cha
             if same_pair is not None and same_pair.id != link.id:
                 report.unchanged += 1  # both laptops linked the same pair
                 continue
-            _upsert(session, NoteLink, link, report)
+            _upsert(session, NoteLink, link, report, existing=existing[NoteLink])
         session.flush()
         report.meeting = MeetingPublic.model_validate(session.get(Meeting, bundle.meeting.id))
         report.rule_changes = guard.changes

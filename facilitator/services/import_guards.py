@@ -12,20 +12,42 @@ out unless the user accepts it (`facilitator import --accept-rule-change`).
 
 from __future__ import annotations
 
-from sqlmodel import Session
+from sqlmodel import Session, col, select
 
 from ..models import AgendaItem, Intervention, Meeting, MeetingPublic, Note, NoteLink, Participant, StatusChange, as_utc
 from ..vocab import less_protective
 
 
-def foreign_ids(session: Session, bundle) -> set[str]:
-    """Ids of bundled rows to leave alone: they, or a row they hang on, belong to another meeting here."""
+#: Ids asked for in one `IN (...)` when loading what a bundle's rows match here.
+CHUNK = 500
+
+
+def existing_rows(session: Session, bundle) -> dict[type, dict[str, object]]:
+    """Every row already here that a bundled row has the id of, per table, in a few `IN` queries: a
+    merge then looks rows up in memory instead of one SELECT a row (a push of 10,000 notes was 20,000
+    round trips to the archive). Rows this user cannot see (row-level security) are not here, as with
+    `session.get`."""
+    found: dict[type, dict[str, object]] = {}
+    for table, rows in ((AgendaItem, bundle.items), (Participant, bundle.participants),
+                        (Intervention, bundle.interventions), (Note, bundle.notes),
+                        (StatusChange, bundle.status_changes), (NoteLink, bundle.links)):
+        ids = [row.id for row in rows]
+        found[table] = {}
+        for start in range(0, len(ids), CHUNK):
+            query = select(table).where(col(table.id).in_(ids[start:start + CHUNK]))
+            found[table].update((row.id, row) for row in session.exec(query))
+    return found
+
+
+def foreign_ids(bundle, existing: dict[type, dict[str, object]]) -> set[str]:
+    """Ids of bundled rows to leave alone: they, or a row they hang on, belong to another meeting here
+    (`existing`: what `existing_rows` found)."""
     mid = bundle.meeting.id
     foreign: set[str] = set()
     for table, rows in ((AgendaItem, bundle.items), (Participant, bundle.participants),
                         (Intervention, bundle.interventions), (Note, bundle.notes)):
         for row in rows:
-            local = session.get(table, row.id)
+            local = existing[table].get(row.id)
             if local is not None and local.meeting_id != mid:
                 foreign.add(row.id)
     for entry in bundle.interventions:
@@ -36,7 +58,7 @@ def foreign_ids(session: Session, bundle) -> set[str]:
             foreign.add(note.id)
     for table, rows in ((StatusChange, bundle.status_changes), (NoteLink, bundle.links)):
         for row in rows:
-            local = session.get(table, row.id)
+            local = existing[table].get(row.id)
             if row.note_id in foreign or (local is not None and local.note_id != row.note_id):
                 foreign.add(row.id)
     return foreign
