@@ -14,9 +14,18 @@ from __future__ import annotations
 
 from sqlmodel import Session, col, select
 
-from ..models import AgendaItem, Intervention, Meeting, MeetingPublic, Note, NoteLink, Participant, StatusChange, as_utc
+from ..models import (
+    AgendaItem,
+    Intervention,
+    Meeting,
+    MeetingPublic,
+    Note,
+    NoteLink,
+    Participant,
+    StatusChange,
+    as_utc,
+)
 from ..vocab import less_protective
-
 
 #: Ids asked for in one `IN (...)` when loading what a bundle's rows match here.
 CHUNK = 500
