@@ -56,3 +56,34 @@ def test_diverging_copies_converge(engine, tmp_path):
     again = import_bundle(plenary, from_group)
     assert (again.added, again.updated, again.conflicts) == (0, 0, 0)
     assert len(revisions(plenary)) == 1
+
+
+def test_a_conflict_travels_to_a_third_laptop_once(engine, tmp_path):
+    """The losing version kept where a merge happened goes with the meeting: a third copy that never saw
+    either edit gets it once, however often it imports, and a bundle cannot attach a revision to a note
+    that is not its meeting's."""
+    import json
+
+    from facilitator.errors import BundleError
+
+    meeting = services.create_meeting(engine, "roundtable", title="Roundtable", date=dt.date(2024, 3, 5))
+    note = services.add_note(engine, meeting.id, "Analysts are few.")
+    other = open_engine(tmp_path / "other.db")
+    third = open_engine(tmp_path / "third.db")
+    import_bundle(other, write_bundle(engine, meeting.id, tmp_path / "copy.json"))
+    services.update_note(engine, note.id, text="Analysts are few and leave.")
+    services.update_note(other, note.id, text="Analysts are very few.")
+    import_bundle(engine, write_bundle(other, meeting.id, tmp_path / "other.json"))
+    merged = write_bundle(engine, meeting.id, tmp_path / "merged.json")
+    for _ in range(2):
+        import_bundle(third, merged)
+    assert revisions(third) == revisions(engine) and len(revisions(third)) == 1
+
+    data = json.loads(merged.read_text(encoding="utf-8"))
+    data["revisions"][0]["note_id"] = "0" * 32
+    hostile = tmp_path / "hostile.json"
+    hostile.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(BundleError, match="revisions.0.note_id"):
+        import_bundle(third, hostile)
+    other.dispose()
+    third.dispose()

@@ -33,6 +33,7 @@ from ..models import (
     NoteLinkPublic,
     NotePublic,
     NoteRevision,
+    NoteRevisionPublic,
     Organiser,
     OrganiserPublic,
     Participant,
@@ -73,6 +74,9 @@ class Bundle(BaseModel):
     status_changes: list[StatusChangePublic] = []
     links: list[NoteLinkPublic] = []
     interventions: list[InterventionPublic] = []
+    #: The versions of its notes that lost a merge somewhere: they travel, so that every rapporteur sees
+    #: the conflict, not only the one whose database did the merge.
+    revisions: list[NoteRevisionPublic] = []
 
 
 class ImportReport(BaseModel):
@@ -125,11 +129,13 @@ def make_bundle(engine: Engine, meeting_id: str, *, group: str | None = None) ->
         links = [NoteLinkPublic.model_validate(l) for l in links]
         interventions = [InterventionPublic.model_validate(i) for i in session.exec(
             select(Intervention).where(Intervention.meeting_id == meeting_id)).all()]
+        revisions = [NoteRevisionPublic.model_validate(r) for r in session.exec(
+            select(NoteRevision).where(col(NoteRevision.note_id).in_(note_ids))).all()]
     return Bundle(
         format=BUNDLE_FORMAT, version=BUNDLE_VERSION, exported_at=utcnow(), meeting=detail.meeting,
         items=detail.items, participants=detail.participants, notes=detail.notes,
         organisers=[o for o in detail.organisers if o.id], status_changes=changes, links=links,
-        interventions=interventions,
+        interventions=interventions, revisions=revisions,
     )
 
 
@@ -180,9 +186,13 @@ def _check_consistency(path: Path, bundle: Bundle) -> None:
     item_ids = {i.id for i in bundle.items}
     participant_ids = {p.id for p in bundle.participants}
     for name, rows in (("interventions", bundle.interventions), ("status_changes", bundle.status_changes),
-                       ("links", bundle.links)):
+                       ("links", bundle.links), ("revisions", bundle.revisions)):
         if len({r.id for r in rows}) != len(rows):
             raise BundleError(f"{path}: duplicate ids in '{name}'.")
+    note_ids = {n.id for n in bundle.notes}
+    for index, revision in enumerate(bundle.revisions):
+        if revision.note_id not in note_ids:
+            raise BundleError(f"{path}: revisions.{index}.note_id is not a note of the bundled meeting.")
     for name, rows in (("items", bundle.items), ("participants", bundle.participants), ("notes", bundle.notes)):
         ids = [r.id for r in rows]
         if len(ids) != len(set(ids)):
@@ -287,6 +297,21 @@ def _merge_note(session: Session, incoming: NotePublic, report: ImportReport, so
     report.updated += 1
 
 
+def _merge_revision(session: Session, incoming: NoteRevisionPublic, report: ImportReport, foreign: set[str],
+                    existing: dict[str, object]) -> None:
+    """Take a revision made elsewhere, unless it is here already (by id, or the same version of the same
+    note kept by a merge here) or its note is not one this import may touch."""
+    if incoming.note_id in foreign or incoming.id in existing:
+        report.unchanged += 1
+        return
+    version = {**{k: getattr(incoming, k) for k in NOTE_CONTENT}, "updated_at": incoming.edited_at}
+    if session.get(Note, incoming.note_id) is None or _has_revision(session, incoming.note_id, version):
+        report.unchanged += 1
+        return
+    session.add(NoteRevision(**incoming.model_dump()))
+    report.added += 1
+
+
 def _edited(created: dt.datetime, updated: dt.datetime) -> bool:
     """A note is created with updated_at == created_at; any edit moves updated_at."""
     return as_utc(updated) != as_utc(created)
@@ -348,6 +373,8 @@ def merge_bundle(engine: Engine, bundle: Bundle, *, source: str, accept_rule_cha
         for note in _ours(bundle.notes, foreign):
             _merge_note(session, note, report, source, guard, existing[Note].get(note.id))
         session.flush()
+        for revision in bundle.revisions:
+            _merge_revision(session, revision, report, foreign, existing[NoteRevision])
         for change in _ours(bundle.status_changes, foreign):
             _upsert(session, StatusChange, change, report, existing=existing[StatusChange])
         for link in _ours(bundle.links, foreign):

@@ -21,6 +21,7 @@ from ..models import (
     MeetingPublic,
     Note,
     NoteLink,
+    NoteRevision,
     Participant,
     StatusChange,
     as_utc,
@@ -39,7 +40,8 @@ def existing_rows(session: Session, bundle) -> dict[type, dict[str, object]]:
     found: dict[type, dict[str, object]] = {}
     for table, rows in ((AgendaItem, bundle.items), (Participant, bundle.participants),
                         (Intervention, bundle.interventions), (Note, bundle.notes),
-                        (StatusChange, bundle.status_changes), (NoteLink, bundle.links)):
+                        (StatusChange, bundle.status_changes), (NoteLink, bundle.links),
+                        (NoteRevision, bundle.revisions)):
         ids = [row.id for row in rows]
         found[table] = {}
         for start in range(0, len(ids), CHUNK):
