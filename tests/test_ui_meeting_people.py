@@ -88,3 +88,13 @@ async def test_texts_dialog_refuses_a_guest_without_a_name_and_saves_nothing(eng
         await settle(app, pilot)
         assert app.screen is dialog and "NAME, ROLE" in str(dialog.query_one("#error", Label).render())
     assert services.get_meeting(engine, breakfast.id) == before
+
+
+async def test_the_rule_picker_writes_chatham_house_with_its_capitals(engine):
+    from textual.widgets import Select
+
+    app = app_for(engine)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("n")
+        labels = [str(prompt) for prompt, _ in app.screen.query_one("#rule", Select)._options]
+    assert "Chatham House rule" in labels and "Not for attribution" in labels

@@ -77,7 +77,9 @@ class NewMeetingDialog(ModalScreen[NewMeetingRequest | None]):
             yield Label("Guest of honour (NAME, ROLE; optional)")
             yield Input(placeholder="e.g. Adama Dieng, Special Adviser on the Prevention of Genocide", id="guest")
             yield Label("Attribution rule")
-            yield Select([("As the template says", "")] + [(RULE_LABELS[r].capitalize(), r) for r in RULES],
+            # Only the first letter up: str.capitalize() would write "Chatham house rule".
+            yield Select([("As the template says", "")] + [(RULE_LABELS[r][:1].upper() + RULE_LABELS[r][1:], r)
+                                                          for r in RULES],
                          value="", allow_blank=False, id="rule")
             yield Label("Series (e.g. an annual dialogue; optional)")
             yield Input(placeholder="e.g. RtoP breakfast", id="series")
