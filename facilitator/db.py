@@ -168,7 +168,7 @@ def _engine(url: str, path: Path | None, passphrase: str | None, encrypted: bool
 
 def _server_engine(url: str, migrate: bool) -> Engine:
     """A PostgreSQL database: no file to check or lock; migrated like a file."""
-    from .dialects.postgresql import create_pg_engine, describe, is_connection_error
+    from .dialects.postgresql import create_pg_engine, describe, is_connection_error, where
 
     engine = create_pg_engine(url)
     try:
@@ -177,6 +177,13 @@ def _server_engine(url: str, migrate: bool) -> Engine:
         else:
             schema_version(engine)
     except SADatabaseError as exc:
+        if getattr(exc.orig, "sqlstate", None) == INSUFFICIENT_PRIVILEGE:
+            # A reader or rapporteur is the first to connect after an upgrade: only the owner may migrate.
+            behind = _version_or_none(engine)
+            engine.dispose()
+            raise DatabaseError(f"The archive at {where(url)} is at schema version {behind} and this release "
+                                f"needs {LATEST_VERSION}; its owner upgrades it by running any facilitator "
+                                "command on it (e.g. `facilitator --db URL archive users`).") from None
         engine.dispose()
         error = ConnectionLost if is_connection_error(exc) else DatabaseError
         raise error(describe(exc, url)) from None
@@ -184,6 +191,17 @@ def _server_engine(url: str, migrate: bool) -> Engine:
         engine.dispose()
         raise
     return engine
+
+
+#: PostgreSQL's SQLSTATE for "must be owner of …" and "permission denied …".
+INSUFFICIENT_PRIVILEGE = "42501"
+
+
+def _version_or_none(engine: Engine) -> int | None:
+    try:
+        return schema_version(engine)
+    except (SADatabaseError, DatabaseError):
+        return None
 
 
 def _check_readable_as_is(engine: Engine, path: Path) -> None:

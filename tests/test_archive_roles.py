@@ -128,3 +128,22 @@ def test_archive_users_lists_roles_and_meetings(archive):
     lines = {line.split()[0]: line for line in result.stdout.splitlines()}
     assert "reader" in lines["rita"] and "rapporteur" in lines["ralf"]
     assert archive["protected"].id[:8] in lines["ralf"] and archive["public"].id[:8] in lines["ralf"]
+
+
+def test_a_reader_first_after_an_upgrade_is_told_the_owner_upgrades_the_archive(archive):
+    """Only the archive's owner may migrate it: a reader who connects first after an upgrade gets one line
+    saying so (not "must be owner of table note"), and the owner's next command migrates it."""
+    from facilitator.errors import DatabaseError
+    from facilitator.migrations import LATEST_VERSION
+
+    owner = archive["url"]
+    with psycopg.connect(owner.replace("postgresql+psycopg", "postgresql")) as conn:  # one release behind
+        conn.execute("DELETE FROM schema_migration WHERE version = %s", (LATEST_VERSION,))
+    with pytest.raises(DatabaseError) as refused:
+        open_engine(as_user(owner, "rita"))
+    assert str(refused.value) == (
+        f"The archive at {make_url(owner).host}:{make_url(owner).port}/{make_url(owner).database} is at schema "
+        f"version {LATEST_VERSION - 1} and this release needs {LATEST_VERSION}; its owner upgrades it by running "
+        "any facilitator command on it (e.g. `facilitator --db URL archive users`).")
+    open_engine(owner).dispose()  # the owner migrates
+    open_engine(as_user(owner, "rita")).dispose()
