@@ -168,7 +168,12 @@ def _engine(url: str, path: Path | None, passphrase: str | None, encrypted: bool
 
 def _server_engine(url: str, migrate: bool) -> Engine:
     """A PostgreSQL database: no file to check or lock; migrated like a file."""
-    from .dialects.postgresql import create_pg_engine, describe, is_connection_error, where
+    from .dialects.postgresql import (
+        create_pg_engine,
+        describe,
+        is_connection_error,
+        where,
+    )
 
     engine = create_pg_engine(url)
     try:
