@@ -104,19 +104,26 @@ Bare().run()
 def first_paint(command: list[str], ready: str, runs: int, env: dict | None = None) -> list[float]:
     """Milliseconds from launching `command` in tmux until `ready` is on its screen."""
     times = []
+    environment = {**os.environ, **(env or {}), "TERM": "xterm-256color"}
+    environment.pop("TMUX", None)
     for n in range(runs):
-        session = f"bench{os.getpid()}-{n}"
+        # Each run on its own tmux server (socket), started before the clock starts: a server shared
+        # between runs may still be exiting when the next run asks it for a session.
+        tmux = ["tmux", "-L", f"bench{os.getpid()}-{n}", "-f", "/dev/null"]
+        subprocess.run([*tmux, "new-session", "-d", "-s", "idle", "-x", str(SIZE[0]), "-y", str(SIZE[1])],
+                       check=True, env=environment)
         start = time.perf_counter()
-        subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", str(SIZE[0]), "-y", str(SIZE[1]),
-                        " ".join(command)], check=True, env={**os.environ, **(env or {})})
+        subprocess.run([*tmux, "new-window", "-d", "-t", "idle", "-n", "run", "-c", str(ROOT), " ".join(command)],
+                       check=True, env=environment)
         deadline = start + 60
         while time.perf_counter() < deadline:
-            shown = subprocess.run(["tmux", "capture-pane", "-p", "-t", session], capture_output=True, text=True).stdout
+            shown = subprocess.run([*tmux, "capture-pane", "-p", "-t", "idle:run"], capture_output=True,
+                                   text=True).stdout
             if ready in shown:
                 times.append((time.perf_counter() - start) * 1000)
                 break
             time.sleep(0.003)
-        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+        subprocess.run([*tmux, "kill-server"], capture_output=True)
     return times
 
 
