@@ -109,7 +109,7 @@ def first_paint(command: list[str], ready: str, runs: int, env: dict | None = No
     for n in range(runs):
         # Each run on its own tmux server (socket), started before the clock starts: a server shared
         # between runs may still be exiting when the next run asks it for a session.
-        tmux = ["tmux", "-L", f"bench{os.getpid()}-{n}", "-f", "/dev/null"]
+        tmux = ["tmux", "-L", f"bench-{uuid.uuid4().hex[:12]}", "-f", "/dev/null"]
         subprocess.run([*tmux, "new-session", "-d", "-s", "idle", "-x", str(SIZE[0]), "-y", str(SIZE[1])],
                        check=True, env=environment)
         start = time.perf_counter()
