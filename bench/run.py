@@ -151,7 +151,8 @@ async def _open_meeting(db: str, meeting_id: str) -> dict:
         before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         start = time.perf_counter()
         app.open_meeting(meeting_id)
-        while not (isinstance(app.screen, CaptureScreen) and app.screen.query_one("#notes").row_count):
+        while not (isinstance(app.screen, CaptureScreen) and app.screen.query("#notes")  # composed yet?
+                   and app.screen.query_one("#notes").row_count):
             await asyncio.sleep(0)
         await pilot.pause()
         elapsed = (time.perf_counter() - start) * 1000

@@ -135,7 +135,7 @@ class FacilitatorApp(LeavesOnHangup, App):
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         """Until the database is open (the first frame), only Quit: every other key needs it."""
-        if self.engine is None and action not in ("quit", "bell"):
+        if self.engine is None and action not in ("quit", "help_quit", "bell"):
             return None
         return True
 

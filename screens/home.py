@@ -67,7 +67,7 @@ class HomeScreen(ReportsWorkerErrors, WritesToDatabase, ExportsMeeting, Screen):
             self.app.post_message(event)
 
     def on_key(self, event: events.Key) -> None:
-        """A key no widget took (nothing has the focus yet) while the first frame's keys wait: it joins them."""
+        """A key typed while the first frame's keys still wait to act joins them: all act in the order typed."""
         if self._typed is not None:
             self._typed.append((event.key, event.character))
             event.stop()
