@@ -36,11 +36,13 @@ def utcnow() -> dt.datetime:
 
 class Opening(NamedTuple):
     """A database the application opens itself, after its first frame: `db` as given on the command line
-    (for the first frame's quick read of the meetings) and `open`, which returns the engine, checked and
-    migrated, or raises the error the command line reports (facilitator/cli/__init__.py)."""
+    (for the first frame's quick read of the meetings), `open`, which returns the engine, checked and
+    migrated, or raises the error the command line reports (facilitator/cli/__init__.py), and `settled`,
+    run once the meetings list is on screen with everything it needs loaded."""
 
     db: str | os.PathLike | None
     open: Callable[[], Engine]
+    settled: Callable[[], None] = lambda: None
 
 
 class FacilitatorApp(LeavesOnHangup, App):
@@ -132,6 +134,7 @@ class FacilitatorApp(LeavesOnHangup, App):
         first = self.screen
         if isinstance(first, OpeningScreen):
             self.switch_screen(HomeScreen(first.meetings, typed=first.typed))
+        self.call_after_refresh(self.opening.settled)
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         """Until the database is open (the first frame), only Quit: every other key needs it."""

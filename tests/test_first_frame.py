@@ -149,10 +149,11 @@ async def test_a_new_database_is_created_then_listed_once(tmp_path, monkeypatch)
     calls = []
     real = services.list_meetings
     monkeypatch.setattr(services, "list_meetings", lambda engine: calls.append(1) or real(engine))
-    app = build_application(State(str(db)))
+    settled = []  # the command line freezes the garbage collector there, all modules loaded
+    app = build_application(State(str(db)), settled=lambda: settled.append(type(app.screen).__name__))
     async with app.run_test(size=(120, 40)) as pilot:
-        await until(pilot, lambda: app.engine is not None and type(app.screen).__name__ == "HomeScreen",
-                    "the meetings list")
+        await until(pilot, lambda: settled, "the application to settle")
+        assert settled == ["HomeScreen"] and app.engine is not None
         await pilot.pause()
         assert "No meetings yet" in str(app.screen.query_one("#home-empty").render())
         assert calls == [1]

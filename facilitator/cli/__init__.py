@@ -10,6 +10,7 @@ services it needs inside itself, so a command pays only for what it uses.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from importlib import import_module
 from typing import Annotated
 
@@ -42,8 +43,9 @@ def root(
         if not (sys.stdin.isatty() and sys.stdout.isatty()):
             raise InvalidInput("The application needs a terminal; in a script or a pipe use a subcommand "
                                "(see `facilitator --help`).")
-        application = build_application(ctx.obj)
-        quiet_garbage_collector()
+        application = build_application(ctx.obj, settled=quiet_garbage_collector)
+        if application.opening is None:  # else once the database is open and the list is on screen
+            quiet_garbage_collector()
         try:
             application.run()
         finally:
@@ -61,8 +63,9 @@ def root(
             raise typer.Exit(application.return_code)
 
 
-def build_application(state: State):
-    """The terminal application on the database of `state`, painted before that database is opened.
+def build_application(state: State, settled: Callable[[], None] = lambda: None):
+    """The terminal application on the database of `state`, painted before that database is opened;
+    `settled` runs once it is open and the meetings list is on screen.
 
     An encrypted database is opened now, as before: its passphrase is asked for on the terminal before the
     screen takes it. Any other is opened by the application after its first frame (screens/app.py), through
@@ -78,7 +81,7 @@ def build_application(state: State):
 
         return open_engine(state.db)
 
-    return make_app(opening=Opening(state.db, open_database))
+    return make_app(opening=Opening(state.db, open_database, settled))
 
 
 def _encrypted(db: str | None) -> bool:
@@ -101,7 +104,9 @@ def _encrypted(db: str | None) -> bool:
 def quiet_garbage_collector() -> None:
     """Keep full garbage-collection passes out of typing and Enter. Everything loaded so far (modules,
     the engine, the application) lives as long as the process: freezing it takes it out of every later
-    collection, and a higher first threshold lets short-lived objects die young without a pass."""
+    collection, and a higher first threshold lets short-lived objects die young without a pass. The
+    application calls it once the database is open (SQLAlchemy, the models and the services loaded),
+    not before its first frame, which it would only delay."""
     import gc
 
     gc.collect()
