@@ -140,7 +140,7 @@ class FacilitatorApp(LeavesOnHangup, App):
         """Until the database is open (the first frame), only Quit: every other key needs it."""
         if self.engine is None and action not in ("quit", "help_quit", "bell"):
             return None
-        return True
+        return super().check_action(action, parameters)
 
     def on_unmount(self) -> None:
         """Screens are closed: let the writer finish what they queued (drafts included), rescue what the
