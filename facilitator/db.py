@@ -22,38 +22,10 @@ from sqlalchemy.exc import OperationalError
 
 from . import dbfile, dialects, locks
 from .dbfile import PassphraseRequired  # noqa: F401  (the CLI catches it from here)
+from .dbpath import ENV_VAR, default_db_path, resolve_db  # noqa: F401  (where the database lives: one rule)
+from .dbpath import path_of as _path_of
 from .errors import ConnectionLost, DatabaseError
 from .migrations import LATEST_VERSION, MIGRATIONS, run_sql
-
-ENV_VAR = "FACILITATOR_DB"
-
-
-def default_db_path() -> Path:
-    from platformdirs import user_data_path
-
-    return user_data_path("facilitator", appauthor=False) / "facilitator.db"
-
-
-def resolve_db(db: str | os.PathLike | None = None) -> str:
-    """The database URL to use: `--db`, else $FACILITATOR_DB, else the user data folder.
-
-    Accepts a filesystem path, an `sqlite:///` URL, or a `postgresql://` URL
-    (a secretariat's shared archive; see facilitator.dialects).
-    """
-    value = str(db) if db else os.environ.get(ENV_VAR) or str(default_db_path())
-    if "://" in value:
-        if not (value.startswith("sqlite://") or dialects.is_postgresql_url(value)):
-            raise DatabaseError(f"Only SQLite and PostgreSQL databases are supported, not "
-                                f"{dialects.scheme_of(value)!r}.")
-        return value
-    return f"sqlite:///{Path(value).expanduser()}"
-
-
-def _path_of(url: str) -> Path | None:
-    rest = url.removeprefix("sqlite://")
-    if rest in ("", "/", "/:memory:"):
-        return None
-    return Path(rest[1:]) if rest.startswith("/") else Path(rest)
 
 
 def database_file(engine: Engine) -> Path | None:

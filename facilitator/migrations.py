@@ -12,12 +12,13 @@ same schema after those classes grow.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import sqlite3
-
-from sqlalchemy import Connection
+if TYPE_CHECKING:  # annotations only: LATEST_VERSION is read without importing SQLAlchemy (facilitator.quickread)
+    from sqlalchemy import Connection
 
 
 @dataclass(frozen=True)

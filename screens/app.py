@@ -4,23 +4,45 @@ command palette's commands, and the factory the CLI and the tests share."""
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future
 from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
 
-from sqlalchemy import Engine
+from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from facilitator import services
 from facilitator.errors import FacilitatorError
-from facilitator.models import utcnow
 from facilitator.vocab import RULE_LABELS
-from facilitator.db import check_same_file
-from facilitator.writer import Writer
 
 from .hangup import LeavesOnHangup
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+# Nothing above imports SQLAlchemy, SQLModel or the service layer: the first frame is painted without them
+# (issue 14). They are imported where they are used, or in the worker that opens the database.
+
+
+def utcnow() -> dt.datetime:
+    """The application's default clock: facilitator.models.utcnow, imported on its first tick."""
+    from facilitator.models import utcnow as now
+
+    return now()
+
+
+class Opening(NamedTuple):
+    """A database the application opens itself, after its first frame: `db` as given on the command line
+    (for the first frame's quick read of the meetings), `open`, which returns the engine, checked and
+    migrated, or raises the error the command line reports (facilitator/cli/__init__.py), and `settled`,
+    run once the meetings list is on screen with everything it needs loaded."""
+
+    db: str | os.PathLike | None
+    open: Callable[[], Engine]
+    settled: Callable[[], None] = lambda: None
 
 
 class FacilitatorApp(LeavesOnHangup, App):
@@ -35,14 +57,22 @@ class FacilitatorApp(LeavesOnHangup, App):
         Binding("f3", "tracker", "Tracker", show=False, id="app.tracker"),
     ]
 
-    def __init__(self, engine: Engine, *, clock: Callable[[], dt.datetime] = utcnow) -> None:
+    def __init__(self, engine: Engine | None, *, clock: Callable[[], dt.datetime] = utcnow,
+                 opening: Opening | None = None) -> None:
+        """On an open `engine` (the tests, the bench, an encrypted database) the meetings list is the first
+        screen; without one, `opening` says how to open the database after the first frame."""
         super().__init__()
-        self.engine = engine
+        self.engine: Engine | None = None
         #: Every write of the application goes through this one queue and thread (screens/writing.py); it
         #: stops writing for good if the database file is replaced or deleted under it.
-        self.writer = Writer(engine, check=check_same_file)
+        self.writer = None
         #: The database file as opened, held so that it can still be copied elsewhere if that happens.
-        self.held = hold_database_quietly(engine)
+        self.held = None
+        self.opening = opening
+        #: Why the database could not be opened after the first frame; the command line reports it.
+        self.failed: FacilitatorError | OSError | None = None
+        if engine is not None:
+            self._use(engine)
         #: The time source of every clock on screen; tests inject a fixed one.
         self.clock = clock
         #: Set while notes may have been taken since the last backup (the capture screen sets it).
@@ -52,15 +82,71 @@ class FacilitatorApp(LeavesOnHangup, App):
         #: Where the texts the database refused at exit were written (the CLI says so), else None.
         self.rescued_to: Path | None = None
 
-    def on_mount(self) -> None:
-        from .home import HomeScreen
+    def _use(self, engine: Engine) -> None:
+        from facilitator.db import check_same_file
+        from facilitator.writer import Writer
 
-        self.push_screen(HomeScreen())
+        self.engine = engine
+        self.writer = Writer(engine, check=check_same_file)
+        self.held = hold_database_quietly(engine)
+
+    def on_mount(self) -> None:
+        if self.engine is not None:
+            from .home import HomeScreen
+
+            self.push_screen(HomeScreen())
+        else:
+            from .opening import OpeningScreen
+
+            self.push_screen(OpeningScreen(self.opening.db))
         self.watch_terminal()
+
+    def on_ready(self) -> None:
+        """The first frame is on screen: now open the database (Textual sends Ready after it)."""
+        if self.engine is None and self.opening is not None:
+            self._open_database()
+
+    @work(thread=True, group="opening")
+    def _open_database(self) -> None:
+        """Open (and migrate) the database and import the meetings list and the service layer, off the UI
+        thread; the meetings list then replaces the first frame. An error the command line knows how to say
+        ends the application with it (exit status 2); any other is a bug, and ends it with its traceback."""
+        try:
+            engine = self.opening.open()
+        except (FacilitatorError, OSError) as exc:
+            self.call_from_thread(self._could_not_open, exc)
+            return
+        from facilitator import services  # noqa: F401  (imported here, not on the UI thread)
+
+        from .home import HomeScreen  # noqa: F401
+
+        self.call_from_thread(self._opened, engine)
+
+    def _could_not_open(self, error: FacilitatorError | OSError) -> None:
+        self.failed = error
+        self.exit(return_code=2)
+
+    def _opened(self, engine: Engine) -> None:
+        from .home import HomeScreen
+        from .opening import OpeningScreen
+
+        self._use(engine)
+        first = self.screen
+        if isinstance(first, OpeningScreen):
+            self.switch_screen(HomeScreen(first.meetings, typed=first.typed))
+        self.call_after_refresh(self.opening.settled)
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        """Until the database is open (the first frame), only Quit: every other key needs it."""
+        if self.engine is None and action not in ("quit", "help_quit", "bell"):
+            return None
+        return super().check_action(action, parameters)
 
     def on_unmount(self) -> None:
         """Screens are closed: let the writer finish what they queued (drafts included), rescue what the
         database refused, then back up."""
+        if self.writer is None:  # quit (or failed) before the database was open: nothing was written
+            return
         self.writer.close()
         self._rescue_last_words()
         self._session_end_backup()
@@ -173,6 +259,8 @@ class FacilitatorApp(LeavesOnHangup, App):
                             "meetings: proposed, taken up, achieved", self.action_tracker)
         yield SystemCommand("Meetings list (home)", "All meetings, newest first", self.action_home)
         yield SystemCommand("Help: keys and capture grammar", "Every key of every screen", self.action_help)
+        from facilitator import services
+
         try:
             meetings = services.list_meetings(self.engine)
         except FacilitatorError as exc:
@@ -249,13 +337,14 @@ def hold_database_quietly(engine: Engine):
 
 
 def make_app(db: str | None = None, *, engine: Engine | None = None,
-             clock: Callable[[], dt.datetime] = utcnow) -> FacilitatorApp:
-    """Build the application on a database path/URL or an open engine."""
-    if engine is None:
+             clock: Callable[[], dt.datetime] = utcnow, opening: Opening | None = None) -> FacilitatorApp:
+    """Build the application on an open engine, on a database to open after the first frame (`opening`),
+    or on a database path/URL opened now."""
+    if engine is None and opening is None:
         from facilitator.db import open_engine
 
         engine = open_engine(db)
-    return FacilitatorApp(engine, clock=clock)
+    return FacilitatorApp(engine, clock=clock, opening=opening)
 
 
 class ProjectorApp(LeavesOnHangup, App):

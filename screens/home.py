@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
@@ -10,19 +11,15 @@ from textual.widgets import DataTable, Header, Static
 from facilitator import services
 from facilitator.errors import FacilitatorError
 from facilitator.templates import list_templates
-from facilitator.vocab import RULE_LABELS
 
 from .dialogs.confirm import ConfirmDialog
 from .dialogs.new_meeting import NewMeetingDialog, NewMeetingRequest
 from .exporting import ExportsMeeting
 from .literal import literal
-from .widgets.fill_table import FillTable
+from .opening import COLUMNS, NO_MEETINGS, MeetingsTable, fill_meetings
+from .widgets.key_footer import KeyFooter
 from .worker_errors import ReportsWorkerErrors
 from .writing import WritesToDatabase
-from .widgets.key_footer import KeyFooter
-
-COLUMNS = (("Date", "date", 10), ("Title", "title", None), ("Format", "format", 10), ("Rule", "rule", 19),
-           ("Notes", "notes", 5))
 
 
 class HomeScreen(ReportsWorkerErrors, WritesToDatabase, ExportsMeeting, Screen):
@@ -38,38 +35,59 @@ class HomeScreen(ReportsWorkerErrors, WritesToDatabase, ExportsMeeting, Screen):
         Binding("ctrl+r", "refresh", "Refresh", show=False, id="home.refresh"),
     ]
 
+    def __init__(self, meetings: list | None = None, typed: list[tuple[str, str | None]] | None = None) -> None:
+        """`meetings`, when given, are already read (by the first frame, screens/opening.py): the list shows
+        them rather than reading them again; `typed` is the first frame's list of the keys typed before the
+        database was open, which act here, in order."""
+        super().__init__()
+        self._given = meetings
+        #: The first frame's own list of keys typed (it may still grow until this screen takes its place),
+        #: or None once they are handed on, or when there was no first frame.
+        self._typed = typed
+
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("", id="home-empty")
-        yield FillTable(COLUMNS, id="meetings")
+        yield MeetingsTable(COLUMNS, id="meetings")
         yield KeyFooter()
 
-    def on_mount(self) -> None:
-        self.refresh_meetings()
-
     def on_screen_resume(self) -> None:
-        self.refresh_meetings()
+        """The list is read each time it comes back on screen (its first time included, which is why
+        there is no on_mount reading too): a meeting opened meanwhile has more notes."""
+        meetings, self._given = self._given, None
+        self.refresh_meetings(meetings=meetings)
+        if self._typed is not None:  # once the table has its rows and the focus
+            self.call_after_refresh(self._replay_typed)
 
-    def refresh_meetings(self, select: str | None = None) -> None:
+    def _replay_typed(self) -> None:
+        typed, self._typed = self._typed or [], None
+        for key, character in typed:
+            event = events.Key(key, character)
+            event.set_sender(self.app)  # as typed (Pilot does the same): it bubbles up to the app's bindings
+            self.app.post_message(event)
+
+    def on_key(self, event: events.Key) -> None:
+        """A key typed while the first frame's keys still wait to act joins them: all act in the order typed."""
+        if self._typed is not None:
+            self._typed.append((event.key, event.character))
+            event.stop()
+
+    def refresh_meetings(self, select: str | None = None, *, meetings: list | None = None) -> None:
         table = self.query_one("#meetings", DataTable)
         current = select or self.meeting_id
-        table.clear()
         empty = self.query_one("#home-empty", Static)
-        try:
-            meetings = services.list_meetings(self.app.engine)
-        except FacilitatorError as exc:  # a damaged or vanished database: say so, and stay up
-            empty.update(literal(f"The meetings could not be read. {exc}"))
-            empty.display = True
-            self.app.report(exc)
-            return
-        for m in meetings:
-            table.add_row(*map(literal, (m.date.isoformat(), m.title, m.format, RULE_LABELS[m.rule], m.note_count)),
-                          key=m.id)
-        empty.update("No meetings yet. Press [b]n[/b] to create one from a template "
-                     "(or run `facilitator demo` to load two examples).")
+        if meetings is None:
+            try:
+                meetings = services.list_meetings(self.app.engine)
+            except FacilitatorError as exc:  # a damaged or vanished database: say so, and stay up
+                table.clear()
+                empty.update(literal(f"The meetings could not be read. {exc}"))
+                empty.display = True
+                self.app.report(exc)
+                return
+        fill_meetings(table, meetings, current)
+        empty.update(NO_MEETINGS)
         empty.display = not meetings
-        if current and current in {m.id for m in meetings}:
-            table.move_cursor(row=table.get_row_index(current))
         table.focus()
         self.refresh_bindings()
 

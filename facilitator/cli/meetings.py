@@ -60,9 +60,15 @@ def new_cmd(
 @app.command("list")
 def list_cmd(ctx: typer.Context) -> None:
     """List meetings, newest first."""
-    from .. import services
+    from ..quickread import read_meetings
 
-    meetings = services.list_meetings(state(ctx).engine)
+    # A plain database at this release's schema is read with sqlite3 alone; any other (to create, migrate or
+    # decrypt, or to refuse) takes the full path, which says what is wrong. The lines below serve both.
+    meetings = read_meetings(state(ctx).db)
+    if meetings is None:
+        from .. import services
+
+        meetings = services.list_meetings(state(ctx).engine)
     if not meetings:
         typer.echo("No meetings yet: `facilitator new roundtable --title ... --date YYYY-MM-DD` creates one.")
         return

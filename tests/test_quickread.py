@@ -1,0 +1,128 @@
+"""The quick read path (facilitator/quickread.py): `facilitator list` and the
+first frame read the meetings with sqlite3 alone, and give exactly what the
+ORM path gives; for any database it may not read as it is, it steps aside and
+the ORM path answers, with its own messages."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+import facilitator.quickread
+from facilitator import services
+from facilitator.capture import parse_capture
+from facilitator.cli import app
+from facilitator.db import open_engine
+from facilitator.quickread import read_meetings
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _archive(db: Path) -> None:
+    engine = open_engine(db)
+    services.create_meeting(engine, "breakfast", title="UN–civil society cooperation", date=dt.date(2017, 9, 7))
+    services.create_meeting(engine, "roundtable", title="Early warning", date=dt.date(2017, 2, 16))
+    services.create_meeting(engine, "roundtable", title="Same day, made later", date=dt.date(2017, 2, 16))
+    services.create_meeting(engine, "workshop", title="Regional bodies", date=dt.date(2018, 11, 14))
+    meeting = services.list_meetings(engine)[1]
+    item = services.list_items(engine, meeting.id)[0]
+    for line in ("first", "second", "third"):
+        services.capture_note(engine, meeting.id, item.id, parse_capture(line))
+    engine.dispose()
+
+
+def test_the_same_meetings_as_the_orm_in_the_same_order(tmp_path):
+    db = tmp_path / "facilitator.db"
+    _archive(db)
+    engine = open_engine(db)
+    orm = [(m.id, m.date, m.title, m.format, m.rule, m.note_count) for m in services.list_meetings(engine)]
+    engine.dispose()
+    assert [tuple(row) for row in read_meetings(db)] == orm
+    assert sum(row.note_count for row in read_meetings(db)) == 3
+
+
+def test_list_prints_the_same_bytes_by_either_path(tmp_path, monkeypatch):
+    db = tmp_path / "facilitator.db"
+    _archive(db)
+    quick = CliRunner().invoke(app, ["--db", str(db), "list"])
+    monkeypatch.setattr(facilitator.quickread, "read_meetings", lambda _db: None)  # the ORM path
+    full = CliRunner().invoke(app, ["--db", str(db), "list"])
+    assert quick.exit_code == full.exit_code == 0
+    assert quick.stdout == full.stdout and quick.stdout.count("\n") == 4
+
+
+def test_list_reads_no_orm_on_a_plain_database(tmp_path):
+    db = tmp_path / "facilitator.db"
+    _archive(db)
+    code = ("import sys; from facilitator.cli import main; sys.argv = ['facilitator', '--db', sys.argv[1], 'list'];"
+            "import atexit; atexit.register(lambda: print('ORM' if 'sqlalchemy' in sys.modules else 'no ORM', "
+            "file=sys.stderr)); main()")
+    result = subprocess.run([sys.executable, "-c", code, str(db)], cwd=ROOT, capture_output=True, text=True,
+                            check=False, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "Regional bodies" in result.stdout
+    assert result.stderr.strip().splitlines()[-1] == "no ORM"
+
+
+def _newer(db: Path) -> None:
+    _archive(db)
+    with sqlite3.connect(db) as connection:
+        connection.execute("INSERT INTO schema_migration VALUES (999, 'from the future', '2030-01-01')")
+
+
+def _older(db: Path) -> None:
+    """A schema version below this release's (the record of the last migration gone)."""
+    _archive(db)
+    with sqlite3.connect(db) as connection:
+        connection.execute("DELETE FROM schema_migration WHERE version = (SELECT MAX(version) FROM schema_migration)")
+
+
+def _encrypted_looking(db: Path) -> None:
+    db.write_bytes(bytes(range(256)) * 16)
+
+
+def _not_ours(db: Path) -> None:
+    with sqlite3.connect(db) as connection:
+        connection.execute("CREATE TABLE minutes (line TEXT)")
+
+
+@pytest.mark.parametrize("make", [_newer, _older, _encrypted_looking, _not_ours])
+def test_steps_aside_for_what_it_may_not_read_as_it_is(tmp_path, make):
+    db = tmp_path / "facilitator.db"
+    make(db)
+    assert read_meetings(db) is None
+
+
+def test_steps_aside_for_a_missing_file_and_a_server(tmp_path):
+    assert read_meetings(tmp_path / "not-yet.db") is None
+    assert not (tmp_path / "not-yet.db").exists()  # nothing created: creating is the full path's job
+    assert read_meetings("postgresql://nobody@localhost/nothing") is None
+
+
+def test_the_database_is_resolved_as_everywhere(tmp_path, monkeypatch):
+    db = tmp_path / "from-env.db"
+    _archive(db)
+    monkeypatch.setenv("FACILITATOR_DB", str(db))
+    assert read_meetings(None)[0].title == "Regional bodies"
+
+
+@pytest.mark.parametrize("make, message", [(_newer, "newer release"), (_encrypted_looking, "Passphrase needed"),
+                                           (_not_ours, "not a facilitator one")])
+def test_list_says_what_the_full_path_says(tmp_path, make, message):
+    db = tmp_path / "facilitator.db"
+    make(db)
+    result = CliRunner().invoke(app, ["--db", str(db), "list"])
+    assert result.exit_code == 2 and message in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_migrations_import_no_sqlalchemy():
+    code = "import sys, facilitator.migrations; print('sqlalchemy' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"
