@@ -8,34 +8,46 @@ writers table is: `STYLES` maps a name to its builder, its label and what it
 is for; `FORMATS` maps a name to its renderer, label and file suffix; and
 `default_style` says which style a meeting is written in when nobody says
 otherwise (the one its template names). The command line, the export dialog
-and the file names all read these tables and nothing else. Renderers import
-their module on first use: python-docx, lxml and the Typst compiler stay out
-of a CLI command that never writes a file.
+and the file names all read these tables and nothing else. Styles and
+renderers import their module on first use: the models, the drafting layer,
+python-docx, lxml and the Typst compiler stay out of a command that only
+names a style (`templates`) or never writes a file.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from importlib import import_module
+from typing import TYPE_CHECKING
 
 from facilitator.errors import ExportError
-from facilitator.models import MeetingDetail, MeetingPublic
 
-from .document import Document
-from .styles import dialogue, memo, report, update, workshop
+if TYPE_CHECKING:
+    from facilitator.models import MeetingDetail, MeetingPublic
+
+    from .document import Document
 
 
 @dataclass(frozen=True)
 class Style:
-    """A house style: `style(detail) -> Document`."""
+    """A house style: `style(detail) -> Document`, its module (`build`, `SECTION_TEXTS`) loaded on first use,
+    so that naming and checking styles (templates, `--help`, the export dialog's list) costs no import of
+    the models or the drafting layer."""
 
     name: str
     about: str
-    build: Callable[[MeetingDetail], Document]
+    module: str
     label: str = ""
-    #: The section keys whose headings and opening sentences a rapporteur may rewrite, with their defaults.
-    sections: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def build(self) -> Callable[[MeetingDetail], Document]:
+        return import_module(self.module).build
+
+    @property
+    def sections(self) -> dict[str, str]:
+        """The section keys whose headings and opening sentences a rapporteur may rewrite, with their defaults."""
+        return import_module(self.module).SECTION_TEXTS
 
     def __call__(self, detail: MeetingDetail) -> Document:
         return self.build(detail)
@@ -62,15 +74,15 @@ class Format:
 
 STYLES: dict[str, Style] = {s.name: s for s in (
     Style("report", "opening paragraph, key reflections, recommendations by guiding question, a box about the "
-          "network", report.build, "Meeting report", report.SECTION_TEXTS),
-    Style("memo", "DATE and SUBJECT, lead, reflections, recommendation parts, disclaimer, About", memo.build,
-          "Policy memo", memo.SECTION_TEXTS),
+          "network", "exports.styles.report", "Meeting report"),
+    Style("memo", "DATE and SUBJECT, lead, reflections, recommendation parts, disclaimer, About",
+          "exports.styles.memo", "Policy memo"),
     Style("workshop", "introduction, a section per breakout group, common challenges, recommendations",
-          workshop.build, "Workshop outcome", workshop.SECTION_TEXTS),
+          "exports.styles.workshop", "Workshop outcome"),
     Style("dialogue", "panel, the dialogue by theme with tallies, dissenting views, annex of interventions",
-          dialogue.build, "Dialogue summary", dialogue.SECTION_TEXTS),
-    Style("update", "a short narrative brief with the main points and an outlook", update.build, "Update",
-          update.SECTION_TEXTS),
+          "exports.styles.dialogue", "Dialogue summary"),
+    Style("update", "a short narrative brief with the main points and an outlook", "exports.styles.update",
+          "Update"),
 )}
 
 FORMATS: dict[str, Format] = {f.name: f for f in (

@@ -126,3 +126,16 @@ def test_migrations_import_no_sqlalchemy():
     code = "import sys, facilitator.migrations; print('sqlalchemy' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
+
+
+def test_templates_reads_no_orm(tmp_path):
+    """`facilitator templates` names each template's house style through the one registry (`exports`), which
+    loads a style's module, and with it the models, only when a document is built."""
+    code = ("import sys; from facilitator.cli import main; sys.argv = ['facilitator', '--db', sys.argv[1], "
+            "'templates']; import atexit; atexit.register(lambda: print('ORM' if 'sqlalchemy' in sys.modules "
+            "else 'no ORM', file=sys.stderr)); main()")
+    result = subprocess.run([sys.executable, "-c", code, str(tmp_path / "facilitator.db")], cwd=ROOT,
+                            capture_output=True, text=True, check=False, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "written up as a policy memo" in result.stdout
+    assert result.stderr.strip().splitlines()[-1] == "no ORM"
