@@ -124,7 +124,8 @@ class CaptureScreen(ReportsWorkerErrors, WritesToDatabase, ChairsMeeting, EditsN
             with Vertical(id="notes-pane"):
                 yield ItemHeader(id="item-header")
                 yield SpeakerBar(id="speaker-bar")
-                yield NotesTable(wrap=True, id="notes")
+                # wrapped rows cost more to lay out: a smaller window, still several screens of notes
+                yield NotesTable(wrap=True, id="notes", window=120)
                 yield Static("", id="capture-hint")
                 yield CaptureLine(parse=self.parse_line, placeholder=PLACEHOLDER, id="capture")
         yield KeyFooter()
@@ -146,6 +147,7 @@ class CaptureScreen(ReportsWorkerErrors, WritesToDatabase, ChairsMeeting, EditsN
         self.group = self.current.groups[0] if self.current and self.current.groups else ""
         self.load_speakers()
         self.load_notes()
+        self._fresh = True
         capture = self.query_one("#capture", CaptureLine)
         draft = services.get_draft(self.app.engine, self.meeting_id)
         if draft is not None and draft.text:
@@ -158,7 +160,13 @@ class CaptureScreen(ReportsWorkerErrors, WritesToDatabase, ChairsMeeting, EditsN
         self._backup("session-start")
         self.app.backup_at_exit = True  # if the app is quit from here, it backs up on the way out
 
+    #: Just loaded by on_mount: the screen's first resume, which follows at once, need not read it all again.
+    _fresh = False
+
     def on_screen_resume(self) -> None:
+        if self._fresh:
+            self._fresh = False
+            return
         if self.items:  # back from review, speakers ...: notes or items may have changed there
             try:
                 self.reload_items()

@@ -79,9 +79,16 @@ class ReviewScreen(ReportsWorkerErrors, WritesToDatabase, EditsNotes, ExportsMee
         self.title = f"Review — {meeting.title}"
         self.sub_title = RULE_LABELS[meeting.rule]
         self.load()
+        self._fresh = True
         self.query_one("#review", NotesTable).focus()
 
+    #: Just loaded by on_mount: the screen's first resume, which follows at once, need not read it all again.
+    _fresh = False
+
     def on_screen_resume(self) -> None:
+        if self._fresh:
+            self._fresh = False
+            return
         self.load()
 
     def load(self, select: str | None = None) -> None:

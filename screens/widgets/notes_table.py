@@ -218,6 +218,13 @@ class NotesTable(FillTable):
 
     _filling = False
 
+    def relayout(self) -> None:
+        self._filling = True  # the rows are added again: not a scroll to the window's top
+        try:
+            super().relayout()
+        finally:
+            self._filling = False
+
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         """Scrolled (wheel, scrollbar) to an end of the window with notes beyond it: the cursor goes to
         the row at that end, which reads the window again around it (on_data_table_row_highlighted)."""
