@@ -170,9 +170,17 @@ class CaptureScreen(ReportsWorkerErrors, WritesToDatabase, ChairsMeeting, EditsN
         if self.items:  # back from review, speakers ...: notes or items may have changed there
             try:
                 self.reload_items()
-                self.load_notes()
+                self.load_notes(select=self._place())
             except FacilitatorError as exc:
                 self.app.report(exc)
+
+    def _place(self) -> str | None:
+        """The note to read the list around when coming back: none at the end of the item's notes (the
+        end again, as ever), else the cursor's note while it is still of the current item."""
+        table = self.query_one("#notes", NotesTable)
+        anchor = table.nearest_note() if table.more_after else None
+        note = next((n for n in table.notes if n.id == anchor), None)
+        return anchor if note is not None and self.current is not None and note.item_id == self.current.id else None
 
     def reload_items(self) -> None:
         self.items = services.list_items(self.app.engine, self.meeting_id)
@@ -305,8 +313,8 @@ class CaptureScreen(ReportsWorkerErrors, WritesToDatabase, ChairsMeeting, EditsN
         line = Line(event.value, event.parsed, self.current.id if self.current else None,
                     self._speaker.id if self._speaker else None, self.group)
         table = self.query_one("#notes", NotesTable)
-        if table.more_after:  # the window is further up: new notes go at the end, where it goes back to
-            table.jump_to_end()
+        if table.more_after or len(table.notes) >= 2 * table.window:
+            table.jump_to_end()  # new notes go at the end: the window goes back there, or sheds what it grew
         self._lines[key] = line
         table.add_fitted_row(self._line_cells(line), key)
         table.move_cursor(row=table.row_count - 1, animate=False)

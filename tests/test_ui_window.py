@@ -15,7 +15,12 @@ from textual.widgets import Input, Static
 
 from facilitator import services
 from facilitator.models import Note
-from facilitator.services.notes import count_note_groups, count_notes, move_note_past, notes_page
+from facilitator.services.notes import (
+    count_note_groups,
+    count_notes,
+    move_note_past,
+    notes_page,
+)
 from screens.capture import CaptureScreen
 from screens.dialogs.note_edit import NoteEditDialog
 from screens.review import ReviewScreen
@@ -34,9 +39,10 @@ def bulk_notes(engine, meeting_id: str, item_id: str | None, count: int, *, kind
     now = dt.datetime(2017, 2, 16, 9, 0, tzinfo=dt.UTC)
     ids = [str(uuid.uuid4()) for _ in range(count)]
     with engine.begin() as conn:
-        conn.execute(insert(Note.__table__), [dict(
-            id=note_id, meeting_id=meeting_id, item_id=item_id, kind=kind, text=f"{text} {start + n}", headline="",
-            addressee="", position=start + n, themes=[], cleared=[], status="", created_at=now, updated_at=now)
+        conn.execute(insert(Note.__table__), [
+            {"id": note_id, "meeting_id": meeting_id, "item_id": item_id, "kind": kind, "text": f"{text} {start + n}",
+             "headline": "", "addressee": "", "position": start + n, "themes": [], "cleared": [], "status": "",
+             "created_at": now, "updated_at": now}
             for n, note_id in enumerate(ids)])
     return ids
 
@@ -198,6 +204,25 @@ async def test_a_line_sent_from_far_up_goes_to_the_end(engine, big):
         assert table_texts(table)[-1] == "Newest of all" and screen.selected_note_id() == newest.id
 
 
+async def test_typing_at_the_end_keeps_the_window_bounded(engine, breakfast):
+    item = services.list_items(engine, breakfast.id)[2]
+    services.set_current_item(engine, breakfast.id, item.id)
+    bulk_notes(engine, breakfast.id, item.id, 10)
+    app = app_for(engine)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_capture(app, pilot, breakfast.id)
+        table = screen.query_one("#notes", NotesTable)
+        table.window = 4  # a small window, to see it shed the notes typed at its end
+        capture = screen.query_one("#capture", CaptureLine)
+        for n in range(12):
+            capture.value = f"Typed {n}"
+            await pilot.press("enter")
+            await settle(app, pilot)
+            assert table.row_count <= 2 * table.window + 1
+            assert table_texts(table)[-1] == f"Typed {n}"
+        assert count_notes(engine, breakfast.id, item.id) == 22
+
+
 # --- review -------------------------------------------------------------------------------------------------
 
 
@@ -270,7 +295,7 @@ async def test_review_reorders_at_the_edge_of_the_window(engine, big):
 
 
 async def test_review_filter_on_a_long_meeting(engine, big):
-    meeting, item, ids = big
+    meeting, item, _ids = big
     recs = bulk_notes(engine, meeting.id, item.id, 3, kind="recommendation", start=SIZE + 1, text="Rec")
     app = app_for(engine)
     async with app.run_test(size=(120, 36)) as pilot:

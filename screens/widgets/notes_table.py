@@ -127,8 +127,9 @@ class NotesTable(FillTable):
             self._fill(anchor, tail=anchor is None)
 
     def jump_to_end(self) -> None:
-        """The list's last note (and what follows it), whatever the window held."""
-        if self._fetch is not None and self.more_after:
+        """The list's last note (and what follows it), whatever the window held. A window that has grown
+        at the end (capture appends each note saved) is read again at its normal size."""
+        if self._fetch is not None and (self.more_after or len(self.notes) >= 2 * self.window):
             self._fill(None, tail=True)
         if self.row_count:
             self.move_cursor(row=self.row_count - 1, animate=False)
@@ -142,7 +143,11 @@ class NotesTable(FillTable):
         row = min(self.cursor_row, len(keys) - 1)
         return next((key for key in [*keys[row:], *reversed(keys[:row])] if key in ids), None)
 
+    #: The note the window was last read around (None: read at an end of the list).
+    _centred_on: str | None = None
+
     def _fill(self, anchor: str | None, *, tail: bool = False) -> None:
+        self._centred_on = anchor
         self._filling = True
         try:
             self._fill_window(anchor, tail=tail)
@@ -213,8 +218,11 @@ class NotesTable(FillTable):
         if event.data_table is not self or self._fetch is None:
             return
         row = self.cursor_row  # not the event's: a refill since it was sent may have moved the rows
-        if (self.more_after and row >= self.row_count - self.edge) or (self.more_before and row < self.edge):
-            self.reload()
+        edge = min(self.edge, self.window // 4)  # well inside the half-window a refill puts either side
+        if (self.more_after and row >= self.row_count - edge) or (self.more_before and row < edge):
+            anchor = self.nearest_note()
+            if anchor != self._centred_on:  # never twice around the same note: no refill can loop
+                self.reload(anchor)
 
     _filling = False
 
