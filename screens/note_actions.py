@@ -3,7 +3,8 @@
 The screen provides `selected_note_id()` and `reload_notes(select=None)`, and
 mixes in `WritesToDatabase`; this mixin provides the actions and remembers
 the last deletion for undo. Every write goes through the application's
-writer; the list is reloaded when it has committed.
+writer; the list is reloaded when it has committed, around the note written
+(the lists hold a window of the notes, see NotesTable).
 """
 
 from __future__ import annotations
@@ -66,7 +67,9 @@ class EditsNotes:
         if note_id is None:
             return
         self._last_deleted = note_id
-        self.write_note(services.delete_note, note_id, done="Note deleted · ctrl+z brings it back.")
+        # select the deleted note: the list reads its window around the note's place, so the cursor goes
+        # to the note that followed it rather than to one end of a long list
+        self.write_note(services.delete_note, note_id, select=note_id, done="Note deleted · ctrl+z brings it back.")
 
     def action_undo(self) -> None:
         if not self._last_deleted:

@@ -3,7 +3,12 @@ undo, reorder within its group, filter by kind; on to the audit and export.
 
 One DataTable for the whole meeting with group header rows between (never a
 widget per note); rows stay one line, and the highlighted note is shown in
-full underneath."""
+full underneath.
+
+The table holds a window of the meeting's notes (NotesTable), opened at the
+top; the headings and their counts come from one GROUP BY query, so that a
+meeting of 50,000 notes opens as fast as one of fifty. The summary says which
+notes the window holds when it does not hold them all."""
 
 from __future__ import annotations
 
@@ -14,7 +19,8 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, Select, Static
 
 from facilitator import services
-from facilitator.models import NotePublic
+from facilitator.models import AgendaItemPublic, NotePublic
+from facilitator.services.notes import NoteList, count_note_groups, move_note_past
 from facilitator.vocab import NOTE_KINDS, RULE_LABELS
 
 from .exporting import ExportsMeeting
@@ -52,9 +58,12 @@ class ReviewScreen(ReportsWorkerErrors, WritesToDatabase, EditsNotes, ExportsMee
         super().__init__()
         self.meeting_id = meeting_id
         self.revised: set[str] = set()
+        #: The notes in the table's window, by id.
         self.notes: dict[str, NotePublic] = {}
-        #: Each shown note's group: the notes of the same item and kind, in their order.
-        self.groups: dict[str, list[str]] = {}
+        #: How many notes each group (item id, kind) shows, for its heading.
+        self.groups: dict[tuple[str | None, str], int] = {}
+        self.items: dict[str, AgendaItemPublic] = {}
+        self.total = 0
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -70,45 +79,67 @@ class ReviewScreen(ReportsWorkerErrors, WritesToDatabase, EditsNotes, ExportsMee
         self.title = f"Review — {meeting.title}"
         self.sub_title = RULE_LABELS[meeting.rule]
         self.load()
+        self._fresh = True
         self.query_one("#review", NotesTable).focus()
 
+    #: Just loaded by on_mount: the screen's first resume, which follows at once, need not read it all again.
+    _fresh = False
+
     def on_screen_resume(self) -> None:
+        if self._fresh:
+            self._fresh = False
+            return
         self.load()
 
     def load(self, select: str | None = None) -> None:
+        """Read the headings' counts and a window of notes: around `select`, else around the note the
+        cursor is on, else at the top."""
         table = self.query_one("#review", NotesTable)
-        current = select or self.selected_note_id()
-        table.clear()
-        detail = services.get_detail(self.app.engine, self.meeting_id)
+        current = select or self.selected_note_id() or (table.nearest_note() if table.more_before else None)
+        engine = self.app.engine
         kind_filter = str(self.query_one("#kind-filter", Select).value)
-        self.revised = services.notes_with_revisions(self.app.engine, self.meeting_id)
-        self.notes = {n.id: n for n in detail.notes if not kind_filter or n.kind == kind_filter}
-        self.groups = {}
-        sections = [(item.id, f"{item.position}. {item.title}") for item in detail.items] + [(None, "Not on the agenda")]
-        for item_id, heading in sections:
-            notes = [n for n in self.notes.values() if n.item_id == item_id]
-            if not notes:
-                continue
-            table.add_fitted_row(("", "", "", Text(heading, style="bold")), f"item:{item_id}")
-            for kind in NOTE_KINDS:
-                group = [n.id for n in notes if n.kind == kind]
-                if not group:
-                    continue
-                table.add_fitted_row(("", "", "", Text(f"  {KIND_HEADINGS[kind]} ({len(group)})", style="italic")),
-                                   f"kind:{item_id}:{kind}")
-                for note_id in group:
-                    self.groups[note_id] = group
-                    cells = note_cells(self.notes[note_id])
-                    if note_id in self.revised:  # edited on two laptops: other versions kept (v)
-                        cells = (*cells[:3], Text("⟲ ") + cells[3])
-                    table.add_fitted_row(cells, note_id)
+        self.revised = services.notes_with_revisions(engine, self.meeting_id)
+        self.items = {item.id: item for item in services.list_items(engine, self.meeting_id)}
+        groups = count_note_groups(engine, self.meeting_id)
+        self.total = sum(group.count for group in groups)
+        shown = [group for group in groups if not kind_filter or group.kind == kind_filter]
+        self.groups = {(group.item_id, group.kind): group.count for group in shown}
+        fetch = NoteList(engine, self.meeting_id, kind=kind_filter or None, by_item=True, groups=shown)
+        table.show_notes(fetch, self._rows, total=sum(self.groups.values()), select=current)
+        self.show_summary()
+        self.show_detail()
+
+    def _rows(self, notes: list[NotePublic]) -> list[tuple[str, tuple]]:
+        """The window's rows: each note under the heading of its item and of its kind, the headings
+        repeated at the top of the window when it starts within a group."""
+        self.notes = {note.id: note for note in notes}
+        rows: list[tuple[str, tuple]] = []
+        previous: tuple[str | None, str] | None = None
+        for note in notes:
+            item_id, kind = note.item_id if note.item_id in self.items else None, note.kind
+            if previous is None or previous[0] != item_id:
+                item = self.items.get(item_id or "")
+                heading = f"{item.position}. {item.title}" if item else "Not on the agenda"
+                rows.append((f"item:{item_id}", ("", "", "", Text(heading, style="bold"))))
+            if previous != (item_id, kind):
+                count = self.groups.get((item_id, kind), 0)
+                rows.append((f"kind:{item_id}:{kind}",
+                             ("", "", "", Text(f"  {KIND_HEADINGS.get(kind, kind)} ({count:,})", style="italic"))))
+            previous = (item_id, kind)
+            cells = note_cells(note)
+            if note.id in self.revised:  # edited on two laptops: other versions kept (v)
+                cells = (*cells[:3], Text("⟲ ") + cells[3])
+            rows.append((note.id, cells))
+        return rows
+
+    def show_summary(self) -> None:
+        table = self.query_one("#review", NotesTable)
+        span = table.span
+        window = f" (the list holds {span[0]:,}–{span[1]:,}; Home/End: first/last)" if span else ""
         conflicts = f" · {len(self.revised)} with other versions (⟲, v)" if self.revised else ""
         self.query_one("#review-summary", Static).update(
-            f"{len(self.notes)} of {len(detail.notes)} notes{conflicts} · also: t texts for the export · "
+            f"{table.total:,} of {self.total:,} notes{window}{conflicts} · also: t texts for the export · "
             "l follow-up and links · p participants · F1 all keys")
-        if current and current in table.rows:
-            table.move_cursor(row=table.get_row_index(current), animate=False)
-        self.show_detail()
 
     def reload_notes(self, select: str | None = None) -> None:
         self.load(select=select)
@@ -127,6 +158,7 @@ class ReviewScreen(ReportsWorkerErrors, WritesToDatabase, EditsNotes, ExportsMee
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self.show_detail()
+        self.show_summary()
         self.refresh_footer()
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
@@ -143,10 +175,12 @@ class ReviewScreen(ReportsWorkerErrors, WritesToDatabase, EditsNotes, ExportsMee
         return key if key in self.notes else None
 
     def neighbour(self, note_id: str, offset: int) -> str | None:
-        """The note `offset` places away within the same item and kind, if any."""
-        group = self.groups.get(note_id, [])
-        index = group.index(note_id) + offset if note_id in group else -1
-        return group[index] if 0 <= index < len(group) else None
+        """The note `offset` (-1 or 1) places away within the same item and kind, if any."""
+        note = self.notes.get(note_id)
+        other = self.query_one("#review", NotesTable).adjacent(note_id, offset) if note else None
+        if other is None or (other.item_id, other.kind) != (note.item_id, note.kind):
+            return None
+        return other.id
 
     def footer_state(self) -> tuple:
         note_id = self.selected_note_id()
@@ -171,9 +205,7 @@ class ReviewScreen(ReportsWorkerErrors, WritesToDatabase, EditsNotes, ExportsMee
         other = self.neighbour(note_id, offset) if note_id else None
         if other is None:
             return
-        siblings = [n.id for n in services.list_notes(self.app.engine, self.meeting_id, self.notes[note_id].item_id)]
-        self.write(services.move_note, note_id, siblings.index(other) - siblings.index(note_id),
-                   done=lambda _: self.reload_notes(select=note_id))
+        self.write(move_note_past, note_id, other, done=lambda _: self.reload_notes(select=note_id))
 
     def action_revisions(self) -> None:
         from .dialogs.revisions import RevisionsDialog

@@ -5,7 +5,9 @@ Every function is one transaction, so a note is on disk when it returns.
 
 from __future__ import annotations
 
-from sqlalchemy import Engine
+from dataclasses import dataclass
+
+from sqlalchemy import Engine, func, literal, tuple_
 from sqlmodel import Session, col, select
 
 from ..capture import Capture, parse_capture
@@ -308,8 +310,248 @@ def list_notes(engine: Engine, meeting_id: str, item_id: str | None = None) -> l
         query = select(Note).where(Note.meeting_id == meeting_id, col(Note.deleted_at).is_(None))
         if item_id is not None:
             query = query.where(Note.item_id == item_id)
-        rows = session.exec(query.order_by(col(Note.position), col(Note.created_at))).all()
+        rows = session.exec(query.order_by(col(Note.position), col(Note.created_at), col(Note.id))).all()
         return [NotePublic.model_validate(n) for n in rows]
+
+
+# --- reading the notes a window at a time ------------------------------------------------------------------
+#
+# The capture and review screens show a window of a few hundred notes, never the whole meeting. A page is
+# read by keyset: the notes strictly after (or before) one note in the list's order, which is a range of
+# the (item_id, position) index, so a page costs the same at the top of a 50,000-note item as at its end
+# (an OFFSET would read and throw away every note before it).
+
+#: A note with no agenda item sorts after every item, as review lists "Not on the agenda" last.
+_NO_ITEM_RANK = 2**31 - 1
+_NOTE = Note.__table__.c
+_KIND_RANK = {kind: rank for rank, kind in enumerate(NOTE_KINDS)}
+#: The order of notes within one item (or one group): position, when taken, then id so that none tie.
+_KEYS = (_NOTE.position, _NOTE.created_at, _NOTE.id)
+
+
+@dataclass(frozen=True)
+class NoteGroup:
+    """The live notes of one kind under one agenda item (`item_id` None: on no item), counted. Review
+    shows the meeting's notes group by group: by agenda item (those on no item last), then by kind in
+    the order of vocab.NOTE_KINDS."""
+
+    item_id: str | None
+    kind: str
+    count: int
+    item_position: int | None = None
+
+    @property
+    def rank(self) -> tuple:
+        return _group_rank(self.item_position, self.item_id, self.kind)
+
+
+def _group_rank(item_position: int | None, item_id: str | None, kind: str) -> tuple:
+    return (_NO_ITEM_RANK if item_position is None else item_position, item_id or "",
+            _KIND_RANK.get(kind, len(NOTE_KINDS)))
+
+
+def _notes_where(query, meeting_id: str, item_id: str | None, kind: str | None, *, no_item: bool = False):
+    query = query.where(_NOTE.meeting_id == meeting_id, _NOTE.deleted_at.is_(None))
+    if no_item:
+        query = query.where(_NOTE.item_id.is_(None))
+    elif item_id is not None:
+        query = query.where(_NOTE.item_id == item_id)
+    if kind:
+        query = query.where(_NOTE.kind == kind)
+    return query
+
+
+def _keyset(query, anchor, *, after: bool, inclusive: bool):
+    """Only the notes past `anchor` (its position, created_at and id) in the order of _KEYS."""
+    values = tuple_(*(literal(value, key.type) for key, value in zip(_KEYS, anchor, strict=True)))
+    row = tuple_(*_KEYS)
+    if after:
+        return query.where(row >= values if inclusive else row > values)
+    return query.where(row <= values if inclusive else row < values)
+
+
+def _run_page(conn, query, *, descending: bool, limit: int) -> list[NotePublic]:
+    query = query.order_by(*(key.desc() for key in _KEYS) if descending else _KEYS).limit(max(0, limit))
+    rows = [NotePublic.model_validate(dict(r._mapping)) for r in conn.execute(query)]
+    return rows[::-1] if descending else rows
+
+
+def notes_page(
+    engine: Engine,
+    meeting_id: str,
+    item_id: str | None = None,
+    *,
+    after: str | None = None,
+    before: str | None = None,
+    inclusive: bool = False,
+    tail: bool = False,
+    limit: int = 200,
+    kind: str | None = None,
+    by_item: bool = False,
+    groups: list[NoteGroup] | None = None,
+) -> list[NotePublic]:
+    """At most `limit` live notes of a meeting (or of one item), in the list's order, read by keyset.
+
+    `after`: the notes that follow this note (a note id); `before`: the notes that precede it, the
+    nearest last. `inclusive` counts the note itself in. The note named need not be in the list any more
+    (deleted, filtered out): its place in the order is enough. Neither: the first notes, or with `tail`
+    the last ones. `kind` keeps one kind.
+
+    `by_item` orders the meeting's notes as review shows them (see NoteGroup): the page is read group by
+    group, each a range of the (item_id, position) index, with `groups` (from `count_note_groups`, which
+    the caller has read anyway for its headings) telling which groups hold notes and how many.
+    """
+    if after is not None and before is not None:
+        raise InvalidInput("A page of notes is read after one note or before one, not both.")
+    with reading(engine) as session:
+        return _page(session.connection(), meeting_id, item_id, after=after, before=before, inclusive=inclusive,
+                     tail=tail, limit=limit, kind=kind, by_item=by_item, groups=groups)
+
+
+def notes_around(
+    engine: Engine,
+    meeting_id: str,
+    item_id: str | None = None,
+    *,
+    note_id: str,
+    before: int,
+    after: int,
+    kind: str | None = None,
+    by_item: bool = False,
+    groups: list[NoteGroup] | None = None,
+) -> tuple[list[NotePublic], list[NotePublic]]:
+    """A window around one note, read in one transaction so that a write committed meanwhile cannot set
+    the two halves at odds: at most `before` notes before it, and at most `after` from it on (the note
+    itself first, unless it has gone: then the notes from its place on). Options as `notes_page`."""
+    with reading(engine) as session:
+        conn = session.connection()
+        common = {"kind": kind, "by_item": by_item, "groups": groups}
+        return (_page(conn, meeting_id, item_id, before=note_id, limit=before, **common),
+                _page(conn, meeting_id, item_id, after=note_id, inclusive=True, limit=after, **common))
+
+
+@dataclass(frozen=True)
+class NoteList:
+    """One list of notes as a screen shows it (one item's notes; or the meeting's in review's order,
+    perhaps of one kind), read a page at a time: what the screens hand to their windowed table."""
+
+    engine: Engine
+    meeting_id: str
+    item_id: str | None = None
+    kind: str | None = None
+    by_item: bool = False
+    groups: list[NoteGroup] | None = None
+
+    def page(self, **where) -> list[NotePublic]:
+        """`notes_page` of this list: after=, before=, inclusive=, tail=, limit=."""
+        return notes_page(self.engine, self.meeting_id, self.item_id, kind=self.kind, by_item=self.by_item,
+                          groups=self.groups, **where)
+
+    def around(self, note_id: str, *, before: int, after: int) -> tuple[list[NotePublic], list[NotePublic]]:
+        return notes_around(self.engine, self.meeting_id, self.item_id, note_id=note_id, before=before,
+                            after=after, kind=self.kind, by_item=self.by_item, groups=self.groups)
+
+
+def _page(conn, meeting_id: str, item_id: str | None, *, after: str | None = None, before: str | None = None,
+          inclusive: bool = False, tail: bool = False, limit: int, kind: str | None, by_item: bool,
+          groups: list[NoteGroup] | None) -> list[NotePublic]:
+    descending = tail or before is not None
+    anchor_id = after if after is not None else before
+    table = select(Note.__table__)
+    anchor = None
+    if anchor_id is not None:
+        anchor = conn.execute(select(*_KEYS, _NOTE.item_id, _NOTE.kind, _ITEM.position)
+                              .select_from(Note.__table__.outerjoin(AgendaItem.__table__,
+                                                                    _ITEM.id == _NOTE.item_id))
+                              .where(_NOTE.id == anchor_id)).first()
+        if anchor is None:
+            return []
+    if not by_item:
+        query = _notes_where(table, meeting_id, item_id, kind)
+        if anchor is not None:
+            query = _keyset(query, anchor[:3], after=after is not None, inclusive=inclusive)
+        return _run_page(conn, query, descending=descending, limit=limit)
+
+    if groups is None:
+        groups = _note_groups(conn, meeting_id)
+    groups = [g for g in groups if not kind or g.kind == kind]
+    if anchor is None:
+        walk = [(g, None) for g in (reversed(groups) if descending else groups)]
+    else:
+        rank = _group_rank(anchor[5], anchor[3], anchor[4])
+        if descending:
+            walk = [(g, anchor[:3] if g.rank == rank else None) for g in reversed(groups) if g.rank <= rank]
+        else:
+            walk = [(g, anchor[:3] if g.rank == rank else None) for g in groups if g.rank >= rank]
+    page: list[NotePublic] = []
+    for group, keyset in walk:
+        wanted = limit - len(page)
+        if wanted <= 0:
+            break
+        query = _notes_where(table, meeting_id, group.item_id, group.kind, no_item=group.item_id is None)
+        if keyset is not None:
+            query = _keyset(query, keyset, after=not descending, inclusive=inclusive)
+        else:
+            wanted = min(wanted, group.count)  # the scan stops at the group's last note
+        found = _run_page(conn, query, descending=descending, limit=wanted)
+        page = found + page if descending else page + found
+    return page
+
+
+def count_notes(engine: Engine, meeting_id: str, item_id: str | None = None, *, kind: str | None = None) -> int:
+    """How many live notes a meeting (or one of its items) holds: one COUNT, no note read."""
+    with reading(engine) as session:
+        query = _notes_where(select(func.count()).select_from(Note.__table__), meeting_id, item_id, kind)
+        return session.connection().execute(query).scalar_one()
+
+
+def count_note_groups(engine: Engine, meeting_id: str) -> list[NoteGroup]:
+    """The meeting's live notes counted by item and kind, in review's order: one GROUP BY, no note read."""
+    with reading(engine) as session:
+        return _note_groups(session.connection(), meeting_id)
+
+
+def _note_groups(conn, meeting_id: str) -> list[NoteGroup]:
+    query = _notes_where(select(_NOTE.item_id, _NOTE.kind, func.count()).select_from(Note.__table__),
+                         meeting_id, None, None).group_by(_NOTE.item_id, _NOTE.kind)
+    counted = conn.execute(query).all()
+    positions = dict(conn.execute(select(_ITEM.id, _ITEM.position).where(_ITEM.meeting_id == meeting_id)).all())
+    groups = [NoteGroup(item_id if item_id in positions else None, kind, count, positions.get(item_id))
+              for item_id, kind, count in counted]
+    return sorted(groups, key=lambda g: g.rank)
+
+
+def move_note_past(engine: Engine, note_id: str, other_id: str) -> NotePublic:
+    """Move a note just past another note of its item (before it when it was above, after it when it was
+    below); the notes in between shift by one place. This is `move_note` by the distance between the two,
+    read as a range of positions rather than as all the item's notes, so it costs the same in a long item.
+    """
+    with transaction(engine) as session:
+        note, other = session.get(Note, note_id), session.get(Note, other_id)
+        if note is None or other is None:
+            raise NotFound(f"No note with id {note_id if note is None else other_id!r}.")
+        if (note.meeting_id, note.item_id) != (other.meeting_id, other.item_id) or note.deleted_at or other.deleted_at:
+            raise InvalidInput("A note moves past another note of the same item only.")
+        low, high = sorted((note.position, other.position))
+        where = (Note.item_id == note.item_id if note.item_id
+                 else (Note.meeting_id == note.meeting_id) & col(Note.item_id).is_(None))
+        span = list(session.exec(select(Note).where(where, col(Note.deleted_at).is_(None),
+                                                    col(Note.position) >= low, col(Note.position) <= high)
+                                 .order_by(col(Note.position), col(Note.created_at), col(Note.id))).all())
+        positions = [n.position for n in span]
+        if len(set(positions)) != len(positions):  # positions tie (merged laptops): number the item afresh
+            siblings = _siblings(session, note)
+            ids = [n.id for n in siblings]
+            return _move_among(session, note, siblings, ids.index(other_id) - ids.index(note_id))
+        ids = [n.id for n in span]
+        moved = span.pop(ids.index(note_id))
+        span.insert(ids.index(other_id), moved)
+        for position, sibling in zip(positions, span, strict=True):
+            if sibling.position != position:
+                sibling.position = position
+                session.add(sibling)
+        session.flush()
+        return NotePublic.model_validate(note)
 
 
 def move_note(engine: Engine, note_id: str, offset: int) -> NotePublic:
@@ -318,23 +560,31 @@ def move_note(engine: Engine, note_id: str, offset: int) -> NotePublic:
         note = session.get(Note, note_id)
         if note is None:
             raise NotFound(f"No note with id {note_id!r}.")
-        siblings = list(
-            session.exec(
-                select(Note)
-                .where(Note.meeting_id == note.meeting_id, Note.item_id == note.item_id, col(Note.deleted_at).is_(None))
-                .order_by(col(Note.position), col(Note.created_at))
-            ).all()
-        )
-        index = next(i for i, n in enumerate(siblings) if n.id == note_id)
-        target = index + offset
-        if 0 <= target < len(siblings):
-            siblings.insert(target, siblings.pop(index))
-            for position, sibling in enumerate(siblings, start=1):
-                if sibling.position != position:
-                    sibling.position = position
-                    session.add(sibling)
-        session.flush()
-        return NotePublic.model_validate(note)
+        return _move_among(session, note, _siblings(session, note), offset)
+
+
+def _siblings(session: Session, note: Note) -> list[Note]:
+    return list(
+        session.exec(
+            select(Note)
+            .where(Note.meeting_id == note.meeting_id, Note.item_id == note.item_id, col(Note.deleted_at).is_(None))
+            .order_by(col(Note.position), col(Note.created_at), col(Note.id))
+        ).all()
+    )
+
+
+def _move_among(session: Session, note: Note, siblings: list[Note], offset: int) -> NotePublic:
+    """Move `note` `offset` places among `siblings` (its item's notes in order) and number them 1, 2, …"""
+    index = next(i for i, n in enumerate(siblings) if n.id == note.id)
+    target = index + offset
+    if 0 <= target < len(siblings):
+        siblings.insert(target, siblings.pop(index))
+        for position, sibling in enumerate(siblings, start=1):
+            if sibling.position != position:
+                sibling.position = position
+                session.add(sibling)
+    session.flush()
+    return NotePublic.model_validate(note)
 
 
 # --- the capture line's draft --------------------------------------------------

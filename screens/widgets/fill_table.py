@@ -10,6 +10,11 @@ DataTable's "auto" height: an auto-height row is measured later, when the
 table is idle, and a row removed and added again before that (a note that
 finished saving while the next was typed) could stay zero lines high, in the
 table but never drawn. The crash-safety soak found it under load.
+
+Measuring is the costly part of adding a wrapped row, so it is skipped until
+the table knows its width (the first resize lays every row out anyway), and
+heights are remembered by text and width: the notes tables read their window
+again as the cursor moves, mostly the same notes at the same width.
 """
 
 from __future__ import annotations
@@ -33,6 +38,9 @@ class FillTable(DataTable):
         self.column_spec = list(columns)
         self.fill_key = next(key for _, key, width in columns if width is None)
         self.wrap = wrap
+        #: Has the table had its first size? Until then a wrapped row is not measured (see the docstring).
+        self._sized = False
+        self._heights: dict[tuple, int] = {}
 
     def on_mount(self) -> None:
         for label, key, width in self.column_spec:
@@ -45,7 +53,8 @@ class FillTable(DataTable):
     def on_resize(self, event: events.Resize) -> None:
         column = self.columns.get(self.fill_key)  # type: ignore[call-overload]  # ColumnKey equals its str
         width = self._fill_width()
-        if column is not None and column.width != width:
+        first, self._sized = not self._sized, True
+        if column is not None and (column.width != width or (first and self.wrap)):
             column.width = width
             self.relayout()
 
@@ -60,19 +69,25 @@ class FillTable(DataTable):
             self.move_cursor(row=min(cursor, len(rows) - 1), animate=False)
 
     def add_fitted_row(self, cells: Sequence, key: str) -> None:
-        wrapped = self.wrap and self.row_count < self.WRAP_LIMIT
+        wrapped = self.wrap and self._sized and self.row_count < self.WRAP_LIMIT
         self.add_row(*cells, key=key, height=self._height(cells) if wrapped else 1)
 
     def _height(self, cells: Sequence) -> int:
         """How many lines the row needs: its tallest cell, wrapped at its column's width."""
+        texts = [cell if isinstance(cell, Text) else Text(str(cell)) for cell in cells]
+        widths = [getattr(self.columns.get(key), "width", 0)  # type: ignore[call-overload]  # ColumnKey equals its str
+                  for _, key, _ in self.column_spec]
+        remembered = (tuple(text.plain for text in texts), tuple(widths))
+        if remembered in self._heights:
+            return self._heights[remembered]
         console = self.app.console
         tallest = 1
-        for (_, key, _), cell in zip(self.column_spec, cells, strict=True):
-            column = self.columns.get(key)  # type: ignore[call-overload]  # ColumnKey equals its str
-            if column is None or column.width <= 0:
-                continue
-            text = cell if isinstance(cell, Text) else Text(str(cell))
-            tallest = max(tallest, len(text.wrap(console, column.width)))
+        for text, width in zip(texts, widths, strict=True):
+            if width > 0:
+                tallest = max(tallest, len(text.wrap(console, width)))
+        if len(self._heights) > 4 * self.WRAP_LIMIT:
+            self._heights.clear()
+        self._heights[remembered] = tallest
         return tallest
 
     def replace_row(self, key: str, cells: Sequence) -> None:
