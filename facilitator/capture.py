@@ -32,7 +32,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .errors import InvalidInput
-from .vocab import ADDRESSEE_ALIASES, NOTE_KIND_ALIASES, NOTE_KINDS, normalise_kind
+from .vocab import (
+    ADDRESSEE_ALIASES,
+    NOTE_KIND_ALIASES,
+    NOTE_KINDS,
+    join_addressees,
+    normalise_kind,
+)
 
 _KIND_PREFIX = re.compile(r"^\s*([A-Za-z][A-Za-z_-]*)\s*:(?!:)\s*")
 _MARKER = re.compile(r'(?<!\S)([>@+])(?:"([^"]+)"|(\S+))|(?<!\S)(!)(?!\S)')
@@ -147,6 +153,6 @@ def parse_capture(line: str, *, default_kind: str = "reflection", themes: Sequen
             text, headline = headline, ""
         else:
             raise InvalidInput("The note is empty.")
-    addressee = "; ".join(dict.fromkeys(a for a in addressees if a))
+    addressee = join_addressees(addressees)
     return Capture(text=text, kind=kind, headline=headline, addressee=addressee, speaker=speaker, key=key,
                    themes=tuple(tags))

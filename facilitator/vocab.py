@@ -79,6 +79,32 @@ ADDRESSEE_ALIASES = {
     "rb": "regional bodies",
 }
 
+#: A note's several addressees are kept in its one `addressee` field, in this form: "UN; Member States".
+ADDRESSEE_SEPARATOR = "; "
+
+
+def join_addressees(names) -> str:
+    """The `addressee` field for these addressees: each once, in the order given, blanks dropped."""
+    return ADDRESSEE_SEPARATOR.join(dict.fromkeys(n.strip() for n in names if n.strip()))
+
+
+def split_addressees(value: str) -> list[str]:
+    """A note's addressees, from its `addressee` field."""
+    return [a.strip() for a in value.split(ADDRESSEE_SEPARATOR.strip()) if a.strip()]
+
+
+#: SQL (SQLite and PostgreSQL alike) true when the note's `addressee` field names :addressee among its
+#: addressees, whatever the case: "UN" finds "UN" and "Member States; UN", not "UNDP". The parameter is
+#: `addressee_pattern(name)`; the search and the tracker both filter with it.
+ADDRESSED_TO = ("(';' || lower(replace(note.addressee, '" + ADDRESSEE_SEPARATOR + "', ';')) || ';') "
+                "LIKE :addressee ESCAPE '\\'")
+
+
+def addressee_pattern(name: str) -> str:
+    """The LIKE pattern `ADDRESSED_TO` takes for one addressee (LIKE's own wildcards escaped)."""
+    escaped = name.strip().lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%;{escaped};%"
+
 
 def normalise_kind(value: str) -> str | None:
     """Return the canonical note kind for a name or alias, or None."""

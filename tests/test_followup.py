@@ -78,3 +78,22 @@ def test_history_and_links_survive_bundle_round_trip(engine, series, tmp_path):
     assert [(c.status, c.comment) for c in followup.history(other_db, rec.id)] == [("in-progress", "under discussion")]
     assert [n.id for n in followup.links_of(other_db, rec.id)[1]] == [later.id]
     assert services.get_note(other_db, rec.id).status == "in-progress"
+
+
+def test_a_recommendation_to_several_addressees_is_found_under_each(engine):
+    """The tracker and search filter by one addressee among a note's several ("UN; Member States"), in any
+    case, and never by a name that only starts the same ("UN" is not "UNDP"); LIKE's wildcards typed as an
+    addressee are letters."""
+    from facilitator.services.search import search
+
+    meeting = services.create_meeting(engine, "breakfast", title="Addressees", date=dt.date(2017, 9, 7))
+    both = services.capture_note(engine, meeting.id, None, "rec: Report on prevention every year >ms >UN")
+    services.add_note(engine, meeting.id, "Report on development every year", kind="rec", addressee="UNDP")
+    services.add_note(engine, meeting.id, "Report on the 100% target every year", kind="rec", addressee="U_N")
+    assert both.addressee == "Member States; UN"
+    for name in ("UN", "un", "member states", " Member States "):
+        assert [r.note.id for r in followup.tracker(engine, addressee=name)] == [both.id], name
+        assert [h.note_id for h in search(engine, "report", addressee=name)] == [both.id], name
+    assert followup.tracker(engine, addressee="Member") == []
+    assert [r.note.addressee for r in followup.tracker(engine, addressee="U_N")] == ["U_N"]
+    assert followup.tracker(engine, addressee="U%") == []

@@ -50,7 +50,7 @@ from __future__ import annotations
 import re
 
 from facilitator.models import AgendaItemPublic, MeetingDetail, NotePublic
-from facilitator.vocab import ON_THE_RECORD
+from facilitator.vocab import ON_THE_RECORD, split_addressees
 
 from ..document import Block, BulletList, Heading, Inline, Paragraph, Run
 from ..drafting import (
@@ -282,7 +282,7 @@ ADDRESSEE_FORMS = {
 
 def addressees(note: NotePublic) -> list[str]:
     """A note's addressees: several are kept in one field, separated by semicolons."""
-    return [a.strip() for a in note.addressee.split(";") if a.strip()]
+    return split_addressees(note.addressee)
 
 
 def addressee_name(addressee: str) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from pydantic import BaseModel
-from sqlalchemy import Engine, or_
+from sqlalchemy import Engine, or_, text
 from sqlmodel import col, select
 
 from ..errors import InvalidInput, NotFound
@@ -25,7 +25,15 @@ from ..models import (
 )
 from ..policy import Register, dismissed_mentions, gate
 from ..text import fold
-from ..vocab import CARRIED, FOLLOWED_KINDS, OPEN_STATUSES, STATUSES, normalise_status
+from ..vocab import (
+    ADDRESSED_TO,
+    CARRIED,
+    FOLLOWED_KINDS,
+    OPEN_STATUSES,
+    STATUSES,
+    addressee_pattern,
+    normalise_status,
+)
 from ._db import reading, transaction
 
 
@@ -150,7 +158,7 @@ def tracker(
             .where(col(Note.kind).in_(FOLLOWED_KINDS), col(Note.deleted_at).is_(None), col(Note.status).in_(statuses))
         )
         if addressee:
-            query = query.where(Note.addressee.ilike(addressee.strip()))
+            query = query.where(text(ADDRESSED_TO).bindparams(addressee=addressee_pattern(addressee)))
         query = query.order_by(col(Meeting.date), col(Meeting.id), col(Note.position)).offset(offset)
         rows = session.exec(query.limit(limit) if limit else query).all()
         last = {}

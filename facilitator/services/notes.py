@@ -28,7 +28,14 @@ from ..models import (
 )
 from ..policy import check_speaker, effective_rule
 from ..text import match_label
-from ..vocab import AUTO_SPEAKER, FOLLOWED_KINDS, NOTE_KINDS, ON_THE_RECORD, normalise_kind
+from ..vocab import (
+    AUTO_SPEAKER,
+    FOLLOWED_KINDS,
+    NOTE_KINDS,
+    ON_THE_RECORD,
+    join_addressees,
+    normalise_kind,
+)
 from ._db import reading, transaction
 from .participants import find_speaker
 
@@ -679,7 +686,7 @@ def add_note_as_typed(
         else:
             capture_kind = capture.kind
         wanted = [*([capture.addressee] if capture.addressee else []), *(a.strip() for a in addressees if a.strip())]
-        addressee = "; ".join(dict.fromkeys(wanted))
+        addressee = join_addressees(wanted)
         group = _group_in_meeting(items, item, group)
         note = _insert_note(
             session, meeting, item, capture.text, kind=capture_kind, headline=headline or capture.headline,
@@ -729,7 +736,7 @@ def annotate_note(engine: Engine, note_id: str, **changes) -> NotePublic:
         if "footnote" in changes:
             note.footnote = changes["footnote"].strip()
         if "addressees" in changes:
-            note.addressee = "; ".join(dict.fromkeys(a.strip() for a in changes["addressees"] if a.strip()))
+            note.addressee = join_addressees(changes["addressees"])
         note.updated_at = utcnow()
         session.add(note)
         session.flush()

@@ -23,7 +23,13 @@ from sqlalchemy import Engine, text
 from .. import dialects
 from ..errors import InvalidInput
 from ..migrations import REBUILD_NOTE_FTS
-from ..vocab import ON_THE_RECORD, normalise_kind, normalise_rule
+from ..vocab import (
+    ADDRESSED_TO,
+    ON_THE_RECORD,
+    addressee_pattern,
+    normalise_kind,
+    normalise_rule,
+)
 from ._db import reading, transaction
 
 HIGHLIGHT = ("[", "]")
@@ -107,8 +113,8 @@ def search(
         where.append("note.kind = :kind")
         params["kind"] = canonical
     if addressee:
-        where.append("lower(note.addressee) = lower(:addressee)")
-        params["addressee"] = addressee.strip()
+        where.append(ADDRESSED_TO)
+        params["addressee"] = addressee_pattern(addressee)
     if theme:
         elements = "jsonb_array_elements_text(note.themes) AS theme(value)" if postgresql else "json_each(note.themes)"
         where.append(f"EXISTS (SELECT 1 FROM {elements} WHERE lower(value) = lower(:theme))")
