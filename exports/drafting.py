@@ -32,7 +32,13 @@ import datetime as dt
 import re
 
 from facilitator.models import MeetingDetail, OrganiserPublic
-from facilitator.vocab import CHATHAM_HOUSE, NOT_FOR_ATTRIBUTION, ON_THE_RECORD, RULE_PHRASES
+from facilitator.text import capitalise
+from facilitator.vocab import (
+    CHATHAM_HOUSE,
+    NOT_FOR_ATTRIBUTION,
+    ON_THE_RECORD,
+    RULE_PHRASES,
+)
 
 FORMAT_NOUNS = {
     "roundtable": "roundtable", "breakfast": "breakfast meeting", "workshop": "workshop",
@@ -96,10 +102,6 @@ def running_name(name: str, profile: OrganiserPublic | None = None) -> str:
         return profile.running.strip()
     bare = strip_article(name)
     return f"the {bare}" if takes_article(name) else bare
-
-
-def capitalise(text: str) -> str:
-    return text[:1].upper() + text[1:] if text else text
 
 
 def organisers_of(detail: MeetingDetail) -> list[tuple[OrganiserPublic, str]]:

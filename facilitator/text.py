@@ -12,6 +12,11 @@ def fold(value: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
+def capitalise(text: str) -> str:
+    """The first letter up, the rest as written ("Chatham House rule"; str.capitalize would lower "House")."""
+    return text[:1].upper() + text[1:] if text else text
+
+
 def slugify(value: str, max_length: int = 60) -> str:
     slug = re.sub(r"[^a-z0-9]+", "-", fold(value)).strip("-")
     return slug[:max_length].rstrip("-") or "meeting"

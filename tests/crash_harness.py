@@ -192,20 +192,23 @@ def run_trial(folder: Path, rng: random.Random, notes: int = 12) -> Trial:
         terminal.type("\r")  # open the meeting
         lines = terminal.wait_for_text("Type a note")
         input_row = next(i for i, line in enumerate(lines) if "Type a note" in line)
+        # The random pauses below are a typist's rhythm, which puts the kill at a random moment of the
+        # capture path. They never stand in for waiting on the application: nothing asserted depends on their
+        # length, since what counts as saved is read off the screen after the kill (`acknowledged_on`).
         for text in texts[:last + 1]:
             for chunk in (text[:8], text[8:]):
                 terminal.type(chunk)
-                time.sleep(rng.uniform(0, 0.02))
+                time.sleep(rng.uniform(0, 0.02))  # between keystrokes
             terminal.type("\r")
             trial.sent.append(text)
-            time.sleep(rng.uniform(0, 0.05))
+            time.sleep(rng.uniform(0, 0.05))  # between lines
         if wait_for is not None:
             terminal.wait_for(lambda shown: texts[wait_for] in acknowledged_on(shown, texts, input_row),
                               f"{texts[wait_for]!r} saved")
         if rng.random() < 0.5:
             trial.partial = "half a line typed when"[:rng.randrange(1, 22)]
             terminal.type(trial.partial)
-        time.sleep(rng.uniform(0, 0.05))
+        time.sleep(rng.uniform(0, 0.05))  # a random moment for the kill
     finally:
         terminal.kill()
     trial.acknowledged = acknowledged_on(terminal.lines(), trial.sent, input_row)

@@ -216,6 +216,14 @@ def people_of(guests: list[dict], part: str) -> list[str]:
             if (g.get("as") or "guest") == part]
 
 
+def theme_list(themes: list[str]) -> list[str]:
+    """A meeting's themes as given, each once, blanks dropped; at most MAX_THEMES (InvalidInput)."""
+    wanted = list(dict.fromkeys(t.strip() for t in themes if t.strip()))
+    if len(wanted) > MAX_THEMES:
+        raise InvalidInput(f"A meeting can have at most {MAX_THEMES} themes (number keys for the first nine).")
+    return wanted
+
+
 def _check_changes(changes: dict) -> None:
     """One line for the first thing wrong with an edit; the edit is then not made."""
     if "style" in changes and changes["style"]:
@@ -253,10 +261,7 @@ def update_meeting(engine: Engine, meeting_id: str, **changes) -> MeetingPublic:
     if "title" in changes and not str(changes["title"]).strip():
         raise InvalidInput("A meeting needs a title.")
     if "themes" in changes:
-        themes = list(dict.fromkeys(t.strip() for t in changes["themes"] if t.strip()))
-        if len(themes) > MAX_THEMES:
-            raise InvalidInput(f"A meeting can have at most {MAX_THEMES} themes (one per number key).")
-        changes["themes"] = themes
+        changes["themes"] = theme_list(changes["themes"])
     if "speaker_limit" in changes and not 0 <= int(changes["speaker_limit"]) <= 3600:
         raise InvalidInput("A speaking-time limit is between 0 (none) and 3600 seconds.")
     _check_changes(changes)
@@ -622,9 +627,7 @@ def set_themes(engine: Engine, meeting_id: str, themes: list[str]) -> MeetingPub
     be dropped (rename it instead)."""
     with transaction(engine) as session:
         meeting = _meeting_row(session, meeting_id)
-        wanted = list(dict.fromkeys(t.strip() for t in themes if t.strip()))
-        if len(wanted) > MAX_THEMES:
-            raise InvalidInput(f"A meeting can have at most {MAX_THEMES} themes.")
+        wanted = theme_list(themes)
         dropped = {t.casefold() for t in meeting.themes} - {t.casefold() for t in wanted}
         used = [n for n in session.exec(select(Note).where(Note.meeting_id == meeting_id,
                                                            col(Note.deleted_at).is_(None)))

@@ -18,6 +18,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Select
 from facilitator.errors import InvalidInput
 from facilitator.services.meetings import person_entry
 from facilitator.templates import Template
+from facilitator.text import capitalise
 from facilitator.vocab import RULE_LABELS, RULES
 
 
@@ -77,9 +78,7 @@ class NewMeetingDialog(ModalScreen[NewMeetingRequest | None]):
             yield Label("Guest of honour (NAME, ROLE; optional)")
             yield Input(placeholder="e.g. Adama Dieng, Special Adviser on the Prevention of Genocide", id="guest")
             yield Label("Attribution rule")
-            # Only the first letter up: str.capitalize() would write "Chatham house rule".
-            yield Select([("As the template says", "")] + [(RULE_LABELS[r][:1].upper() + RULE_LABELS[r][1:], r)
-                                                          for r in RULES],
+            yield Select([("As the template says", "")] + [(capitalise(RULE_LABELS[r]), r) for r in RULES],
                          value="", allow_blank=False, id="rule")
             yield Label("Series (e.g. an annual dialogue; optional)")
             yield Input(placeholder="e.g. RtoP breakfast", id="series")
