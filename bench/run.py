@@ -115,6 +115,8 @@ def first_paint(command: list[str], ready: str, runs: int, env: dict | None = No
         start = time.perf_counter()
         subprocess.run([*tmux, "new-window", "-d", "-t", "idle", "-n", "run", "-c", str(ROOT), " ".join(command)],
                        check=True, env=environment)
+        pid = subprocess.run([*tmux, "display-message", "-p", "-t", "idle:run", "#{pane_pid}"], capture_output=True,
+                             text=True).stdout.strip()
         deadline = start + 60
         while time.perf_counter() < deadline:
             shown = subprocess.run([*tmux, "capture-pane", "-p", "-t", "idle:run"], capture_output=True,
@@ -124,7 +126,21 @@ def first_paint(command: list[str], ready: str, runs: int, env: dict | None = No
                 break
             time.sleep(0.003)
         subprocess.run([*tmux, "kill-server"], capture_output=True)
+        _wait_gone(int(pid) if pid.isdigit() else None)
     return times
+
+
+def _wait_gone(pid: int | None) -> None:
+    """Wait until the launched program has ended (it hears the hang-up and leaves), so that its last work
+    does not slow the next run; one still there after 30 s is reported and killed."""
+    if pid is None:
+        return
+    deadline = time.perf_counter() + 30
+    while Path(f"/proc/{pid}").exists() and time.perf_counter() < deadline:
+        time.sleep(0.01)
+    if Path(f"/proc/{pid}").exists():
+        print(f"  process {pid} did not leave after its terminal was closed; killed", flush=True)
+        os.kill(pid, 9)
 
 
 # --- in-process measures (each in its own process) ----------------------------------------------------------

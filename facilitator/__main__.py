@@ -1,5 +1,5 @@
 """`python -m facilitator` runs the same command as `facilitator`."""
 
-from .cli import main
+from .launch import main
 
 main()

@@ -17,6 +17,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sqlite3
+import threading
+from concurrent.futures import Future
 from typing import NamedTuple
 
 from .errors import DatabaseError
@@ -72,3 +74,20 @@ def read_meetings(db: str | os.PathLike | None = None) -> list[MeetingRow] | Non
         return None
     finally:
         locks.release(held)
+
+
+def read_meetings_soon(db: str | os.PathLike | None = None) -> Future:
+    """`read_meetings(db)` in a thread of its own, started now: the application starts it before it
+    imports Textual, so that the meetings are read (SQLite works without Python's interpreter lock) while
+    Textual loads, and are there for the first frame. The future's result is read_meetings' answer, or
+    None if the read failed in any way (the full path then reads, or says what is wrong)."""
+    future: Future = Future()
+
+    def read() -> None:
+        try:
+            future.set_result(read_meetings(db))
+        except BaseException:  # noqa: BLE001  (the full path reports it; the first frame only goes without)
+            future.set_result(None)
+
+    threading.Thread(target=read, name="first meetings", daemon=True).start()
+    return future

@@ -4,7 +4,6 @@ command palette's commands, and the factory the CLI and the tests share."""
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future
 from pathlib import Path
@@ -35,12 +34,13 @@ def utcnow() -> dt.datetime:
 
 
 class Opening(NamedTuple):
-    """A database the application opens itself, after its first frame: `db` as given on the command line
-    (for the first frame's quick read of the meetings), `open`, which returns the engine, checked and
-    migrated, or raises the error the command line reports (facilitator/cli/__init__.py), and `settled`,
-    run once the meetings list is on screen with everything it needs loaded."""
+    """A database the application opens itself, after its first frame: `meetings`, the first frame's
+    quick read of its meetings (facilitator.quickread.read_meetings_soon, already under way), `open`,
+    which returns the engine, checked and migrated, or raises the error the command line reports
+    (facilitator/launch.py), and `settled`, run once the meetings list is on screen with everything it
+    needs loaded."""
 
-    db: str | os.PathLike | None
+    meetings: Future
     open: Callable[[], Engine]
     settled: Callable[[], None] = lambda: None
 
@@ -69,6 +69,8 @@ class FacilitatorApp(LeavesOnHangup, App):
         #: The database file as opened, held so that it can still be copied elsewhere if that happens.
         self.held = None
         self.opening = opening
+        #: What must be on screen before the database is opened (see _open_when_shown).
+        self._waiting_for = {"first frame", "meetings"}
         #: Why the database could not be opened after the first frame; the command line reports it.
         self.failed: FacilitatorError | OSError | None = None
         if engine is not None:
@@ -98,12 +100,25 @@ class FacilitatorApp(LeavesOnHangup, App):
         else:
             from .opening import OpeningScreen
 
-            self.push_screen(OpeningScreen(self.opening.db))
+            self.push_screen(OpeningScreen(self.opening.meetings))
         self.watch_terminal()
 
     def on_ready(self) -> None:
-        """The first frame is on screen: now open the database (Textual sends Ready after it)."""
-        if self.engine is None and self.opening is not None:
+        """The first frame is on screen (Textual sends Ready after it)."""
+        self._waiting_for.discard("first frame")
+        self._open_when_shown()
+
+    def meetings_shown(self) -> None:
+        """The first screen has shown what it could read of the meetings (screens/opening.py)."""
+        self._waiting_for.discard("meetings")
+        self._open_when_shown()
+
+    def _open_when_shown(self) -> None:
+        """Open the database once the first frame and the meetings are on screen, not sooner: the imports
+        that opening needs (SQLAlchemy, the models, the services) hold Python's one interpreter lock for
+        some 150 ms, and would hold back those frames."""
+        if not self._waiting_for and self.engine is None and self.opening is not None:
+            self._waiting_for.add("the database")  # once
             self._open_database()
 
     @work(thread=True, group="opening")

@@ -8,11 +8,19 @@ application must keep what was typed and stop. The App mixes this in: on
 SIGHUP, or when a poll of its terminal reports a hang-up (checked once a
 second), every capture screen queues its unsent line as a draft and the
 application exits; the writer commits the queue on the way out.
+
+Nothing written to a lost terminal can arrive, and the first frame written
+after the loss fails (EIO) and kills Textual's output thread, whose queue is
+then never emptied: Textual's shutdown, which writes to restore the terminal,
+would wait on it for ever, before the draft is committed and with the
+database held. So the application lets go of the terminal first
+(`_drop_output`): from the hang-up on, what it writes goes nowhere.
 """
 
 from __future__ import annotations
 
 import asyncio
+import os
 import select
 import signal
 import sys
@@ -46,5 +54,28 @@ class LeavesOnHangup:
         if getattr(self, "_hung_up", False):
             return
         self._hung_up = True
+        self._drop_output()
         self.keep_unsent()
         self.exit(return_code=HANGUP_STATUS)
+
+    def _drop_output(self) -> None:
+        """Point the terminal's output at /dev/null, so that no later write fails, and drop what Textual
+        still writes (restoring a terminal that is gone). This reaches into Textual's Linux driver (its
+        `write` and its output thread), which has no public way to be told that its terminal is gone."""
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        try:
+            for stream in (sys.__stdout__, sys.__stderr__):
+                try:
+                    os.dup2(devnull, stream.fileno())
+                except (AttributeError, ValueError, OSError):
+                    pass
+        finally:
+            os.close(devnull)
+        driver = self._driver
+        if driver is None:
+            return
+        driver.write = lambda data: None
+        if hasattr(driver, "_writer_thread"):
+            # Textual's output thread (a daemon), alive or dead on a failed write: stopping it means putting
+            # on its queue, which blocks for good once the thread is dead and the queue full. Left alone.
+            driver._writer_thread = None

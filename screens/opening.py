@@ -3,10 +3,11 @@ database is opened (issue 14).
 
 `facilitator` draws this screen with nothing but Textual imported. Its meetings
 come from a thread that reads them with sqlite3 alone (facilitator.quickread),
-while the application opens the database, migrates it and imports the service
-layer in its own worker (FacilitatorApp._open_database); then the meetings list
-proper (HomeScreen) takes its place, with the rows read here, the row the
-cursor is on, and every key. Nothing here imports SQLAlchemy or SQLModel: a
+started before Textual is imported, so they are usually on the first frame;
+once they are on screen the application opens the database, migrates it and
+imports the service layer in its own worker (FacilitatorApp._open_database);
+then the meetings list proper (HomeScreen) takes its place, with the rows read
+here, the row the cursor is on, and every key. Nothing here imports SQLAlchemy or SQLModel: a
 test (tests/test_first_frame.py) holds it to that.
 
 What the two screens share is here, so that the list looks the same before and
@@ -15,8 +16,8 @@ after: its columns, the cells of a meeting, the empty-list hint.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
+from concurrent.futures import Future
 
 from textual import events, work
 from textual.app import ComposeResult
@@ -76,9 +77,10 @@ class OpeningScreen(Screen):
 
     AUTO_FOCUS = None  # nothing takes the keys here: they reach on_key, which keeps them
 
-    def __init__(self, db: str | os.PathLike | None) -> None:
+    def __init__(self, read: Future) -> None:
+        """`read`: the meetings, being read since before Textual loaded (quickread.read_meetings_soon)."""
         super().__init__()
-        self.db = db
+        self.read = read
         #: The meetings as read here; None until then, or when only the full path may read them.
         self.meetings: list | None = None
         #: The keys typed before the database was open, as (key, character).
@@ -96,22 +98,32 @@ class OpeningScreen(Screen):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        self._read_meetings()
+        if self.read.done():  # the usual case: read while Textual loaded, and on the first frame
+            self._show(self.read.result())
+        else:
+            self._wait_for_meetings()
 
     @work(thread=True, exit_on_error=False, group="opening")
-    def _read_meetings(self) -> None:
-        from facilitator.quickread import read_meetings
+    def _wait_for_meetings(self) -> None:
+        self.app.call_from_thread(self._show, self.read.result())
 
-        meetings = read_meetings(self.db)
-        if meetings is not None:
-            self.app.call_from_thread(self._show, meetings)
-
-    def _show(self, meetings: list) -> None:
-        if not self.is_current:
+    def _show(self, meetings: list | None) -> None:
+        """Show the meetings read (None: only the full path may read them), a screenful first and the rest
+        once that is painted (a table lays out every row before its first frame: some 100 ms for 500
+        meetings); then let the application open the database."""
+        if not self.is_current or meetings is None:
+            self.app.call_after_refresh(self.app.meetings_shown)
             return
         self.meetings = meetings
-        table = self.query_one("#meetings", DataTable)
-        fill_meetings(table, meetings)
+        screenful = self.app.size.height
+        fill_meetings(self.query_one("#meetings", DataTable), meetings[:screenful])
         empty = self.query_one("#home-empty", Static)
         empty.update(NO_MEETINGS)
         empty.display = not meetings
+        self.call_after_refresh(self._show_the_rest, meetings[screenful:])
+
+    def _show_the_rest(self, meetings: list) -> None:
+        table = self.query_one("#meetings", DataTable)
+        for meeting in meetings:
+            table.add_row(*meeting_cells(meeting), key=meeting.id)
+        self.app.call_after_refresh(self.app.meetings_shown)

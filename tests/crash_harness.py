@@ -80,13 +80,14 @@ class Trial:
 class Terminal:
     """The application on the slave side of a pty; output is drained in a thread into an emulated screen."""
 
-    def __init__(self, db: Path, home: Path, size=SIZE) -> None:
+    def __init__(self, db: Path, home: Path, size=SIZE, command: list[str] | None = None) -> None:
+        """`command` runs instead of `python -m facilitator` (a script that changes the application first)."""
         master, slave = pty.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", size[1], size[0], 0, 0))
         env = {**os.environ, "TERM": "xterm-256color", "HOME": str(home), "FACILITATOR_DB": str(db),
                "TEXTUAL_ANIMATIONS": "none"}
         env.pop("PYTHONPATH", None)
-        self.process = subprocess.Popen([sys.executable, "-m", "facilitator"], stdin=slave, stdout=slave,
+        self.process = subprocess.Popen(command or [sys.executable, "-m", "facilitator"], stdin=slave, stdout=slave,
                                         stderr=slave, env=env, start_new_session=True, close_fds=True)
         os.close(slave)
         self.master = master

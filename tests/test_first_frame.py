@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 
 from facilitator import services
-from facilitator.cli import build_application
-from facilitator.cli.base import State
+from facilitator.launch import build_application
+from facilitator.launch import State
 from facilitator.db import open_engine
 from facilitator.errors import FacilitatorError
 from facilitator.quickread import read_meetings
@@ -36,8 +36,8 @@ ORM = ("sqlalchemy", "sqlmodel")
 CHILD = r"""
 import asyncio, json, sys
 from textual import events
-from facilitator.cli import build_application
-from facilitator.cli.base import State
+from facilitator.launch import build_application
+from facilitator.launch import State
 
 app = build_application(State(sys.argv[1]))
 seen = {}

@@ -1,7 +1,7 @@
 """What every command shares: the command group that turns errors into one
-line, the `app`, the global options, the lazily opened database (`State`),
-and `meeting_of`, the one way a command turns a meeting argument into a
-meeting.
+line, the `app`, the global options, the lazily opened database (the
+`State` of facilitator.launch), and `meeting_of`, the one way a command
+turns a meeting argument into a meeting.
 
 Nothing here imports the service layer or SQLAlchemy at module level: `--help`
 and commands that never touch the database do not pay for them (issue 14).
@@ -16,7 +16,7 @@ from typing import Annotated, Optional
 import typer
 import typer.core
 
-from ..errors import FacilitatorError
+from ..launch import State, one_line_errors
 
 # Typer vendors Click and exports only BadParameter; ClickException is its base,
 # the class of every usage error (unknown option, missing argument, bad value).
@@ -33,23 +33,15 @@ class FacilitatorGroup(typer.core.TyperGroup):
     """
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
-        try:
-            result = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
-        except FacilitatorError as exc:
-            typer.echo(f"facilitator: {exc}", err=True)
-            sys.exit(2)
-        except typer.Abort:
-            typer.echo("facilitator: aborted.", err=True)
-            sys.exit(1)
-        except ClickException as exc:
-            typer.echo(f"facilitator: {exc.format_message()}", err=True)
-            sys.exit(2)
-        except OSError as exc:  # a file the services did not foresee: still one line, never a traceback
-            where = f"{exc.filename}: " if exc.filename else ""
-            typer.echo(f"facilitator: {where}{exc.strerror or exc}.", err=True)
-            sys.exit(2)
-        except KeyboardInterrupt:
-            sys.exit(130)
+        with one_line_errors():
+            try:
+                result = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+            except typer.Abort:
+                typer.echo("facilitator: aborted.", err=True)
+                sys.exit(1)
+            except ClickException as exc:
+                typer.echo(f"facilitator: {exc.format_message()}", err=True)
+                sys.exit(2)
         sys.exit(result if isinstance(result, int) else 0)
 
 
@@ -73,42 +65,6 @@ MeetingArg = Annotated[str, typer.Argument(help="Meeting id, or the first charac
 PassphraseFileOption = Annotated[Optional[Path], typer.Option(
     "--passphrase-file", help="Read the passphrase from the first line of this file (else $FACILITATOR_PASSPHRASE, "
                               "else it is asked for on the terminal).", show_default=False)]
-
-
-class State:
-    def __init__(self, db: str | None, passphrase_file: Path | None = None) -> None:
-        self.db = db
-        self.passphrase_file = passphrase_file
-        self._engine = None
-
-    @property
-    def engine(self):
-        return self.open()
-
-    def open(self, *, allow_empty: bool = False):
-        """The engine, opened on first use; an encrypted database needs its passphrase."""
-        if self._engine is None:
-            from ..db import PassphraseRequired, open_engine
-            from ..encryption import available
-            from ..passphrases import get_passphrase
-
-            try:
-                self._engine = open_engine(self.db, allow_empty=allow_empty)
-            except PassphraseRequired as exc:
-                if not available():
-                    raise PassphraseRequired(f"{exc} (Encryption is unavailable on this machine.)") from None
-                passphrase = get_passphrase("Passphrase", file=self.passphrase_file,
-                                            how="--passphrase-file FILE before the command")
-                self._engine = open_engine(self.db, passphrase=passphrase)
-        return self._engine
-
-    def close(self) -> None:
-        """Let go of the database (and its lock) as soon as the command is done."""
-        if self._engine is not None:
-            from ..db import close_engine
-
-            close_engine(self._engine)
-            self._engine = None
 
 
 def state(ctx: typer.Context) -> State:
