@@ -4,6 +4,7 @@ command palette's commands, and the factory the CLI and the tests share."""
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future
 from pathlib import Path
@@ -91,6 +92,10 @@ class FacilitatorApp(LeavesOnHangup, App):
         self.engine = engine
         self.writer = Writer(engine, check=check_same_file)
         self.held = hold_database_quietly(engine)
+        # The writer's thread needs Python's interpreter lock back after each SQLite call of a commit; a UI
+        # thread busy drawing keeps it up to the switch interval each time (5 ms by default), which put
+        # 10-17 ms on the slowest captures. At 1 ms their p99 fell to 6-8 ms (python bench/run.py --only enter).
+        sys.setswitchinterval(0.001)
 
     def on_mount(self) -> None:
         if self.engine is not None:

@@ -27,7 +27,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Header, OptionList, Static, TextArea
+from textual.widgets import DataTable, Header, OptionList, TextArea
 
 from facilitator import services
 from facilitator.capture import Capture, parse_capture
@@ -46,6 +46,7 @@ from .literal import literal
 from .note_actions import EditsNotes
 from .widgets.agenda import AgendaList
 from .widgets.capture_line import CaptureLine
+from .widgets.hint import Hint
 from .widgets.item_header import ItemHeader
 from .widgets.notes_table import NotesTable, note_cells
 from .widgets.schedule_line import ScheduleLine
@@ -126,7 +127,7 @@ class CaptureScreen(ReportsWorkerErrors, WritesToDatabase, ChairsMeeting, EditsN
                 yield SpeakerBar(id="speaker-bar")
                 # wrapped rows cost more to lay out: a smaller window, still several screens of notes
                 yield NotesTable(wrap=True, id="notes", window=120)
-                yield Static("", id="capture-hint")
+                yield Hint(id="capture-hint")
                 yield CaptureLine(parse=self.parse_line, placeholder=PLACEHOLDER, id="capture")
         yield KeyFooter()
 
@@ -224,7 +225,7 @@ class CaptureScreen(ReportsWorkerErrors, WritesToDatabase, ChairsMeeting, EditsN
             return
         span = self.query_one("#notes", NotesTable).span
         total = self.query_one("#notes", NotesTable).total
-        self.query_one("#capture-hint", Static).update(
+        self.query_one("#capture-hint", Hint).show(
             literal(f"notes {span[0]:,}–{span[1]:,} of {total:,} · Home/End: first/last") if span else "")
 
     #: The hint shows a message (a refused or unsaved line) that the window's span must not overwrite.
@@ -270,7 +271,7 @@ class CaptureScreen(ReportsWorkerErrors, WritesToDatabase, ChairsMeeting, EditsN
             return
         self._draft_dirty = True
         self._hint_busy = False
-        self.query_one("#capture-hint", Static).update(self.preview(event.text_area.text))
+        self.query_one("#capture-hint", Hint).show(self.preview(event.text_area.text))
         if not event.text_area.text.strip():
             self.show_window_hint()
 
@@ -304,7 +305,7 @@ class CaptureScreen(ReportsWorkerErrors, WritesToDatabase, ChairsMeeting, EditsN
 
     def on_capture_line_refused(self, event: CaptureLine.Refused) -> None:
         """The line stays in the capture line; the reason shows under it, where the eye already is."""
-        self.query_one("#capture-hint", Static).update(literal(f"Not saved: {event.error}", style="red"))
+        self.query_one("#capture-hint", Hint).show(literal(f"Not saved: {event.error}", style="red"))
         self._hint_busy = True
         self.app.bell()
 
@@ -356,7 +357,7 @@ class CaptureScreen(ReportsWorkerErrors, WritesToDatabase, ChairsMeeting, EditsN
         table = self.query_one("#notes", NotesTable)
         if key in table.rows:
             table.replace_row(key, self._line_cells(line))
-        self.query_one("#capture-hint", Static).update(
+        self.query_one("#capture-hint", Hint).show(
             literal(f"Not saved: {line.error} The line stays on screen; ctrl+s tries again.", style="red"))
         self._hint_busy = True
         self.app.report(line.error, title="Not saved")
@@ -425,7 +426,7 @@ class CaptureScreen(ReportsWorkerErrors, WritesToDatabase, ChairsMeeting, EditsN
 
     def _draft_not_saved(self, error: BaseException) -> None:
         self._draft_dirty = True  # try again at the next tick
-        self.query_one("#capture-hint", Static).update(literal(f"Draft not saved: {error}", style="red"))
+        self.query_one("#capture-hint", Hint).show(literal(f"Draft not saved: {error}", style="red"))
         self._hint_busy = True
 
     # --- moving through the agenda ----------------------------------------------
@@ -471,8 +472,13 @@ class CaptureScreen(ReportsWorkerErrors, WritesToDatabase, ChairsMeeting, EditsN
         self.action_edit()
 
     def footer_state(self) -> tuple:
+        """While the capture line has focus the keys that act on the selected note are typing, hidden
+        whatever the selection: each Enter moves the selection onto the new row and then saves it, and
+        rebuilding the footer twice per note (some 10 ms each, with a new layout) slowed every Enter."""
         current = self.current
-        return (*super().footer_state(), isinstance(self.focused, NotesTable), self.item_index(), self._has_speakers,
+        on_notes = isinstance(self.focused, NotesTable)
+        selected, undo = super().footer_state()
+        return (selected if on_notes else None, undo, on_notes, self.item_index(), self._has_speakers,
                 bool(current and current.groups), bool(current and current.started_at and not current.ended_at),
                 any(line.error for line in self._lines.values()))
 

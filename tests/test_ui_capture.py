@@ -407,3 +407,30 @@ async def test_a_recommendation_to_several_addressees_from_the_capture_line(engi
     assert note.addressee == "Member States; Secretary-General"
     memo = preview_markdown(engine, breakfast.id, "memo")
     assert "Member States" in memo and "Secretary-General" in memo
+
+
+async def test_the_hint_takes_a_second_line_when_it_needs_one_and_gives_it_back(engine, breakfast):
+    """The hint is laid out again only when its height changes (screens/widgets/hint.py): a preview too long
+    for one line still gets its second line, the notes above make room, and they get it back after."""
+    app = app_for(engine)
+    async with app.run_test(size=(80, 30)) as pilot:
+        screen = await open_capture(app, pilot, breakfast.id)
+        hint, notes = screen.query_one("#capture-hint", Static), screen.query_one("#notes")
+        capture = screen.query_one("#capture", CaptureLine)
+
+        def stacked() -> bool:  # the notes, then the hint, then the capture line, none over another
+            return notes.region.bottom == hint.region.y and hint.region.bottom == capture.region.y
+
+        await pilot.press(*"rec: Act")
+        await settle(app, pilot)
+        short, room = hint.region.height, notes.region.height + hint.region.height + capture.region.height
+        assert short == 1 and "recommendation" in str(hint.render()) and stacked()
+        await pilot.press(*" >ms >sg >un >eu >cs +Prevention +Early +Regional +Mediation +Sanctions +Women")
+        await settle(app, pilot)
+        assert hint.region.height == 2 and stacked()
+        assert notes.region.height + hint.region.height + capture.region.height == room
+        capture.value = ""
+        await pilot.press(*"rec: Act")
+        await settle(app, pilot)
+        assert hint.region.height == short and stacked()
+        assert notes.region.height + hint.region.height + capture.region.height == room
