@@ -434,3 +434,34 @@ async def test_the_hint_takes_a_second_line_when_it_needs_one_and_gives_it_back(
         await settle(app, pilot)
         assert hint.region.height == short and stacked()
         assert notes.region.height + hint.region.height + capture.region.height == room
+
+
+async def test_the_footer_is_rebuilt_only_when_what_it_shows_changes(engine, breakfast):
+    """Typing notes leaves the footer's keys as they are (rebuilding them cost each Enter a new layout);
+    a change in what it shows (the notes list focused, a narrower terminal) still shows at once."""
+    from textual.widgets._footer import FooterKey
+
+    app = app_for(engine)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_capture(app, pilot, breakfast.id)
+
+        def keys():
+            return list(screen.query(FooterKey))
+
+        before = keys()
+        for text in ("A first reflection", "rec: A second one >un", "ch: A third"):
+            await pilot.press(*text, "enter")
+            await settle(app, pilot)
+        assert len(services.list_notes(engine, breakfast.id)) == 3
+        assert keys() == before and all(a is b for a, b in zip(keys(), before))
+        screen.refresh_bindings()  # as Textual does at every focus change and screen push
+        await settle(app, pilot)
+        assert all(a is b for a, b in zip(keys(), before))
+        screen.query_one("#notes").focus()
+        await settle(app, pilot)
+        shown = {key.action for key in keys()}
+        assert {"edit", "delete"} <= shown and not {"edit", "delete"} & {key.action for key in before}
+        await pilot.resize_terminal(80, 36)
+        await settle(app, pilot)
+        assert len(keys()) < len(shown) + 1 and "help" in {key.action for key in keys()}
+        assert sum(key.region.width for key in keys()) <= 80

@@ -125,4 +125,32 @@ class KeyFooter(Footer):
         if event.size.width != getattr(self, "_laid_out_for", None):
             self._laid_out_for = event.size.width
             if self._bindings_ready:
-                self.call_after_refresh(self.recompose)
+                self.call_after_refresh(self._rebuild_if_changed)
+
+    def bindings_changed(self, screen) -> None:
+        """Textual rebuilds the footer at every bindings signal (a focus change, a screen pushed, a key that
+        became dimmed), and rebuilding it (some 15 keys, each styled again) cost 5-10 ms and a new layout,
+        several times when a meeting opens; here only when what it shows has changed."""
+        self._bindings_ready = True
+        if screen.app.app_focus and self.is_attached and screen is self.screen:
+            self.call_after_refresh(self._rebuild_if_changed)
+
+    def _shown(self) -> tuple:
+        """Everything the footer shows: each key kept, its label, whether it is dimmed, its tooltip."""
+        width = self.size.width or self.app.size.width
+        keys = tuple((binding.key, binding.description, enabled, tooltip)
+                     for entry in self.shown_entries(width) for binding, enabled, tooltip in entry.bindings)
+        palette = None
+        if self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE:
+            palette = self.screen.active_bindings.get(self.app.COMMAND_PALETTE_BINDING)
+            palette = palette and palette[2]
+        return width, keys, palette
+
+    def _rebuild_if_changed(self):
+        if not self.is_attached:
+            return None
+        shown = self._shown()
+        if shown == getattr(self, "_last_shown", None):
+            return None
+        self._last_shown = shown
+        return self.recompose()
