@@ -108,6 +108,9 @@ def run_application(state: State) -> int:
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise InvalidInput("The application needs a terminal; in a script or a pipe use a subcommand "
                            "(see `facilitator --help`).")
+    import gc
+
+    gc.disable()  # until quiet_garbage_collector: start-up allocates what lives as long as the process
     application = build_application(state, settled=quiet_garbage_collector)
     if application.opening is None:  # else once the database is open and the list is on screen
         quiet_garbage_collector()
@@ -174,12 +177,15 @@ def quiet_garbage_collector() -> None:
     the engine, the application) lives as long as the process: freezing it takes it out of every later
     collection, and a higher first threshold lets short-lived objects die young without a pass. The
     application calls it once the database is open (SQLAlchemy, the models and the services loaded),
-    not before its first frame, which it would only delay."""
+    not before its first frame, which it would only delay. Until then the collector is off
+    (run_application): each full pass during those imports walked the whole growing heap, some 50 ms
+    each, and held back the first keys of a meeting opened at once."""
     import gc
 
     gc.collect()
     gc.freeze()
     gc.set_threshold(20_000, 50, 100)
+    gc.enable()
 
 
 def main() -> None:

@@ -46,7 +46,7 @@ from .literal import literal
 from .note_actions import EditsNotes
 from .widgets.agenda import AgendaList
 from .widgets.capture_line import CaptureLine
-from .widgets.hint import Hint
+from .widgets.steady_static import SteadyStatic
 from .widgets.item_header import ItemHeader
 from .widgets.notes_table import NotesTable, note_cells
 from .widgets.schedule_line import ScheduleLine
@@ -127,7 +127,7 @@ class CaptureScreen(ReportsWorkerErrors, WritesToDatabase, ChairsMeeting, EditsN
                 yield SpeakerBar(id="speaker-bar")
                 # wrapped rows cost more to lay out: a smaller window, still several screens of notes
                 yield NotesTable(wrap=True, id="notes", window=120)
-                yield Hint(id="capture-hint")
+                yield SteadyStatic(id="capture-hint")
                 yield CaptureLine(parse=self.parse_line, placeholder=PLACEHOLDER, id="capture")
         yield KeyFooter()
 
@@ -225,7 +225,7 @@ class CaptureScreen(ReportsWorkerErrors, WritesToDatabase, ChairsMeeting, EditsN
             return
         span = self.query_one("#notes", NotesTable).span
         total = self.query_one("#notes", NotesTable).total
-        self.query_one("#capture-hint", Hint).show(
+        self.query_one("#capture-hint", SteadyStatic).update(
             literal(f"notes {span[0]:,}–{span[1]:,} of {total:,} · Home/End: first/last") if span else "")
 
     #: The hint shows a message (a refused or unsaved line) that the window's span must not overwrite.
@@ -271,7 +271,7 @@ class CaptureScreen(ReportsWorkerErrors, WritesToDatabase, ChairsMeeting, EditsN
             return
         self._draft_dirty = True
         self._hint_busy = False
-        self.query_one("#capture-hint", Hint).show(self.preview(event.text_area.text))
+        self.query_one("#capture-hint", SteadyStatic).update(self.preview(event.text_area.text))
         if not event.text_area.text.strip():
             self.show_window_hint()
 
@@ -305,7 +305,7 @@ class CaptureScreen(ReportsWorkerErrors, WritesToDatabase, ChairsMeeting, EditsN
 
     def on_capture_line_refused(self, event: CaptureLine.Refused) -> None:
         """The line stays in the capture line; the reason shows under it, where the eye already is."""
-        self.query_one("#capture-hint", Hint).show(literal(f"Not saved: {event.error}", style="red"))
+        self.query_one("#capture-hint", SteadyStatic).update(literal(f"Not saved: {event.error}", style="red"))
         self._hint_busy = True
         self.app.bell()
 
@@ -357,7 +357,7 @@ class CaptureScreen(ReportsWorkerErrors, WritesToDatabase, ChairsMeeting, EditsN
         table = self.query_one("#notes", NotesTable)
         if key in table.rows:
             table.replace_row(key, self._line_cells(line))
-        self.query_one("#capture-hint", Hint).show(
+        self.query_one("#capture-hint", SteadyStatic).update(
             literal(f"Not saved: {line.error} The line stays on screen; ctrl+s tries again.", style="red"))
         self._hint_busy = True
         self.app.report(line.error, title="Not saved")
@@ -426,7 +426,7 @@ class CaptureScreen(ReportsWorkerErrors, WritesToDatabase, ChairsMeeting, EditsN
 
     def _draft_not_saved(self, error: BaseException) -> None:
         self._draft_dirty = True  # try again at the next tick
-        self.query_one("#capture-hint", Hint).show(literal(f"Draft not saved: {error}", style="red"))
+        self.query_one("#capture-hint", SteadyStatic).update(literal(f"Draft not saved: {error}", style="red"))
         self._hint_busy = True
 
     # --- moving through the agenda ----------------------------------------------

@@ -465,3 +465,45 @@ async def test_the_footer_is_rebuilt_only_when_what_it_shows_changes(engine, bre
         await settle(app, pilot)
         assert len(keys()) < len(shown) + 1 and "help" in {key.action for key in keys()}
         assert sum(key.region.width for key in keys()) <= 80
+
+
+async def test_the_clock_ticks_replace_only_the_lines_that_change(engine, breakfast):
+    """Every second the agenda, the item's header and the schedule are shown again; the agenda keeps its
+    lines and replaces only the running item's, and the screen is not laid out again for a clock (each
+    layout held back keys and Enters); the header still takes a second line when it needs one."""
+    from facilitator.clock import planned_start
+    from screens.app import make_app
+    from screens.widgets.agenda import AgendaList
+
+    services.update_meeting(engine, breakfast.id, start_time="08:00")
+    start = planned_start(services.get_meeting(engine, breakfast.id))
+    now = {"t": start}
+    app = make_app(engine=engine, clock=lambda: now["t"])
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_capture(app, pilot, breakfast.id)
+        await pilot.press("ctrl+t")
+        await settle(app, pilot)
+        agenda = screen.query_one(AgendaList)
+        options = list(agenda.options)
+        lines = [str(agenda.get_option_at_index(i).prompt) for i in range(agenda.option_count)]
+        layouts = []
+        real = screen._refresh_layout
+        screen._refresh_layout = lambda *args, **kwargs: layouts.append(1) or real(*args, **kwargs)
+        now["t"] = start + dt.timedelta(minutes=3, seconds=7)
+        screen.tick()
+        await settle(app, pilot)
+        after = [str(agenda.get_option_at_index(i).prompt) for i in range(agenda.option_count)]
+        assert all(a is b for a, b in zip(agenda.options, options)) and len(agenda.options) == len(options)
+        assert after[0] != lines[0] and "3:07/15′" in after[0] and after[1:] == lines[1:]
+        assert "3:07 of 15′" in str(screen.query_one("#item-header", Static).render())
+        assert layouts == []
+        header = screen.query_one("#item-header", Static)
+        height = header.region.height
+        now["t"] = start + dt.timedelta(minutes=95)  # far over time: the header's line grows
+        await pilot.resize_terminal(70, 36)
+        await settle(app, pilot)
+        screen.tick()
+        await settle(app, pilot)
+        assert "OVER TIME" in str(header.render())
+        lines_needed = header.get_content_height(header.size, screen.size, header.content_region.width)
+        assert header.region.height == lines_needed >= height

@@ -35,9 +35,19 @@ def agenda_line(item: AgendaItemPublic, current: bool, now: dt.datetime) -> Text
 
 class AgendaList(OptionList):
     def show(self, items: list[AgendaItemPublic], current_id: str | None, now: dt.datetime) -> None:
+        """Show the agenda at `now`. It is shown again every second, and mostly one line changes (the
+        running item's clock): only the lines that changed are replaced, and the list is built anew only
+        when the items are not the ones shown."""
         kept = self.highlighted if self.has_focus else None
-        self.clear_options()
-        self.add_options([Option(agenda_line(item, item.id == current_id, now), id=item.id) for item in items])
+        lines = [agenda_line(item, item.id == current_id, now) for item in items]
+        ids = [item.id for item in items]
+        if ids == [option.id for option in self.options]:
+            for index, (line, option) in enumerate(zip(lines, self.options)):
+                if line != option.prompt:
+                    self.replace_option_prompt_at_index(index, line)
+        else:
+            self.clear_options()
+            self.add_options([Option(line, id=id_) for line, id_ in zip(lines, ids)])
         index = kept if kept is not None else next((i for i, item in enumerate(items) if item.id == current_id), None)
         if index is not None and index < len(items):
             self.highlighted = index

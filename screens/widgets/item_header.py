@@ -7,16 +7,16 @@ from __future__ import annotations
 
 import datetime as dt
 
-from textual.widgets import Static
 
 from facilitator.clock import elapsed_seconds, format_duration, overrun_seconds, planned_seconds
 from facilitator.models import AgendaItemPublic
 from facilitator.vocab import RULE_LABELS
 
 from ..literal import markup
+from .steady_static import SteadyStatic
 
 
-class ItemHeader(Static):
+class ItemHeader(SteadyStatic):
     def show(self, item: AgendaItemPublic | None, rule: str, now: dt.datetime, group: str = "") -> None:
         if item is None:
             self.update("This meeting has no agenda items.")

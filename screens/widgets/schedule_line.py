@@ -3,12 +3,12 @@ behind or ahead it runs (`-behind` from a minute late)."""
 
 from __future__ import annotations
 
-from textual.widgets import Static
-
 from facilitator.clock import Schedule, format_duration
 
+from .steady_static import SteadyStatic
 
-class ScheduleLine(Static):
+
+class ScheduleLine(SteadyStatic):
     def show(self, plan: Schedule) -> None:
         planned = f"Planned end {plan.planned_end.astimezone():%H:%M}" if plan.planned_end else "No start time set"
         if plan.from_actual_start:

@@ -7,12 +7,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from textual.widgets import Static
 
 from facilitator.clock import format_duration, speaker_remaining
 from facilitator.models import InterventionPublic, as_utc
 
 from ..literal import markup
+from .steady_static import SteadyStatic
 
 
 def spoken_for(speaker: InterventionPublic, now: dt.datetime) -> int:
@@ -20,7 +20,7 @@ def spoken_for(speaker: InterventionPublic, now: dt.datetime) -> int:
     return max(0, int((as_utc(now) - as_utc(speaker.started_at)).total_seconds())) if speaker.started_at else 0
 
 
-class SpeakerBar(Static):
+class SpeakerBar(SteadyStatic):
     def show(self, speaker: InterventionPublic | None, limit: int, now: dt.datetime,
              waiting: Sequence[str] = ()) -> int | None:
         """Show the speaker; return the seconds they have left (None: no limit or nobody speaking)."""
