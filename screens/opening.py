@@ -7,8 +7,8 @@ started before Textual is imported, so they are usually on the first frame;
 once they are on screen the application opens the database, migrates it and
 imports the service layer in its own worker (FacilitatorApp._open_database);
 then the meetings list proper (HomeScreen) takes its place, with the rows read
-here, the row the cursor is on, and every key. Nothing here imports SQLAlchemy or SQLModel: a
-test (tests/test_first_frame.py) holds it to that.
+here, the row the cursor is on, and every key. Nothing here imports SQLAlchemy
+or SQLModel: a test (tests/test_first_frame.py) holds it to that.
 
 What the two screens share is here, so that the list looks the same before and
 after: its columns, the cells of a meeting, the empty-list hint.
