@@ -13,11 +13,13 @@ from typing import TYPE_CHECKING, NamedTuple
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.message import Message
 from textual.screen import Screen
 
 from facilitator.errors import FacilitatorError
 from facilitator.vocab import RULE_LABELS
 
+from .handover import hand_over
 from .hangup import LeavesOnHangup
 
 if TYPE_CHECKING:
@@ -134,23 +136,37 @@ class FacilitatorApp(LeavesOnHangup, App):
         try:
             engine = self.opening.open()
         except (FacilitatorError, OSError) as exc:
-            self.call_from_thread(self._could_not_open, exc)
+            hand_over(self, self.CouldNotOpen(exc))
             return
         from facilitator import services  # noqa: F401  (imported here, not on the UI thread)
 
         from .home import HomeScreen  # noqa: F401
 
-        self.call_from_thread(self._opened, engine)
+        if not hand_over(self, self.Opened(engine)):  # the application is gone: nobody will use it
+            from facilitator.db import close_engine
 
-    def _could_not_open(self, error: FacilitatorError | OSError) -> None:
-        self.failed = error
+            close_engine(engine)
+
+    class CouldNotOpen(Message):
+        def __init__(self, error: FacilitatorError | OSError) -> None:
+            super().__init__()
+            self.error = error
+
+    class Opened(Message):
+        def __init__(self, engine: Engine) -> None:
+            super().__init__()
+            self.engine = engine
+
+    def on_facilitator_app_could_not_open(self, message: CouldNotOpen) -> None:
+        self.failed = message.error
         self.exit(return_code=2)
 
-    def _opened(self, engine: Engine) -> None:
+    def on_facilitator_app_opened(self, message: Opened) -> None:
         from .home import HomeScreen
+
         from .opening import OpeningScreen
 
-        self._use(engine)
+        self._use(message.engine)
         first = self.screen
         if isinstance(first, OpeningScreen):
             self.switch_screen(HomeScreen(first.meetings, typed=first.typed))

@@ -21,11 +21,13 @@ from concurrent.futures import Future
 
 from textual import events, work
 from textual.app import ComposeResult
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
 from facilitator.vocab import RULE_LABELS
 
+from .handover import hand_over
 from .literal import literal
 from .widgets.fill_table import FillTable
 from .widgets.key_footer import KeyFooter
@@ -105,7 +107,15 @@ class OpeningScreen(Screen):
 
     @work(thread=True, exit_on_error=False, group="opening")
     def _wait_for_meetings(self) -> None:
-        self.app.call_from_thread(self._show, self.read.result())
+        hand_over(self, self.Read(self.read.result()))
+
+    class Read(Message):
+        def __init__(self, meetings: list | None) -> None:
+            super().__init__()
+            self.meetings = meetings
+
+    def on_opening_screen_read(self, message: Read) -> None:
+        self._show(message.meetings)
 
     def _show(self, meetings: list | None) -> None:
         """Show the meetings read (None: only the full path may read them), a screenful first and the rest

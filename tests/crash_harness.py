@@ -20,6 +20,7 @@ import fcntl
 import os
 import pty
 import random
+import select
 import signal
 import struct
 import subprocess
@@ -96,15 +97,25 @@ class Terminal:
         self._pending = b""  # output after the last complete frame
         self._lock = threading.Lock()
         self._changed = threading.Condition(self._lock)
+        self._closing = False
         self._reader = threading.Thread(target=self._drain, daemon=True)
         self._reader.start()
 
     def _drain(self) -> None:
+        """Read what the application writes until it ends or our end is closed. The read waits with
+        select, a tenth of a second at a time, never blocked in os.read: closing a file descriptor does
+        not release the pty while another thread is blocked reading it, so the application would not see
+        its terminal go until it wrote something (a screen with no clock writes nothing)."""
         while True:
-            try:
-                chunk = os.read(self.master, 65536)
-            except OSError:
-                chunk = b""
+            chunk = b""
+            if not self._closing:
+                try:
+                    ready, _, _ = select.select([self.master], [], [], 0.1)
+                    if not ready:
+                        continue
+                    chunk = os.read(self.master, 65536)
+                except OSError:
+                    chunk = b""
             with self._changed:
                 if not chunk:  # the end: an unfinished frame is dropped, never half-drawn
                     self._changed.notify_all()
@@ -155,8 +166,11 @@ class Terminal:
         self.close()
 
     def close(self) -> None:
-        """Close our end of the pty, as a terminal window does when it is closed."""
+        """Close our end of the pty, as a terminal window does when it is closed: the reader stops first
+        (it looks at `_closing` between reads), so that the close really lets go of the pty."""
         if self.master >= 0:
+            self._closing = True
+            self._reader.join()
             os.close(self.master)
             self.master = -1
 
