@@ -239,6 +239,9 @@ class NotesTable(FillTable):
         super().watch_scroll_y(old_value, new_value)
         if self._fetch is None or self._filling or not self.row_count:
             return
+        top = self._row_y(self.cursor_row)
+        if new_value <= top and top + 1 <= new_value + self.scrollable_content_region.height:
+            return  # the cursor is still on screen (a scroll that shows it, after a refill): it stays put
         if self.more_after and new_value > old_value and new_value >= self.max_scroll_y:
             self.call_later(self._cursor_to_edge, self.row_count - 1)
         elif self.more_before and new_value < old_value and new_value <= 0:
