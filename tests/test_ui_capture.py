@@ -106,15 +106,19 @@ async def test_delete_and_undo(engine, breakfast):
         assert table_texts(screen.query_one("#notes", DataTable)) == ["keep me", "delete me"]
 
 
-async def test_clock_overrun_and_schedule(engine, breakfast):
+def clocked_app(engine, meeting):
+    """The application on a clock the test sets (`now["t"]`), starting at the meeting's planned start (08:00)."""
     from facilitator.clock import planned_start
     from screens.app import make_app
 
-    services.update_meeting(engine, breakfast.id, start_time="08:00")
-    start = planned_start(services.get_meeting(engine, breakfast.id))
+    services.update_meeting(engine, meeting.id, start_time="08:00")
+    start = planned_start(services.get_meeting(engine, meeting.id))
     now = {"t": start}
+    return make_app(engine=engine, clock=lambda: now["t"]), now, start
 
-    app = make_app(engine=engine, clock=lambda: now["t"])
+
+async def test_clock_overrun_and_schedule(engine, breakfast):
+    app, now, start = clocked_app(engine, breakfast)
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await open_capture(app, pilot, breakfast.id)
         await pilot.press("ctrl+t")  # start the first item's clock (15 minutes planned)
@@ -471,14 +475,9 @@ async def test_the_clock_ticks_replace_only_the_lines_that_change(engine, breakf
     """Every second the agenda, the item's header and the schedule are shown again; the agenda keeps its
     lines and replaces only the running item's, and the screen is not laid out again for a clock (each
     layout held back keys and Enters); the header still takes a second line when it needs one."""
-    from facilitator.clock import planned_start
-    from screens.app import make_app
     from screens.widgets.agenda import AgendaList
 
-    services.update_meeting(engine, breakfast.id, start_time="08:00")
-    start = planned_start(services.get_meeting(engine, breakfast.id))
-    now = {"t": start}
-    app = make_app(engine=engine, clock=lambda: now["t"])
+    app, now, start = clocked_app(engine, breakfast)
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await open_capture(app, pilot, breakfast.id)
         await pilot.press("ctrl+t")
