@@ -70,3 +70,26 @@ def test_a_usage_error_on_the_bare_command_is_typers_one_line(tmp_path):
     assert result.returncode == 2
     assert result.stderr == "facilitator: Option '--db' requires an argument.\n"
     assert result.stdout == ""
+
+
+@pytest.mark.parametrize("argv", [["templates"], ["list"], ["show", "--help"], ["--help"]])
+def test_a_command_given_only_plain_strings_does_not_import_pydantic(tmp_path, argv):
+    """Typer builds a Pydantic adapter for every option it processes; facilitator.cli.base answers an option
+    not given and a string for a `str` parameter itself, so these commands skip Pydantic's import (issue 14)."""
+    db = tmp_path / "f.db"
+    assert _launch("--db", str(db), "list").returncode == 0  # created (the ORM path, in its own process)
+    result = _launch("--db", str(db), *argv, importtime=True)
+    assert result.returncode == 0, result.stderr[-2000:]
+    imported = _imported(result.stderr)
+    assert "typer" in imported
+    assert not {m for m in imported if m.split(".")[0] == "pydantic"}
+
+
+@pytest.mark.parametrize("argv, error", [
+    (["phrases", "--remove", "x"], "facilitator: Invalid value for '--remove': Input should be a valid integer, "
+                                   "unable to parse string as an integer\n"),
+    (["show"], "facilitator: Missing argument 'meeting'.\n"),
+])
+def test_other_values_are_still_checked_by_typer(tmp_path, argv, error):
+    result = _launch("--db", str(tmp_path / "f.db"), *argv)
+    assert (result.returncode, result.stderr) == (2, error)

@@ -23,6 +23,53 @@ from ..launch import State, one_line_errors
 ClickException = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
 
 
+class _PlainValuesFirst:
+    """Typer's coercion of one parameter, built only for a value that needs it.
+
+    Typer 0.29 builds a Pydantic TypeAdapter for every parameter it processes,
+    even an option not given, and importing Pydantic is half of what a command
+    like `list` or `show --help` costs (issue 14). An option not given and a
+    string given to a `str` parameter come out of Typer's coercion unchanged, so
+    they are answered here; every other value goes to Typer's own coercion,
+    built on first use. If Typer renames the method this replaces, nothing is
+    replaced and every value goes through Typer as before, only slower
+    (tests/test_launch.py notices).
+    """
+
+    def __init__(self, param) -> None:
+        self._typer_coercion = param.get_runtime_param  # bound before it is replaced
+
+    def coerce(self, value, param, ctx):
+        if value is None:
+            return () if param.multiple or param.nargs == -1 else None
+        if type(value) is str and param.type_descriptor.annotation is str and param.nargs == 1 \
+                and not param.multiple and getattr(param.type_descriptor.parameter_info, "parser", None) is None:
+            return value
+        return self._typer_coercion().coerce(value, param=param, ctx=ctx)
+
+
+def _plain_values_first(param) -> None:
+    if callable(getattr(param, "get_runtime_param", None)) and "get_runtime_param" not in vars(param):
+        param.get_runtime_param = lambda coercion=_PlainValuesFirst(param): coercion
+
+
+def _coerce_plain_values_first(command) -> None:
+    """Every parameter of `command` and its subcommands, and the help option each makes when first asked."""
+    for param in command.params:
+        _plain_values_first(param)
+    typer_help_option = command.get_help_option
+
+    def help_option(ctx):
+        option = typer_help_option(ctx)
+        if option is not None:
+            _plain_values_first(option)
+        return option
+
+    command.get_help_option = help_option
+    for sub in getattr(command, "commands", {}).values():
+        _coerce_plain_values_first(sub)
+
+
 class FacilitatorGroup(typer.core.TyperGroup):
     """Turns every user error into one line on stderr and exit 2.
 
@@ -31,6 +78,10 @@ class FacilitatorGroup(typer.core.TyperGroup):
     a file system error is one sentence, whether run from a shell or from
     Typer's CliRunner.
     """
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        _coerce_plain_values_first(self)
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
         with one_line_errors():
