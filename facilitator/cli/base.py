@@ -39,6 +39,9 @@ class _PlainValuesFirst:
     def __init__(self, param) -> None:
         self._typer_coercion = param.get_runtime_param  # bound before it is replaced
 
+    def __call__(self) -> _PlainValuesFirst:  # stands in for the parameter's get_runtime_param()
+        return self
+
     def coerce(self, value, param, ctx):
         if value is None:
             return () if param.multiple or param.nargs == -1 else None
@@ -50,7 +53,7 @@ class _PlainValuesFirst:
 
 def _plain_values_first(param) -> None:
     if callable(getattr(param, "get_runtime_param", None)) and "get_runtime_param" not in vars(param):
-        param.get_runtime_param = lambda coercion=_PlainValuesFirst(param): coercion
+        param.get_runtime_param = _PlainValuesFirst(param)
 
 
 def _coerce_plain_values_first(command) -> None:
