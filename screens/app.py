@@ -107,7 +107,7 @@ class FacilitatorApp(LeavesOnHangup, App):
         else:
             from .opening import OpeningScreen
 
-            self.push_screen(OpeningScreen(self.opening.meetings))
+            self.call_later(self.push_screen, OpeningScreen(self.opening.meetings))
         self.watch_terminal()
 
     def on_ready(self) -> None:

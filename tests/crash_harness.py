@@ -78,6 +78,9 @@ class Trial:
         return {text for text in self.in_flight if text in self.saved or text in self.draft}
 
 
+FIRST_FRAMES = 20
+
+
 class Terminal:
     """The application on the slave side of a pty; output is drained in a thread into an emulated screen."""
 
@@ -95,6 +98,8 @@ class Terminal:
         self.screen = pyte.Screen(*size)
         self._stream = pyte.ByteStream(self.screen)
         self._pending = b""  # output after the last complete frame
+        #: The screen as each of the first frames left it (FIRST_FRAMES of them), for tests of what is drawn first.
+        self.frames: list[list[str]] = []
         self._lock = threading.Lock()
         self._changed = threading.Condition(self._lock)
         self._closing = False
@@ -124,12 +129,15 @@ class Terminal:
                 if SYNC_QUERY in self._pending:
                     os.write(self.master, SYNC_SUPPORTED)
                     self._pending = self._pending.replace(SYNC_QUERY, b"")
-                end = self._pending.rfind(FRAME_END)
-                if end >= 0:  # draw whole frames only
+                end = self._pending.find(FRAME_END)
+                while end >= 0:  # draw whole frames only, one at a time
                     cut = end + len(FRAME_END)
                     self._stream.feed(self._pending[:cut])
                     self._pending = self._pending[cut:]
+                    if len(self.frames) < FIRST_FRAMES:
+                        self.frames.append(list(self.screen.display))
                     self._changed.notify_all()
+                    end = self._pending.find(FRAME_END)
 
     def lines(self) -> list[str]:
         with self._lock:
