@@ -107,6 +107,8 @@ class FacilitatorApp(LeavesOnHangup, App):
         else:
             from .opening import OpeningScreen
 
+            # After Textual's start-up batch, not in it: a frame drawn inside that batch is dropped and
+            # later frames send only what changed, so the terminal would get scraps until the next layout.
             self.call_later(self.push_screen, OpeningScreen(self.opening.meetings))
         self.watch_terminal()
 
