@@ -47,6 +47,16 @@ def test_the_same_meetings_as_the_orm_in_the_same_order(tmp_path):
     assert sum(row.note_count for row in read_meetings(db)) == 3
 
 
+def test_the_note_counts_read_an_index_alone(tmp_path):
+    """Counting each meeting's notes not deleted reads the (meeting_id, deleted_at) index, not every note's
+    row (migration 8): over an archive of 100,000 notes that was some 20 ms in front of the first frame."""
+    db = tmp_path / "facilitator.db"
+    _archive(db)
+    plan = " ".join(row[-1] for row in sqlite3.connect(db).execute(
+        "EXPLAIN QUERY PLAN " + facilitator.quickread.MEETINGS_SQL))
+    assert "SCAN note USING COVERING INDEX ix_note_meeting_live" in plan, plan
+
+
 def test_list_prints_the_same_bytes_by_either_path(tmp_path, monkeypatch):
     db = tmp_path / "facilitator.db"
     _archive(db)
