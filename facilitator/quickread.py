@@ -1,15 +1,18 @@
-"""The meetings list without the ORM: for `facilitator list` and the
-application's first screen, which would otherwise wait some 300 ms for
-SQLAlchemy and SQLModel to import before showing a line (issue 14).
+"""The meetings list and one meeting's text without the ORM: for
+`facilitator list`, `facilitator show` and the application's first screen,
+which would otherwise wait some 300 ms for SQLAlchemy and SQLModel to import
+before showing a line (issue 14).
 
 It reads with the standard sqlite3 module, read-only, and only when that gives
 exactly what the ORM path gives: a plain SQLite file, not encrypted, at the
-schema version of this release, not being rewritten by restore/encrypt/purge.
-In every other case `read_meetings` returns None and the caller takes the full
-path (`facilitator.db.open_engine` and `services.list_meetings`), which
-creates, migrates, asks for a passphrase or refuses the file with the one
+schema version of this release, not being rewritten by restore/encrypt/purge,
+and (for `show`) a meeting reference that names exactly one meeting. In every
+other case a reader here returns None and the caller takes the full path
+(`facilitator.db.open_engine` and the service layer), which creates, migrates,
+asks for a passphrase or refuses the file, or the reference, with the one
 message it always gives. So each refusal is worded in one place only, and the
-query here is the SQL of `services.list_meetings`, rows in the same order.
+queries here are those of `services.list_meetings` and `services.get_detail`,
+rows in the same order (tests/test_quickread.py prints both ways and compares).
 """
 
 from __future__ import annotations
@@ -18,7 +21,9 @@ import datetime as dt
 import os
 import sqlite3
 import threading
+from collections.abc import Iterator
 from concurrent.futures import Future
+from contextlib import contextmanager
 from typing import NamedTuple
 
 from .errors import DatabaseError
@@ -45,9 +50,11 @@ MEETINGS_SQL = """
 """
 
 
-def read_meetings(db: str | os.PathLike | None = None) -> list[MeetingRow] | None:
-    """The meetings of `db` (resolved as everywhere: see facilitator.dbpath), newest first; None when
-    only the full path may read this database (see the module's docstring)."""
+@contextmanager
+def _plain(db: str | os.PathLike | None) -> Iterator[sqlite3.Connection | None]:
+    """A read-only connection to `db` (resolved as everywhere: see facilitator.dbpath) under the shared lock,
+    or None when only the full path may read it (see the module's docstring). A read that fails in SQLite or
+    on an odd value also gives way to the full path: the reader returns None."""
     from . import dbfile, locks
     from .dbpath import file_of
     from .migrations import LATEST_VERSION
@@ -55,25 +62,101 @@ def read_meetings(db: str | os.PathLike | None = None) -> list[MeetingRow] | Non
     try:
         path = file_of(db)
         if path is None or not path.is_file() or dbfile.check_file(path, None):
-            return None  # a server, in memory, not created yet (the full path creates and migrates it)
+            yield None  # a server, in memory, not created yet (the full path creates and migrates it)
+            return
         held = locks.share(path)
     except (DatabaseError, OSError):  # encrypted, empty, not SQLite, being rewritten: the full path says so
-        return None
+        yield None
+        return
     try:
         connection = sqlite3.connect(dbfile.read_only_uri(path), uri=True)
         try:
             (version,) = connection.execute("SELECT MAX(version) FROM schema_migration").fetchone()
-            if version != LATEST_VERSION:
-                return None  # to be migrated, or written by a newer release
-            rows = connection.execute(MEETINGS_SQL).fetchall()
+            # to be migrated, or written by a newer release: the full path
+            yield connection if version == LATEST_VERSION else None
         finally:
             connection.close()
+    finally:
+        locks.release(held)
+
+
+def read_meetings(db: str | os.PathLike | None = None) -> list[MeetingRow] | None:
+    """The meetings of `db`, newest first; None when only the full path may read this database."""
+    try:
+        with _plain(db) as connection:
+            if connection is None:
+                return None
+            rows = connection.execute(MEETINGS_SQL).fetchall()
         return [MeetingRow(id_, dt.date.fromisoformat(date), title, format_, rule, count)
                 for id_, date, title, format_, rule, count in rows]
     except (sqlite3.Error, ValueError, TypeError):  # damaged, not ours, an odd value: the full path says what
         return None
-    finally:
-        locks.release(held)
+
+
+class ShownMeeting(NamedTuple):
+    id: str
+    title: str
+    date: dt.date
+    place: str
+    rule: str
+
+
+class ShownItem(NamedTuple):
+    id: str
+    position: int
+    title: str
+    kind: str
+    planned_minutes: int
+    rule: str | None
+
+
+class ShownNote(NamedTuple):
+    id: str
+    item_id: str | None
+    kind: str
+    key: bool
+    addressee: str
+    headline: str
+    text: str
+
+
+class MeetingText(NamedTuple):
+    """What `facilitator show` prints of a meeting: the fields of `services.get_detail` it reads."""
+
+    meeting: ShownMeeting
+    items: list[ShownItem]
+    notes: list[ShownNote]
+
+
+def read_meeting_text(db: str | os.PathLike | None, ref: str) -> MeetingText | None:
+    """The meeting whose id is `ref` or starts with it (as services.resolve_meeting finds it), with its agenda
+    and its notes not deleted, ordered as services.get_detail orders them; None when only the full path may
+    read this database, or when `ref` names no meeting or more than one (the full path says which)."""
+    ref = ref.strip().lower()
+    if not ref or any(c in ref for c in "%_\\"):  # nothing, or LIKE's own characters: the full path
+        return None
+    try:
+        with _plain(db) as connection:
+            if connection is None:
+                return None
+            columns = "SELECT id, title, date, place, rule FROM meeting"
+            found = connection.execute(f"{columns} WHERE id = ?", (ref,)).fetchall() or \
+                connection.execute(f"{columns} WHERE id LIKE ? || '%' LIMIT 2", (ref,)).fetchall()
+            if len(found) != 1:
+                return None
+            id_, title, date, place, rule = found[0]
+            items = [ShownItem(*row) for row in connection.execute(
+                "SELECT id, position, title, kind, planned_minutes, rule FROM agenda_item WHERE meeting_id = ? "
+                "ORDER BY position", (id_,))]
+            notes = connection.execute(
+                'SELECT id, item_id, kind, "key", addressee, headline, text, position, created_at FROM note '
+                "WHERE meeting_id = ? AND deleted_at IS NULL", (id_,)).fetchall()
+        order = {item.id: item.position for item in items}
+        notes.sort(key=lambda n: (order.get(n[1], 10**6), n[7], dt.datetime.fromisoformat(n[8])))
+        return MeetingText(ShownMeeting(id_, title, dt.date.fromisoformat(date), place, rule), items,
+                           [ShownNote(n[0], n[1], n[2], bool(n[3]), n[4], n[5], n[6]) for n in notes])
+    except (sqlite3.Error, ValueError, TypeError):  # damaged, not ours, an odd value: the full path says what
+        return None
 
 
 def read_meetings_soon(db: str | os.PathLike | None = None) -> Future:

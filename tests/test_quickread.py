@@ -19,7 +19,7 @@ from facilitator import services
 from facilitator.capture import parse_capture
 from facilitator.cli import app
 from facilitator.db import open_engine
-from facilitator.quickread import read_meetings
+from facilitator.quickread import read_meeting_text, read_meetings
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -80,6 +80,84 @@ def test_list_reads_no_orm_on_a_plain_database(tmp_path):
     assert result.stderr.strip().splitlines()[-1] == "no ORM"
 
 
+def _meeting_to_show(db: Path) -> str:
+    """A meeting with notes in two items, out of order, one deleted, one moved up, and every field `show`
+    prints; its id."""
+    engine = open_engine(db)
+    meeting = services.create_meeting(engine, "roundtable", title="Early warning [draft]", date=dt.date(2017, 2, 16))
+    services.create_meeting(engine, "roundtable", title="Another", date=dt.date(2017, 2, 17))
+    first, second = services.list_items(engine, meeting.id)[:2]
+    ids = [services.capture_note(engine, meeting.id, item.id, parse_capture(line)).id for item, line in (
+        (second, "ch: a challenge in the second item"),
+        (first, "rec: Early warning :: The UN should act on early warning >UN !"),
+        (first, "a plain reflection"),
+        (first, "deleted later"),
+        (first, "moved up"),
+    )]
+    services.delete_note(engine, ids[3])
+    services.move_note(engine, ids[4], -1)
+    engine.dispose()
+    return meeting.id
+
+
+def test_show_prints_the_same_bytes_by_either_path(tmp_path, monkeypatch):
+    db = tmp_path / "facilitator.db"
+    meeting_id = _meeting_to_show(db)
+    shown = {}
+    for ref in (meeting_id, meeting_id[:6], f"  {meeting_id[:8].upper()} "):
+        quick = CliRunner().invoke(app, ["--db", str(db), "show", ref])
+        with monkeypatch.context() as patch:
+            patch.setattr(facilitator.quickread, "read_meeting_text", lambda _db, _ref: None)  # the ORM path
+            full = CliRunner().invoke(app, ["--db", str(db), "show", ref])
+        assert quick.exit_code == full.exit_code == 0, (quick.stderr, full.stderr)
+        assert quick.stdout == full.stdout
+        shown[ref] = quick.stdout
+    assert len(set(shown.values())) == 1
+    text = shown[meeting_id]
+    assert "deleted later" not in text
+    assert text.index("moved up") < text.index("a plain reflection") < text.index("a challenge in the second")
+    assert "* -> UN Early warning :: The UN should act on early warning" in text
+    assert read_meeting_text(db, meeting_id).meeting.title == "Early warning [draft]"  # read by the quick path
+
+
+@pytest.mark.parametrize("ref", ["", "   ", "zzz", "%", "_"])
+def test_show_leaves_a_reference_to_no_one_meeting_to_the_full_path(tmp_path, ref):
+    """Nothing, no meeting, or LIKE's own characters: the full path answers, in its words."""
+    db = tmp_path / "facilitator.db"
+    _meeting_to_show(db)
+    assert read_meeting_text(db, ref) is None
+    result = CliRunner().invoke(app, ["--db", str(db), "show", ref])
+    assert result.exit_code == 2 and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_show_steps_aside_for_an_ambiguous_prefix(tmp_path):
+    db = tmp_path / "facilitator.db"
+    meeting_id = _meeting_to_show(db)
+    twin = meeting_id[:6] + "zz-twin"  # z is in no generated id
+    with sqlite3.connect(db) as connection:  # a second meeting whose id starts as the first one's does
+        connection.execute("CREATE TEMP TABLE twin AS SELECT * FROM meeting WHERE id = ?", (meeting_id,))
+        connection.execute("UPDATE twin SET id = ?, title = 'Twin'", (twin,))
+        connection.execute("INSERT INTO meeting SELECT * FROM twin")
+    assert read_meeting_text(db, meeting_id[:6]) is None
+    result = CliRunner().invoke(app, ["--db", str(db), "show", meeting_id[:6]])
+    assert result.exit_code == 2 and "More than one meeting" in result.stderr
+    assert read_meeting_text(db, twin[:8]).meeting.title == "Twin"
+    assert read_meeting_text(db, meeting_id).meeting.title == "Early warning [draft]"  # the exact id wins
+
+
+def test_show_reads_no_orm_on_a_plain_database(tmp_path):
+    db = tmp_path / "facilitator.db"
+    meeting_id = _meeting_to_show(db)
+    code = ("import sys; from facilitator.cli import main; sys.argv = ['facilitator', '--db', sys.argv[1], 'show', "
+            "sys.argv[2]]; import atexit; atexit.register(lambda: print('ORM' if 'sqlalchemy' in sys.modules else "
+            "'no ORM', file=sys.stderr)); main()")
+    result = subprocess.run([sys.executable, "-c", code, str(db), meeting_id[:8]], cwd=ROOT, capture_output=True,
+                            text=True, check=False, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "Early warning [draft]" in result.stdout
+    assert result.stderr.strip().splitlines()[-1] == "no ORM"
+
+
 def _newer(db: Path) -> None:
     _archive(db)
     with sqlite3.connect(db) as connection:
@@ -107,6 +185,7 @@ def test_steps_aside_for_what_it_may_not_read_as_it_is(tmp_path, make):
     db = tmp_path / "facilitator.db"
     make(db)
     assert read_meetings(db) is None
+    assert read_meeting_text(db, "a") is None
 
 
 def test_steps_aside_for_a_missing_file_and_a_server(tmp_path):

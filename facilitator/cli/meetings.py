@@ -78,16 +78,22 @@ def list_cmd(ctx: typer.Context) -> None:
 @app.command("show")
 def show_cmd(ctx: typer.Context, meeting: MeetingArg) -> None:
     """Print a meeting's agenda and notes (each note with the first characters of its id)."""
-    from .. import services
+    from ..quickread import read_meeting_text
 
-    engine, found = meeting_of(ctx, meeting)
-    detail = services.get_detail(engine, found.id)
-    m = detail.meeting
+    # As `list`: a plain database at this release's schema, and a reference to one meeting, are read with
+    # sqlite3 alone; anything else takes the full path, which says what is wrong. The lines below serve both.
+    shown = read_meeting_text(state(ctx).db, meeting)
+    if shown is None:
+        from .. import services
+
+        engine, found = meeting_of(ctx, meeting)
+        shown = services.get_detail(engine, found.id)
+    m = shown.meeting
     typer.echo(f"{m.title}\n{m.date.isoformat()}  {m.place}  ({m.rule})  id {m.id}")
     by_item: dict[str | None, list] = {}
-    for note in detail.notes:
+    for note in shown.notes:
         by_item.setdefault(note.item_id, []).append(note)
-    for item in detail.items:
+    for item in shown.items:
         rule = f" [{item.rule}]" if item.rule else ""
         typer.echo(f"\n{item.position}. {item.title} ({item.kind}, {item.planned_minutes} min){rule}")
         for note in by_item.get(item.id, []):
