@@ -575,7 +575,7 @@ def main() -> None:
         from facilitator.quickread import read_meetings
 
         newest = read_meetings(fifty)[0].id[:8]
-        # `search` (and every other command but list and show) reads through the ORM: shown for comparison.
+        # list, show and search read a plain database with sqlite3 alone (facilitator.quickread).
         for args_ in (["--help"], ["templates"], ["list"], ["show", "--help"], ["show", newest],
                       ["search", "warning"]):
             value = statistics.median(command_ms([PY, "-m", "facilitator", "--db", str(fifty), *args_], runs * 2))

@@ -41,11 +41,14 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from .errors import ExportError, InvalidInput
-from .models import MeetingDetail, ParticipantPublic
 from .text import fold
-from .vocab import CARRIED, DELEGATION, ORGANISATION, PROTECTED_RULES, RULE_PHRASES
+from .vocab import CARRIED, DELEGATION, ON_THE_RECORD, ORGANISATION, PROTECTED_RULES, RULE_PHRASES
+
+if TYPE_CHECKING:  # annotations only: the rules on speakers are read without the ORM (facilitator.quickread)
+    from .models import MeetingDetail, ParticipantPublic
 
 # The matcher (facilitator.names, with its Unicode tables) is imported when a register first matches:
 # commands that only ask `is_protected` or `check_speaker` do not pay for it.
@@ -72,6 +75,12 @@ def effective_rule(meeting_rule: str, item_rule: str | None = None) -> str:
 
 def is_protected(rule: str) -> bool:
     return rule in PROTECTED_RULES
+
+
+def printed_speaker(rule: str, speaker: str | None) -> str:
+    """The speaker of a note as an output may print it (search results): only under the on-the-record rule;
+    under any other, even one this release does not know, nobody."""
+    return (speaker or "") if rule == ON_THE_RECORD else ""
 
 
 def check_speaker(rule: str) -> None:

@@ -1,5 +1,5 @@
-"""The meetings list and one meeting's text without the ORM: for
-`facilitator list`, `facilitator show` and the application's first screen,
+"""The meetings list, one meeting's text and a search without the ORM: for
+`facilitator list`, `show` and `search` and the application's first screen,
 which would otherwise wait some 300 ms for SQLAlchemy and SQLModel to import
 before showing a line (issue 14).
 
@@ -12,7 +12,8 @@ other case a reader here returns None and the caller takes the full path
 asks for a passphrase or refuses the file, or the reference, with the one
 message it always gives. So each refusal is worded in one place only, and the
 queries here are those of `services.list_meetings` and `services.get_detail`,
-rows in the same order (tests/test_quickread.py prints both ways and compares).
+rows in the same order (tests/test_quickread.py prints both ways and compares);
+a search runs the very statement the search service runs (facilitator.searching).
 """
 
 from __future__ import annotations
@@ -155,6 +156,43 @@ def read_meeting_text(db: str | os.PathLike | None, ref: str) -> MeetingText | N
         notes.sort(key=lambda n: (order.get(n[1], 10**6), n[7], dt.datetime.fromisoformat(n[8])))
         return MeetingText(ShownMeeting(id_, title, dt.date.fromisoformat(date), place, rule), items,
                            [ShownNote(n[0], n[1], n[2], bool(n[3]), n[4], n[5], n[6]) for n in notes])
+    except (sqlite3.Error, ValueError, TypeError):  # damaged, not ours, an odd value: the full path says what
+        return None
+
+
+class FoundNote(NamedTuple):
+    """A search hit: the fields of `services.search.SearchHit`, from facilitator.searching.hit_fields."""
+
+    note_id: str
+    meeting_id: str
+    meeting_title: str
+    meeting_date: dt.date
+    rule: str
+    item_title: str
+    kind: str
+    status: str
+    addressee: str
+    headline: str
+    text: str
+    snippet: str
+    speaker: str
+    score: float
+
+
+def read_search(db: str | os.PathLike | None, query: str, **filters) -> list[FoundNote] | None:
+    """services.search's hits for `query` and `filters` (its keyword arguments) on a plain SQLite file; None
+    when only the full path may read this database. A query or a filter a user got wrong raises the
+    InvalidInput the service raises (the same function words it: facilitator.searching.conditions)."""
+    from .searching import FTS5_COUNT, conditions, fts5_statement, hit_fields
+
+    where, params = conditions(query, **filters)
+    try:
+        with _plain(db) as connection:
+            if connection is None:
+                return None
+            (matches,) = connection.execute(FTS5_COUNT, {"match": params["match"]}).fetchone()
+            rows = connection.execute(fts5_statement(where, matches), params).fetchall() if matches else []
+        return [FoundNote(**hit_fields(row)) for row in rows]
     except (sqlite3.Error, ValueError, TypeError):  # damaged, not ours, an odd value: the full path says what
         return None
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
+
+from .errors import InvalidInput
 
 
 def fold(value: str) -> str:
@@ -34,3 +37,11 @@ def match_label(labels: list[str], value: str) -> str | None:
         if wanted in (folded, short) or folded.startswith(wanted) or short.split()[-1:] == [wanted]:
             return label
     return None
+
+
+def parse_date(value: str, field: str = "date") -> dt.date:
+    """A date a user typed (YYYY-MM-DD), or one sentence saying what is wrong with it."""
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise InvalidInput(f"Bad {field} {value!r}: use YYYY-MM-DD, e.g. 2017-09-07.") from None

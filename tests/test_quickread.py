@@ -19,7 +19,9 @@ from facilitator import services
 from facilitator.capture import parse_capture
 from facilitator.cli import app
 from facilitator.db import open_engine
-from facilitator.quickread import read_meeting_text, read_meetings
+from facilitator.quickread import read_meeting_text, read_meetings, read_search
+
+from .exporting_helpers import on_the_record_for_a_while
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -158,6 +160,76 @@ def test_show_reads_no_orm_on_a_plain_database(tmp_path):
     assert result.stderr.strip().splitlines()[-1] == "no ORM"
 
 
+def _searchable(db: Path) -> None:
+    """Notes a search finds in a protected meeting (a speaker named while it was on the record) and in a
+    public one, with every filter's field set on some of them."""
+    engine = open_engine(db)
+    protected = services.create_meeting(engine, "breakfast", title="NFA", date=dt.date(2017, 9, 7))
+    public = services.create_meeting(engine, "dialogue", title="OTR", date=dt.date(2017, 9, 6))
+    with on_the_record_for_a_while(engine, protected.id):
+        services.add_note(engine, protected.id, "Sanctions need review", kind="rec", addressee="UN",
+                          speaker="Jane Smith", themes=["Politics"])
+    services.add_note(engine, public.id, "Sanctions need review too", speaker="Ivan Šimonović")
+    services.add_note(engine, public.id, "Early warning and sanctions, a third note")
+    engine.dispose()
+
+
+SEARCHES = [
+    ["sanctions"], ["sanctions", "--format", "json"], ["sanctions", "-a", "un"], ["sanctions", "-t", "politics"],
+    ["sanctions", "--rule", "on-the-record"], ["sanctions", "--since", "2017-09-07"], ["sanctions", "-k", "rec"],
+    ["sanctions", "--limit", "1"], ['"need review"'], ["sanc*", "-f", "json"], ["nothing-of-the-sort"],
+    ["simonovic"],
+]
+
+
+@pytest.mark.parametrize("args", SEARCHES)
+def test_search_prints_the_same_bytes_by_either_path(tmp_path, monkeypatch, args):
+    db = tmp_path / "facilitator.db"
+    _searchable(db)
+    quick = CliRunner().invoke(app, ["--db", str(db), "search", *args])
+    monkeypatch.setattr(facilitator.quickread, "read_search", lambda _db, _query, **_filters: None)  # the ORM
+    full = CliRunner().invoke(app, ["--db", str(db), "search", *args])
+    assert quick.exit_code == full.exit_code == 0, (quick.stderr, full.stderr)
+    assert quick.stdout == full.stdout
+
+
+def test_the_quick_search_prints_no_protected_speaker(tmp_path):
+    db = tmp_path / "facilitator.db"
+    _searchable(db)
+    hits = {hit.text: hit for hit in read_search(db, "sanctions")}
+    assert hits["Sanctions need review"].speaker == "" and hits["Sanctions need review too"].speaker == "Ivan Šimonović"
+    result = CliRunner().invoke(app, ["--db", str(db), "search", "sanctions", "-f", "json"])
+    assert "Jane Smith" not in result.stdout and "Ivan Šimonović" in result.stdout
+
+
+@pytest.mark.parametrize("args, message", [
+    (["*"], "Type at least one word to search for."),
+    (["sanctions", "-k", "rumour"], "Unknown note kind 'rumour'."),
+    (["sanctions", "--rule", "loose"], "Unknown attribution rule 'loose'."),
+    (["sanctions", "--since", "7 Sept"], "Bad --since date '7 Sept': use YYYY-MM-DD, e.g. 2017-09-07."),
+    (["sanctions", "--limit", "0"], "Invalid value for '--limit': Input should be greater than or equal to 1"),
+])
+def test_a_search_a_user_got_wrong_is_one_line(tmp_path, args, message):
+    db = tmp_path / "facilitator.db"
+    _searchable(db)
+    result = CliRunner().invoke(app, ["--db", str(db), "search", *args])
+    assert result.exit_code == 2 and result.stderr == f"facilitator: {message}\n"
+
+
+def test_search_reads_no_orm_on_a_plain_database(tmp_path):
+    db = tmp_path / "facilitator.db"
+    _searchable(db)
+    code = ("import sys; from facilitator.cli import main; sys.argv = ['facilitator', '--db', sys.argv[1], 'search', "
+            "'sanctions', '-k', 'rec', '--since', '2017-01-01']; import atexit; atexit.register(lambda: print("
+            "'ORM' if 'sqlalchemy' in sys.modules or 'pydantic' in sys.modules else 'no ORM', file=sys.stderr));"
+            " main()")
+    result = subprocess.run([sys.executable, "-c", code, str(db)], cwd=ROOT, capture_output=True, text=True,
+                            check=False, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "NFA" in result.stdout
+    assert result.stderr.strip().splitlines()[-1] == "no ORM"
+
+
 def _newer(db: Path) -> None:
     _archive(db)
     with sqlite3.connect(db) as connection:
@@ -186,6 +258,7 @@ def test_steps_aside_for_what_it_may_not_read_as_it_is(tmp_path, make):
     make(db)
     assert read_meetings(db) is None
     assert read_meeting_text(db, "a") is None
+    assert read_search(db, "sanctions") is None
 
 
 def test_steps_aside_for_a_missing_file_and_a_server(tmp_path):
@@ -228,3 +301,17 @@ def test_templates_reads_no_orm(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "written up as a policy memo" in result.stdout
     assert result.stderr.strip().splitlines()[-1] == "no ORM"
+
+
+def test_a_hit_prints_as_json_as_the_service_model_dumps_it(tmp_path):
+    from facilitator.searching import hit_json
+    from facilitator.services.search import search
+
+    db = tmp_path / "facilitator.db"
+    _searchable(db)
+    engine = open_engine(db)
+    hits = search(engine, "sanctions")
+    engine.dispose()
+    assert len(hits) == 3
+    assert [hit_json(hit) for hit in hits] == [hit.model_dump(mode="json") for hit in hits]
+    assert [hit_json(hit) for hit in read_search(db, "sanctions")] == [hit.model_dump(mode="json") for hit in hits]

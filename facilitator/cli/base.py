@@ -28,12 +28,13 @@ class _PlainValuesFirst:
 
     Typer 0.29 builds a Pydantic TypeAdapter for every parameter it processes,
     even an option not given, and importing Pydantic is half of what a command
-    like `list` or `show --help` costs (issue 14). An option not given and a
-    string given to a `str` parameter come out of Typer's coercion unchanged, so
-    they are answered here; every other value goes to Typer's own coercion,
-    built on first use. If Typer renames the method this replaces, nothing is
-    replaced and every value goes through Typer as before, only slower
-    (tests/test_launch.py notices).
+    like `list` or `show --help` costs (issue 14). An option not given, a
+    string given to a `str` parameter and an `int` option left at the default
+    declared here (a valid one: Typer checks it the same way) come out of
+    Typer's coercion unchanged, so they are answered here; every other value
+    goes to Typer's own coercion, built on first use. If Typer renames the
+    method this replaces, nothing is replaced and every value goes through
+    Typer as before, only slower (tests/test_launch.py notices).
     """
 
     def __init__(self, param) -> None:
@@ -45,8 +46,10 @@ class _PlainValuesFirst:
     def coerce(self, value, param, ctx):
         if value is None:
             return () if param.multiple or param.nargs == -1 else None
-        if type(value) is str and param.type_descriptor.annotation is str and param.nargs == 1 \
-                and not param.multiple and getattr(param.type_descriptor.parameter_info, "parser", None) is None:
+        annotation = param.type_descriptor.annotation
+        if param.nargs == 1 and not param.multiple and annotation in (str, int) and type(value) is annotation \
+                and getattr(param.type_descriptor.parameter_info, "parser", None) is None \
+                and (annotation is str or value == param.default):  # an int: the default declared here
             return value
         return self._typer_coercion().coerce(value, param=param, ctx=ctx)
 
@@ -134,6 +137,6 @@ def meeting_of(ctx: typer.Context, ref: str):
 
 
 def date_option(value: str | None, name: str):
-    from ..services import parse_date
+    from ..text import parse_date
 
     return parse_date(value, name) if value else None

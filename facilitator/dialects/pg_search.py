@@ -1,5 +1,5 @@
-"""The search service's query on PostgreSQL: the parsed terms (services.search.
-parse_query) as a tsquery over `note_search` (see pg_schema), with the same
+"""The search service's query on PostgreSQL: the parsed terms (facilitator.
+searching.parse_query) as a tsquery over `note_search` (see pg_schema), with the same
 filters, snippet markers and result columns as the FTS5 query.
 
 Each word is handed to `to_tsquery` quoted, so it is cut, lower-cased and

@@ -4,6 +4,7 @@ Functions take an `Engine` first, do one user action in one transaction, and
 return plain models (`...Public`, `MeetingDetail`), never live ORM rows.
 """
 
+from ..text import parse_date
 from .meetings import (
     MeetingSummary,
     create_meeting,
@@ -14,7 +15,6 @@ from .meetings import (
     item_by_number,
     list_items,
     list_meetings,
-    parse_date,
     people_of,
     person_entry,
     with_people,

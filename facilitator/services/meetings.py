@@ -36,13 +36,6 @@ class MeetingSummary(MeetingPublic):
     item_count: int = 0
 
 
-def parse_date(value: str, field: str = "date") -> dt.date:
-    try:
-        return dt.date.fromisoformat(value.strip())
-    except ValueError:
-        raise InvalidInput(f"Bad {field} {value!r}: use YYYY-MM-DD, e.g. 2017-09-07.") from None
-
-
 def check_rule(value: str) -> str:
     rule = normalise_rule(value)
     if rule is None:

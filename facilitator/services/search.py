@@ -2,11 +2,9 @@
 triggers of migration 3) on a laptop, PostgreSQL's full-text search on an
 archive (facilitator.dialects.pg_search); `reindex` rebuilds either.
 
-The user's query is never handed to the database as is: it is read once into
-terms (`parse_query`) — words (all must match), "double quotes" for a phrase,
-a trailing * for a prefix — and each database gets those terms in its own
-syntax. So no input can be a syntax error, both databases find the same
-notes, and accents and case do not matter ('Simonovic' finds 'Šimonović').
+What a search asks — the query read into terms, the filters, the statement,
+the rule on speakers — is facilitator.searching, which `facilitator search`
+also runs without the ORM on a plain SQLite file (facilitator.quickread).
 
 Results of a Chatham House or not-for-attribution meeting never carry a speaker.
 """
@@ -14,30 +12,21 @@ Results of a Chatham House or not-for-attribution meeting never carry a speaker.
 from __future__ import annotations
 
 import datetime as dt
-import re
-from typing import NamedTuple
 
 from pydantic import BaseModel
 from sqlalchemy import Engine, text
 
 from .. import dialects
-from ..errors import InvalidInput
 from ..migrations import REBUILD_NOTE_FTS
-from ..vocab import (
-    ADDRESSED_TO,
-    ON_THE_RECORD,
-    addressee_pattern,
-    normalise_kind,
-    normalise_rule,
+from ..searching import (
+    FTS5_COUNT,
+    RANK_LIMIT,
+    conditions,
+    fts5_statement,
+    hit_fields,
+    parse_query,
 )
 from ._db import reading, transaction
-
-HIGHLIGHT = ("[", "]")
-#: Above this many matches, results come newest first instead of by bm25
-#: relevance: scoring tens of thousands of rows costs ~70 ms, and for a term
-#: that common, recency says more than term frequency.
-RANK_LIMIT = 3000
-_TOKEN = re.compile(r'"([^"]*)"|(\S+)')
 
 
 class SearchHit(BaseModel):
@@ -57,36 +46,6 @@ class SearchHit(BaseModel):
     score: float
 
 
-class Term(NamedTuple):
-    """Words that must stand together in this order (one word, or a phrase); `prefix`: the last may go on."""
-
-    words: tuple[str, ...]
-    prefix: bool = False
-
-
-def parse_query(query: str) -> list[Term]:
-    """What a user typed, as terms that must all match."""
-    terms: list[Term] = []
-    for phrase, word in _TOKEN.findall(query):
-        if phrase:
-            words = re.findall(r"\w+", phrase)
-            if words:
-                terms.append(Term(tuple(words)))
-            continue
-        parts = re.findall(r"\w+", word)
-        terms.extend(Term((part,)) for part in parts)
-        if word.endswith("*") and parts:
-            terms[-1] = Term(terms[-1].words, prefix=True)
-    if not terms:
-        raise InvalidInput("Type at least one word to search for.")
-    return terms
-
-
-def fts_query(query: str) -> str:
-    """Turn what a user typed into a safe FTS5 MATCH expression."""
-    return " AND ".join('"' + " ".join(t.words) + '"' + ("*" if t.prefix else "") for t in parse_query(query))
-
-
 def search(
     engine: Engine,
     query: str,
@@ -101,39 +60,8 @@ def search(
     limit: int = 50,
 ) -> list[SearchHit]:
     postgresql = dialects.is_postgresql(engine)
-    where = ["note.deleted_at IS NULL"]
-    params: dict = {"limit": limit, "open": HIGHLIGHT[0], "close": HIGHLIGHT[1]}
-    if not postgresql:
-        where.insert(0, "note_fts MATCH :match")
-        params["match"] = fts_query(query)
-    if kind:
-        canonical = normalise_kind(kind)
-        if canonical is None:
-            raise InvalidInput(f"Unknown note kind {kind!r}.")
-        where.append("note.kind = :kind")
-        params["kind"] = canonical
-    if addressee:
-        where.append(ADDRESSED_TO)
-        params["addressee"] = addressee_pattern(addressee)
-    if theme:
-        elements = "jsonb_array_elements_text(note.themes) AS theme(value)" if postgresql else "json_each(note.themes)"
-        where.append(f"EXISTS (SELECT 1 FROM {elements} WHERE lower(value) = lower(:theme))")
-        params["theme"] = theme.strip()
-    if rule:
-        canonical_rule = normalise_rule(rule)
-        if canonical_rule is None:
-            raise InvalidInput(f"Unknown attribution rule {rule!r}.")
-        where.append("COALESCE(agenda_item.rule, meeting.rule) = :rule")
-        params["rule"] = canonical_rule
-    if since:
-        where.append("meeting.date >= :since")
-        params["since"] = since.isoformat()
-    if until:
-        where.append("meeting.date <= :until")
-        params["until"] = until.isoformat()
-    if meeting_id:
-        where.append("note.meeting_id = :meeting_id")
-        params["meeting_id"] = meeting_id
+    where, params = conditions(query, postgresql=postgresql, kind=kind, addressee=addressee, theme=theme, rule=rule,
+                               since=since, until=until, meeting_id=meeting_id, limit=limit)
     with reading(engine) as session:
         conn = session.connection()
         if postgresql:
@@ -141,38 +69,9 @@ def search(
 
             rows = search_rows(conn, parse_query(query), where, params, rank_limit=RANK_LIMIT)
         else:
-            rows = _fts5_rows(conn, where, params)
-    return [
-        SearchHit(
-            note_id=r[0], meeting_id=r[1], meeting_title=r[2], meeting_date=r[3], rule=r[4], item_title=r[5],
-            kind=r[6], status=r[7], addressee=r[8], headline=r[9], text=r[10], snippet=r[11],
-            speaker=(r[12] or "") if r[4] == ON_THE_RECORD else "", score=r[13],
-        )
-        for r in rows
-    ]
-
-
-def _fts5_rows(conn, where: list[str], params: dict) -> list:
-    matches = conn.execute(text("SELECT count(*) FROM note_fts WHERE note_fts MATCH :match"),
-                           {"match": params["match"]}).scalar()
-    order = "bm25(note_fts), meeting.date DESC" if matches <= RANK_LIMIT else "note_fts.rowid DESC"
-    return conn.execute(text(_SQL.format(where=" AND ".join(where), order=order)), params).all() if matches else []
-
-
-_SQL = """
-        SELECT note.id, note.meeting_id, meeting.title, meeting.date,
-               COALESCE(agenda_item.rule, meeting.rule) AS rule, COALESCE(agenda_item.title, ''),
-               note.kind, note.status, note.addressee, note.headline, note.text,
-               snippet(note_fts, -1, :open, :close, '…', 16), participant.name, bm25(note_fts)
-        FROM note_fts
-        JOIN note ON note.rowid = note_fts.rowid
-        JOIN meeting ON meeting.id = note.meeting_id
-        LEFT JOIN agenda_item ON agenda_item.id = note.item_id
-        LEFT JOIN participant ON participant.id = note.speaker_id
-        WHERE {where}
-        ORDER BY {order}
-        LIMIT :limit
-"""
+            matches = conn.execute(text(FTS5_COUNT), {"match": params["match"]}).scalar()
+            rows = conn.execute(text(fts5_statement(where, matches)), params).all() if matches else []
+    return [SearchHit(**hit_fields(r)) for r in rows]
 
 
 def reindex(engine: Engine) -> int:
