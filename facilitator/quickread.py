@@ -25,9 +25,12 @@ import threading
 from collections.abc import Iterator
 from concurrent.futures import Future
 from contextlib import contextmanager
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from .errors import DatabaseError
+
+if TYPE_CHECKING:
+    from .searching import SearchHit
 
 
 class MeetingRow(NamedTuple):
@@ -160,30 +163,11 @@ def read_meeting_text(db: str | os.PathLike | None, ref: str) -> MeetingText | N
         return None
 
 
-class FoundNote(NamedTuple):
-    """A search hit: the fields of `services.search.SearchHit`, from facilitator.searching.hit_fields."""
-
-    note_id: str
-    meeting_id: str
-    meeting_title: str
-    meeting_date: dt.date
-    rule: str
-    item_title: str
-    kind: str
-    status: str
-    addressee: str
-    headline: str
-    text: str
-    snippet: str
-    speaker: str
-    score: float
-
-
-def read_search(db: str | os.PathLike | None, query: str, **filters) -> list[FoundNote] | None:
+def read_search(db: str | os.PathLike | None, query: str, **filters) -> list[SearchHit] | None:
     """services.search's hits for `query` and `filters` (its keyword arguments) on a plain SQLite file; None
     when only the full path may read this database. A query or a filter a user got wrong raises the
     InvalidInput the service raises (the same function words it: facilitator.searching.conditions)."""
-    from .searching import FTS5_COUNT, conditions, fts5_statement, hit_fields
+    from .searching import FTS5_COUNT, conditions, fts5_statement, hit
 
     where, params = conditions(query, **filters)
     try:
@@ -192,7 +176,7 @@ def read_search(db: str | os.PathLike | None, query: str, **filters) -> list[Fou
                 return None
             (matches,) = connection.execute(FTS5_COUNT, {"match": params["match"]}).fetchone()
             rows = connection.execute(fts5_statement(where, matches), params).fetchall() if matches else []
-        return [FoundNote(**hit_fields(row)) for row in rows]
+        return [hit(row) for row in rows]
     except (sqlite3.Error, ValueError, TypeError):  # damaged, not ours, an odd value: the full path says what
         return None
 

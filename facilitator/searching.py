@@ -85,11 +85,8 @@ def conditions(
         where.insert(0, "note_fts MATCH :match")
         params["match"] = fts_query(query)
     if kind:
-        canonical = normalise_kind(kind)
-        if canonical is None:
-            raise InvalidInput(f"Unknown note kind {kind!r}.")
         where.append("note.kind = :kind")
-        params["kind"] = canonical
+        params["kind"] = _known(kind, normalise_kind, "note kind")
     if addressee:
         where.append(ADDRESSED_TO)
         params["addressee"] = addressee_pattern(addressee)
@@ -98,11 +95,8 @@ def conditions(
         where.append(f"EXISTS (SELECT 1 FROM {elements} WHERE lower(value) = lower(:theme))")
         params["theme"] = theme.strip()
     if rule:
-        canonical_rule = normalise_rule(rule)
-        if canonical_rule is None:
-            raise InvalidInput(f"Unknown attribution rule {rule!r}.")
         where.append("COALESCE(agenda_item.rule, meeting.rule) = :rule")
-        params["rule"] = canonical_rule
+        params["rule"] = _known(rule, normalise_rule, "attribution rule")
     if since:
         where.append("meeting.date >= :since")
         params["since"] = since.isoformat()
@@ -113,6 +107,14 @@ def conditions(
         where.append("note.meeting_id = :meeting_id")
         params["meeting_id"] = meeting_id
     return where, params
+
+
+def _known(value: str, normalise, what: str) -> str:
+    """The canonical form of a kind or a rule a user typed, or one sentence saying it is unknown."""
+    canonical = normalise(value)
+    if canonical is None:
+        raise InvalidInput(f"Unknown {what} {value!r}.")
+    return canonical
 
 
 #: How many notes match, which decides the order (see RANK_LIMIT).
@@ -140,23 +142,36 @@ def fts5_statement(where: list[str], matches: int) -> str:
     return _FTS5_SQL.format(where=" AND ".join(where), order=order)
 
 
-#: The fields of a hit, in the order of the statement's columns (the PostgreSQL query's too).
-HIT_FIELDS = ("note_id", "meeting_id", "meeting_title", "meeting_date", "rule", "item_title", "kind", "status",
-              "addressee", "headline", "text", "snippet", "speaker", "score")
+class SearchHit(NamedTuple):
+    """A note found, as every door shows it; its fields in the order of the statement's columns (the
+    PostgreSQL query's too)."""
+
+    note_id: str
+    meeting_id: str
+    meeting_title: str
+    meeting_date: dt.date
+    rule: str
+    item_title: str
+    kind: str
+    status: str
+    addressee: str
+    headline: str
+    text: str
+    snippet: str
+    speaker: str  # "" wherever the note's rule protects speakers (policy.printed_speaker)
+    score: float
 
 
-def hit_json(hit) -> dict:
-    """A hit (services.search.SearchHit, or quickread.FoundNote) as `facilitator search --format json` prints
-    it: every field, the date as YYYY-MM-DD."""
-    return {name: value.isoformat() if isinstance(value, dt.date) else value
-            for name, value in ((name, getattr(hit, name)) for name in HIT_FIELDS)}
-
-
-def hit_fields(row) -> dict:
-    """A row found, as the fields of a hit: the meeting's date a date, the speaker only where it may be
+def hit(row) -> SearchHit:
+    """A row found as a hit: the meeting's date a date, the score a float, the speaker only where it may be
     printed."""
-    fields = dict(zip(HIT_FIELDS, row, strict=True))
-    if isinstance(fields["meeting_date"], str):  # SQLite gives the text it stores
-        fields["meeting_date"] = dt.date.fromisoformat(fields["meeting_date"])
-    fields["speaker"] = printed_speaker(fields["rule"], fields["speaker"])
-    return fields
+    found = SearchHit(*row)
+    date = found.meeting_date
+    return found._replace(
+        meeting_date=dt.date.fromisoformat(date) if isinstance(date, str) else date,  # SQLite gives its text
+        score=float(found.score), speaker=printed_speaker(found.rule, found.speaker))
+
+
+def hit_json(found: SearchHit) -> dict:
+    """A hit as `facilitator search --format json` prints it: every field, the date as YYYY-MM-DD."""
+    return {**found._asdict(), "meeting_date": found.meeting_date.isoformat()}

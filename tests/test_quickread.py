@@ -26,6 +26,17 @@ from .exporting_helpers import on_the_record_for_a_while
 ROOT = Path(__file__).resolve().parents[1]
 
 
+def _imports_of(db: Path, *argv: str) -> tuple[subprocess.CompletedProcess, str]:
+    """Run `facilitator --db DB ARGV...` in a fresh interpreter; its result, and "ORM" or "no ORM" as it
+    imported SQLAlchemy, SQLModel or Pydantic or none of them."""
+    code = ("import sys, atexit; from facilitator.cli import main; sys.argv = ['facilitator', '--db', *sys.argv[1:]];"
+            "atexit.register(lambda: print('ORM' if {'sqlalchemy', 'sqlmodel', 'pydantic'} & set(sys.modules) "
+            "else 'no ORM', file=sys.stderr)); main()")
+    result = subprocess.run([sys.executable, "-c", code, str(db), *argv], cwd=ROOT, capture_output=True, text=True,
+                            check=False, timeout=120)
+    return result, result.stderr.strip().splitlines()[-1]
+
+
 def _archive(db: Path) -> None:
     engine = open_engine(db)
     services.create_meeting(engine, "breakfast", title="UN–civil society cooperation", date=dt.date(2017, 9, 7))
@@ -72,14 +83,9 @@ def test_list_prints_the_same_bytes_by_either_path(tmp_path, monkeypatch):
 def test_list_reads_no_orm_on_a_plain_database(tmp_path):
     db = tmp_path / "facilitator.db"
     _archive(db)
-    code = ("import sys; from facilitator.cli import main; sys.argv = ['facilitator', '--db', sys.argv[1], 'list'];"
-            "import atexit; atexit.register(lambda: print('ORM' if 'sqlalchemy' in sys.modules else 'no ORM', "
-            "file=sys.stderr)); main()")
-    result = subprocess.run([sys.executable, "-c", code, str(db)], cwd=ROOT, capture_output=True, text=True,
-                            check=False, timeout=120)
+    result, imported = _imports_of(db, "list")
     assert result.returncode == 0, result.stderr
-    assert "Regional bodies" in result.stdout
-    assert result.stderr.strip().splitlines()[-1] == "no ORM"
+    assert "Regional bodies" in result.stdout and imported == "no ORM"
 
 
 def _meeting_to_show(db: Path) -> str:
@@ -150,14 +156,9 @@ def test_show_steps_aside_for_an_ambiguous_prefix(tmp_path):
 def test_show_reads_no_orm_on_a_plain_database(tmp_path):
     db = tmp_path / "facilitator.db"
     meeting_id = _meeting_to_show(db)
-    code = ("import sys; from facilitator.cli import main; sys.argv = ['facilitator', '--db', sys.argv[1], 'show', "
-            "sys.argv[2]]; import atexit; atexit.register(lambda: print('ORM' if 'sqlalchemy' in sys.modules else "
-            "'no ORM', file=sys.stderr)); main()")
-    result = subprocess.run([sys.executable, "-c", code, str(db), meeting_id[:8]], cwd=ROOT, capture_output=True,
-                            text=True, check=False, timeout=120)
+    result, imported = _imports_of(db, "show", meeting_id[:8])
     assert result.returncode == 0, result.stderr
-    assert "Early warning [draft]" in result.stdout
-    assert result.stderr.strip().splitlines()[-1] == "no ORM"
+    assert "Early warning [draft]" in result.stdout and imported == "no ORM"
 
 
 def _searchable(db: Path) -> None:
@@ -219,15 +220,9 @@ def test_a_search_a_user_got_wrong_is_one_line(tmp_path, args, message):
 def test_search_reads_no_orm_on_a_plain_database(tmp_path):
     db = tmp_path / "facilitator.db"
     _searchable(db)
-    code = ("import sys; from facilitator.cli import main; sys.argv = ['facilitator', '--db', sys.argv[1], 'search', "
-            "'sanctions', '-k', 'rec', '--since', '2017-01-01']; import atexit; atexit.register(lambda: print("
-            "'ORM' if 'sqlalchemy' in sys.modules or 'pydantic' in sys.modules else 'no ORM', file=sys.stderr));"
-            " main()")
-    result = subprocess.run([sys.executable, "-c", code, str(db)], cwd=ROOT, capture_output=True, text=True,
-                            check=False, timeout=120)
+    result, imported = _imports_of(db, "search", "sanctions", "-k", "rec", "--since", "2017-01-01")
     assert result.returncode == 0, result.stderr
-    assert "NFA" in result.stdout
-    assert result.stderr.strip().splitlines()[-1] == "no ORM"
+    assert "NFA" in result.stdout and imported == "no ORM"
 
 
 def _newer(db: Path) -> None:
@@ -303,7 +298,9 @@ def test_templates_reads_no_orm(tmp_path):
     assert result.stderr.strip().splitlines()[-1] == "no ORM"
 
 
-def test_a_hit_prints_as_json_as_the_service_model_dumps_it(tmp_path):
+def test_the_service_and_the_quick_path_find_the_same_hits(tmp_path):
+    import json
+
     from facilitator.searching import hit_json
     from facilitator.services.search import search
 
@@ -312,6 +309,8 @@ def test_a_hit_prints_as_json_as_the_service_model_dumps_it(tmp_path):
     engine = open_engine(db)
     hits = search(engine, "sanctions")
     engine.dispose()
-    assert len(hits) == 3
-    assert [hit_json(hit) for hit in hits] == [hit.model_dump(mode="json") for hit in hits]
-    assert [hit_json(hit) for hit in read_search(db, "sanctions")] == [hit.model_dump(mode="json") for hit in hits]
+    assert len(hits) == 3 and read_search(db, "sanctions") == hits
+    assert {type(hit.meeting_date) for hit in hits} == {dt.date} and {type(hit.score) for hit in hits} == {float}
+    printed = json.loads(json.dumps([hit_json(hit) for hit in hits]))
+    assert printed[0]["meeting_date"] == hits[0].meeting_date.isoformat()
+    assert list(printed[0]) == list(hits[0]._fields)

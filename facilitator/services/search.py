@@ -11,57 +11,21 @@ Results of a Chatham House or not-for-attribution meeting never carry a speaker.
 
 from __future__ import annotations
 
-import datetime as dt
-
-from pydantic import BaseModel
 from sqlalchemy import Engine, text
 
 from .. import dialects
 from ..migrations import REBUILD_NOTE_FTS
-from ..searching import (
-    FTS5_COUNT,
-    RANK_LIMIT,
-    conditions,
-    fts5_statement,
-    hit_fields,
-    parse_query,
-)
+from ..searching import FTS5_COUNT, RANK_LIMIT, SearchHit, conditions, fts5_statement, hit, parse_query
 from ._db import reading, transaction
 
-
-class SearchHit(BaseModel):
-    note_id: str
-    meeting_id: str
-    meeting_title: str
-    meeting_date: dt.date
-    rule: str
-    item_title: str
-    kind: str
-    status: str
-    addressee: str
-    headline: str
-    text: str
-    snippet: str
-    speaker: str  # "" whenever the note's rule protects speakers
-    score: float
+__all__ = ["SearchHit", "reindex", "search"]
 
 
-def search(
-    engine: Engine,
-    query: str,
-    *,
-    kind: str | None = None,
-    addressee: str | None = None,
-    theme: str | None = None,
-    rule: str | None = None,
-    since: dt.date | None = None,
-    until: dt.date | None = None,
-    meeting_id: str | None = None,
-    limit: int = 50,
-) -> list[SearchHit]:
+def search(engine: Engine, query: str, **filters) -> list[SearchHit]:
+    """The notes of every meeting that `query` finds, under `filters` (the keyword arguments of
+    facilitator.searching.conditions: kind, addressee, theme, rule, since, until, meeting_id, limit)."""
     postgresql = dialects.is_postgresql(engine)
-    where, params = conditions(query, postgresql=postgresql, kind=kind, addressee=addressee, theme=theme, rule=rule,
-                               since=since, until=until, meeting_id=meeting_id, limit=limit)
+    where, params = conditions(query, postgresql=postgresql, **filters)
     with reading(engine) as session:
         conn = session.connection()
         if postgresql:
@@ -71,7 +35,7 @@ def search(
         else:
             matches = conn.execute(text(FTS5_COUNT), {"match": params["match"]}).scalar()
             rows = conn.execute(text(fts5_statement(where, matches)), params).all() if matches else []
-    return [SearchHit(**hit_fields(r)) for r in rows]
+    return [hit(row) for row in rows]
 
 
 def reindex(engine: Engine) -> int:
