@@ -172,58 +172,78 @@ Bare().run()
 '''
 
 
-def key_to_screen(command: list[str], ready: str, keys: int, env: dict | None = None,
-                  open_with: str | None = None) -> list[float]:
-    """Milliseconds from a key sent to the terminal (tmux send-keys) until the terminal shows it, for
-    `keys` keys typed one at a time into the program `command` once `ready` is on its screen (after
-    `open_with`, a key sequence that brings up the line to type into, and its `ready` text)."""
-    environment = {**os.environ, **(env or {}), "TERM": "xterm-256color"}
-    environment.pop("TMUX", None)
-    tmux = ["tmux", "-L", f"bench-{uuid.uuid4().hex[:12]}", "-f", "/dev/null"]
-    subprocess.run([*tmux, "new-session", "-d", "-s", "idle", "-x", str(SIZE[0]), "-y", str(SIZE[1])], check=True,
-                   env=environment)
-    subprocess.run([*tmux, "new-window", "-d", "-t", "idle", "-n", "run", "-c", str(ROOT), " ".join(command)],
-                   check=True, env=environment)
-    pid = subprocess.run([*tmux, "display-message", "-p", "-t", "idle:run", "#{pane_pid}"], capture_output=True,
-                         text=True).stdout.strip()
+class Typist:
+    """A program in its own tmux server, typed into one key at a time (see key_to_screen)."""
 
-    def screen() -> str:
-        return subprocess.run([*tmux, "capture-pane", "-p", "-t", "idle:run"], capture_output=True,
-                              text=True).stdout
+    def __init__(self, command: list[str], ready: str, env: dict | None, open_with: tuple[str, str] | None) -> None:
+        environment = {**os.environ, **(env or {}), "TERM": "xterm-256color"}
+        environment.pop("TMUX", None)
+        self.command = command
+        self.tmux = ["tmux", "-L", f"bench-{uuid.uuid4().hex[:12]}", "-f", "/dev/null"]
+        subprocess.run([*self.tmux, "new-session", "-d", "-s", "idle", "-x", str(SIZE[0]), "-y", str(SIZE[1])],
+                       check=True, env=environment)
+        subprocess.run([*self.tmux, "new-window", "-d", "-t", "idle", "-n", "run", "-c", str(ROOT),
+                        " ".join(command)], check=True, env=environment)
+        self.pid = subprocess.run([*self.tmux, "display-message", "-p", "-t", "idle:run", "#{pane_pid}"],
+                                  capture_output=True, text=True).stdout.strip()
+        if open_with:
+            self.wait_for(open_with[0])
+            self.send(open_with[1])
+        self.wait_for(ready)
+        self.typed = ""
 
-    def wait_for(text: str, shown: bool = True) -> float:
+    def send(self, keys: str, literal: bool = False) -> None:
+        subprocess.run([*self.tmux, "send-keys", "-t", "idle:run", *(["-l"] if literal else []), keys], check=True)
+
+    def wait_for(self, text: str, shown: bool = True) -> float:
         deadline = time.perf_counter() + 60
         while time.perf_counter() < deadline:
-            if (text in screen()) == shown:
+            screen = subprocess.run([*self.tmux, "capture-pane", "-p", "-t", "idle:run"], capture_output=True,
+                                    text=True).stdout
+            if (text in screen) == shown:
                 return time.perf_counter()
             time.sleep(0.002)
-        raise SystemExit(f"{text!r} never {'appeared' if shown else 'left'} on the screen of {' '.join(command)}")
+        raise SystemExit(f"{text!r} never {'appeared' if shown else 'left'} on the screen of {' '.join(self.command)}")
 
-    samples = []
+    def key(self, n: int) -> float:
+        """Type the n-th key; milliseconds until it shows."""
+        if not self.typed or len(self.typed) == 60:
+            # Clear the line (ctrl+u) and type a word found nowhere else on the screen, so that what is
+            # waited for below can only be the keys typed; neither is measured.
+            if self.typed:
+                self.send("C-u")
+                self.wait_for(self.typed, shown=False)
+            self.typed = "QZXW"
+            self.send(self.typed, literal=True)
+            self.wait_for(self.typed)
+        self.typed += "abcdefghij"[n % 10]
+        start = time.perf_counter()
+        self.send(self.typed[-1], literal=True)
+        return (self.wait_for(self.typed) - start) * 1000
+
+    def close(self) -> None:
+        subprocess.run([*self.tmux, "kill-server"], capture_output=True)
+        _wait_gone(int(self.pid) if self.pid.isdigit() else None)
+
+
+def key_to_screen(programs: list[tuple[list[str], str, tuple[str, str] | None]], keys: int,
+                  env: dict | None = None) -> list[list[float]]:
+    """Milliseconds from a key sent to the terminal (tmux send-keys) until the terminal shows it, for `keys`
+    keys typed into each of `programs` (command, the text that says the line to type into is ready, and the
+    key sequence that brings it up, if any: (text it waits for first, keys)). The programs run side by side
+    and take the keys in turns, one each, so that a machine busier in one moment weighs on all alike."""
+    typists = []
     try:
-        if open_with:
-            wait_for(open_with[0])
-            subprocess.run([*tmux, "send-keys", "-t", "idle:run", open_with[1]], check=True)
-        wait_for(ready)
-        typed = ""
+        for command, ready, open_with in programs:
+            typists.append(Typist(command, ready, env, open_with))
+        samples: list[list[float]] = [[] for _ in typists]
         for n in range(keys):
-            if not typed or len(typed) == 60:
-                # Clear the line (ctrl+u) and type a word found nowhere else on the screen, so that what is
-                # waited for below can only be the keys typed; neither is measured.
-                if typed:
-                    subprocess.run([*tmux, "send-keys", "-t", "idle:run", "C-u"], check=True)
-                    wait_for(typed, shown=False)
-                typed = "QZXW"
-                subprocess.run([*tmux, "send-keys", "-t", "idle:run", "-l", typed], check=True)
-                wait_for(typed)
-            typed += "abcdefghij"[n % 10]
-            start = time.perf_counter()
-            subprocess.run([*tmux, "send-keys", "-t", "idle:run", "-l", typed[-1]], check=True)
-            samples.append((wait_for(typed) - start) * 1000)
+            for typist, taken in zip(typists, samples, strict=True):
+                taken.append(typist.key(n))
+        return samples
     finally:
-        subprocess.run([*tmux, "kill-server"], capture_output=True)
-        _wait_gone(int(pid) if pid.isdigit() else None)
-    return samples
+        for typist in typists:
+            typist.close()
 
 
 # --- in-process measures (each in its own process) ----------------------------------------------------------
@@ -568,13 +588,13 @@ def main() -> None:
             floor_app = folder / "bare_input.py"
             floor_app.write_text(BARE_INPUT)
             count = 100 if args.quick else 300
-            bare = key_to_screen([PY, str(floor_app)], "READY floor", count, env)
             # Typed once the meeting is open and its notes are on screen (the hint shows the window's span):
             # opening is measured above, on its own.
             (folder / "keys").mkdir(exist_ok=True)
             db, _ = meeting_db(folder / "keys", 1_000)  # its own: a run of this leaves its last line as a draft
-            ours = key_to_screen([PY, "-m", "facilitator", "--db", str(db)], "Home/End", count, env,
-                                 open_with=("New meeting", "Enter"))
+            bare, ours = key_to_screen([([PY, str(floor_app)], "READY floor", None),
+                                        ([PY, "-m", "facilitator", "--db", str(db)], "Home/End",
+                                         ("New meeting", "Enter"))], count, env)
             row(f"key → on screen in the capture line, p99 (tmux; median {statistics.median(ours):.1f} ms)",
                 pct(ours, 99), pct(bare, 99), "≤ 1.1× bare Input")
     if "cli" in only:
