@@ -595,7 +595,8 @@ def main() -> None:
             bare, ours = key_to_screen([([PY, str(floor_app)], "READY floor", None),
                                         ([PY, "-m", "facilitator", "--db", str(db)], "Home/End",
                                          ("New meeting", "Enter"))], count, env)
-            row(f"key → on screen in the capture line, p99 (tmux; median {statistics.median(ours):.1f} ms)",
+            row(f"key → on screen in the capture line, p99 (tmux; medians {statistics.median(ours):.1f} / "
+                f"{statistics.median(bare):.1f} ms)",
                 pct(ours, 99), pct(bare, 99), "≤ 1.1× bare Input")
     if "cli" in only:
         typer_floor = folder / "bare_typer.py"
