@@ -606,9 +606,10 @@ def main() -> None:
         from facilitator.quickread import read_meetings
 
         newest = read_meetings(fifty)[0].id[:8]
-        # list, show and search read a plain database with sqlite3 alone (facilitator.quickread).
+        # list, show, search and followup list read a plain database with sqlite3 alone (facilitator.quickread);
+        # agenda list, as every other command, goes through the service layer and the ORM.
         for args_ in (["--help"], ["templates"], ["list"], ["show", "--help"], ["show", newest],
-                      ["search", "warning"]):
+                      ["search", "warning"], ["followup", "list"], ["agenda", "list", newest]):
             value = statistics.median(command_ms([PY, "-m", "facilitator", "--db", str(fifty), *args_], runs * 2))
             row(f"`facilitator {' '.join(args_)}` whole process (50 meetings)", value, floor, "≤ 1.5× bare Typer --help")
     print_table()

@@ -1,5 +1,6 @@
-"""The meetings list, one meeting's text and a search without the ORM: for
-`facilitator list`, `show` and `search` and the application's first screen,
+"""The meetings list, one meeting's text, a search and the follow-up tracker
+without the ORM: for `facilitator list`, `show`, `search` and `followup list`
+(its table) and the application's first screen,
 which would otherwise wait some 300 ms for SQLAlchemy and SQLModel to import
 before showing a line (issue 14).
 
@@ -11,7 +12,8 @@ other case a reader here returns None and the caller takes the full path
 (`facilitator.db.open_engine` and the service layer), which creates, migrates,
 asks for a passphrase or refuses the file, or the reference, with the one
 message it always gives. So each refusal is worded in one place only, and the
-queries here are those of `services.list_meetings` and `services.get_detail`,
+queries here are those of `services.list_meetings`, `services.get_detail` and
+`services.followup.tracker`,
 rows in the same order (tests/test_quickread.py prints both ways and compares);
 a search runs the very statement the search service runs (facilitator.searching).
 """
@@ -177,6 +179,61 @@ def read_search(db: str | os.PathLike | None, query: str, **filters) -> list[Sea
             (matches,) = connection.execute(FTS5_COUNT, {"match": params["match"]}).fetchone()
             rows = connection.execute(fts5_statement(where, matches), params).fetchall() if matches else []
         return [hit(row) for row in rows]
+    except (sqlite3.Error, ValueError, TypeError):  # damaged, not ours, an odd value: the full path says what
+        return None
+
+
+class TrackedNote(NamedTuple):
+    id: str
+    addressee: str
+    headline: str
+    text: str
+    status: str
+
+
+class TrackedRow(NamedTuple):
+    """A row of the tracker's table: the fields of `services.followup.TrackerRow` that tracker_format reads."""
+
+    note: TrackedNote
+    meeting_title: str
+    meeting_date: dt.date
+    last_change: dt.date | None
+
+
+#: services.followup.tracker: recommendations and actions not deleted, of the statuses asked for (and addressed
+#: to someone, where asked), in the same order; each with the date of its last change of status.
+TRACKER_SQL = """
+    SELECT note.id, note.addressee, note.headline, note.text, note.status, meeting.title, meeting.date,
+           (SELECT MAX(status_change.date) FROM status_change WHERE status_change.note_id = note.id)
+    FROM note JOIN meeting ON meeting.id = note.meeting_id
+    WHERE note.kind IN ({kinds}) AND note.deleted_at IS NULL AND note.status IN ({statuses}){addressed}
+    ORDER BY meeting.date, meeting.id, note.position, note.created_at, note.id
+"""
+
+
+def read_tracker(db: str | os.PathLike | None, *, addressee: str | None = None,
+                 status: str | None = None) -> list[TrackedRow] | None:
+    """The rows of `facilitator followup list` (its table) on a plain SQLite file; None when only the full
+    path may read this database. A status a user got wrong raises the service's InvalidInput (the same
+    function words it: tracker_format.tracked_statuses)."""
+    from .tracker_format import tracked_statuses
+    from .vocab import ADDRESSED_TO, FOLLOWED_KINDS, addressee_pattern
+
+    statuses = tracked_statuses(status)
+    params = {**{f"kind{n}": kind for n, kind in enumerate(FOLLOWED_KINDS)},
+              **{f"status{n}": value for n, value in enumerate(statuses)}}
+    if addressee:
+        params["addressee"] = addressee_pattern(addressee)
+    sql = TRACKER_SQL.format(kinds=", ".join(f":kind{n}" for n in range(len(FOLLOWED_KINDS))),
+                             statuses=", ".join(f":status{n}" for n in range(len(statuses))),
+                             addressed=f" AND {ADDRESSED_TO}" if addressee else "")
+    try:
+        with _plain(db) as connection:
+            if connection is None:
+                return None
+            rows = connection.execute(sql, params).fetchall()
+        return [TrackedRow(TrackedNote(*row[:5]), row[5], dt.date.fromisoformat(row[6]),
+                           dt.date.fromisoformat(row[7]) if row[7] else None) for row in rows]
     except (sqlite3.Error, ValueError, TypeError):  # damaged, not ours, an odd value: the full path says what
         return None
 

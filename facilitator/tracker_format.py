@@ -1,12 +1,38 @@
 """The follow-up tracker as text a secretariat can paste: a terminal table,
-Markdown (GitHub-flavoured pipe table) or CSV."""
+Markdown (GitHub-flavoured pipe table) or CSV; and the statuses it lists.
+Nothing here imports the ORM: `facilitator followup list` reads its table
+without it (facilitator.quickread)."""
 
 from __future__ import annotations
 
 from .csvfiles import write_csv
 from .errors import InvalidInput
+from .vocab import OPEN_STATUSES, STATUSES, normalise_status
 
 COLUMNS = ("Meeting date", "Meeting", "Addressee", "Recommendation", "Status", "Last change", "Id")
+
+
+def known_status(status: str) -> str:
+    """The canonical form of a follow-up status a user typed, or one sentence saying it is unknown."""
+    canonical = normalise_status(status)
+    if canonical is None:
+        raise InvalidInput(f"Unknown status {status!r}; use one of: {', '.join(STATUSES)}.")
+    return canonical
+
+
+def tracked_statuses(status: str | None, *, include_closed: bool = False) -> list[str]:
+    """The statuses a tracker lists: the one asked for, else every open one (or every one)."""
+    if status:
+        return [known_status(status)]
+    return list(STATUSES if include_closed else OPEN_STATUSES)
+
+
+def tracker_table(rows, status: str | None, addressee: str | None) -> str:
+    """The tracker's rows for a terminal, or a sentence saying there are none of those asked for."""
+    if rows:
+        return render_tracker(rows, "table")
+    what = f"with status {normalise_status(status)}" if status else "open"
+    return f"No recommendations or actions {what}{f' addressed to {addressee}' if addressee else ''}.\n"
 
 
 def cells(row) -> list[str]:

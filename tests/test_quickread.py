@@ -19,7 +19,7 @@ from facilitator import services
 from facilitator.capture import parse_capture
 from facilitator.cli import app
 from facilitator.db import open_engine
-from facilitator.quickread import read_meeting_text, read_meetings, read_search
+from facilitator.quickread import read_meeting_text, read_meetings, read_search, read_tracker
 
 from .exporting_helpers import on_the_record_for_a_while
 
@@ -314,3 +314,77 @@ def test_the_service_and_the_quick_path_find_the_same_hits(tmp_path):
     printed = json.loads(json.dumps([hit_json(hit) for hit in hits]))
     assert printed[0]["meeting_date"] == hits[0].meeting_date.isoformat()
     assert list(printed[0]) == list(hits[0]._fields)
+
+
+def _followed(db: Path) -> None:
+    """Recommendations and actions in two meetings: statuses open and closed, dated changes, addressees, a
+    deleted one, a reflection (not followed), and two in different items at the same position (a tie the
+    order breaks by when they were taken)."""
+    from facilitator.services.followup import set_status
+
+    engine = open_engine(db)
+    first = services.create_meeting(engine, "roundtable", title="Early warning", date=dt.date(2017, 2, 16))
+    second = services.create_meeting(engine, "breakfast", title="Cooperation", date=dt.date(2017, 9, 7))
+    one, two = services.list_items(engine, first.id)[:2]
+    notes = {}
+    for meeting, item, line in (
+        (first, two, "rec: Fund early warning :: Donors should fund it >eu"),
+        (first, one, "rec: Share data with the UN >UN"),
+        (first, one, "a: Draft the concept note"),
+        (first, one, "a reflection, not followed"),
+        (first, one, "rec: Deleted later"),
+        (second, None, "rec: Meet every year >UN"),
+        (second, None, "rec: Dropped idea"),
+    ):
+        target = item or services.list_items(engine, meeting.id)[0]
+        notes[line] = services.capture_note(engine, meeting.id, target.id, parse_capture(line)).id
+    services.delete_note(engine, notes["rec: Deleted later"])
+    set_status(engine, notes["rec: Share data with the UN >UN"], "taken-up", date=dt.date(2017, 3, 1))
+    set_status(engine, notes["rec: Share data with the UN >UN"], "in-progress", date=dt.date(2017, 6, 1))
+    set_status(engine, notes["rec: Dropped idea"], "dropped", date=dt.date(2017, 10, 1))
+    engine.dispose()
+
+
+@pytest.mark.parametrize("args", [[], ["-a", "un"], ["-s", "dropped"], ["-s", "in progress"], ["-a", "nobody"],
+                                  ["-s", "achieved", "-a", "un"]])
+def test_followup_list_prints_the_same_bytes_by_either_path(tmp_path, monkeypatch, args):
+    db = tmp_path / "facilitator.db"
+    _followed(db)
+    quick = CliRunner().invoke(app, ["--db", str(db), "followup", "list", *args])
+    monkeypatch.setattr(facilitator.quickread, "read_tracker", lambda _db, **_filters: None)  # the ORM path
+    full = CliRunner().invoke(app, ["--db", str(db), "followup", "list", *args])
+    assert quick.exit_code == full.exit_code == 0, (quick.stderr, full.stderr)
+    assert quick.stdout == full.stdout
+
+
+def test_the_quick_tracker_reads_what_the_service_reads(tmp_path):
+    from facilitator.services.followup import tracker
+
+    db = tmp_path / "facilitator.db"
+    _followed(db)
+    engine = open_engine(db)
+    full = [(r.note.id, r.note.status, r.meeting_date, r.last_change) for r in tracker(engine)]
+    engine.dispose()
+    quick = [(r.note.id, r.note.status, r.meeting_date, r.last_change) for r in read_tracker(db)]
+    assert quick == full and len(quick) == 4  # the deleted, the reflection and the dropped are not listed
+    assert dt.date(2017, 6, 1) in [last for *_, last in quick]
+    result, imported = _imports_of(db, "followup", "list")
+    assert result.returncode == 0 and imported == "no ORM", result.stderr
+    assert "Fund early warning" in result.stdout
+
+
+def test_the_tracker_breaks_ties_by_when_notes_were_taken(tmp_path):
+    db = tmp_path / "facilitator.db"
+    _followed(db)
+    titles = [row.note.headline or row.note.text for row in read_tracker(db)]
+    # "Fund early warning" (item 2) and "Share data" (item 1) share a position: the first taken comes first
+    assert titles[:2] == ["Fund early warning", "Share data with the UN"]
+
+
+def test_a_status_a_user_got_wrong_is_the_services_one_line(tmp_path):
+    db = tmp_path / "facilitator.db"
+    _followed(db)
+    result = CliRunner().invoke(app, ["--db", str(db), "followup", "list", "-s", "finished"])
+    assert result.exit_code == 2
+    assert result.stderr == ("facilitator: Unknown status 'finished'; use one of: proposed, taken-up, in-progress, "
+                             "achieved, dropped.\n")

@@ -22,6 +22,14 @@ def followup_list_cmd(
 ) -> None:
     """The tracker: recommendations and actions across meetings."""
 
+    if fmt == "table":  # read with sqlite3 alone where it may be, as `list` is; md and csv go through the gate
+        from ..quickread import read_tracker
+        from ..tracker_format import tracker_table
+
+        rows = read_tracker(state(ctx).db, addressee=addressee, status=status)
+        if rows is not None:
+            typer.echo(tracker_table(rows, status, addressee), nl=False)
+            return
     from ..services.followup import tracker_text
 
     typer.echo(tracker_text(state(ctx).engine, fmt, addressee=addressee, status=status), nl=False)

@@ -25,14 +25,13 @@ from ..models import (
 )
 from ..policy import Register, dismissed_mentions, gate
 from ..text import fold
+from ..tracker_format import cells, known_status, render_tracker, tracked_statuses, tracker_table
 from ..vocab import (
     ADDRESSED_TO,
     CARRIED,
     FOLLOWED_KINDS,
     OPEN_STATUSES,
-    STATUSES,
     addressee_pattern,
-    normalise_status,
 )
 from ._db import reading, transaction
 
@@ -69,9 +68,7 @@ def resolve_note(engine: Engine, ref: str) -> NotePublic:
 def set_status(
     engine: Engine, note_id: str, status: str, *, comment: str = "", date: dt.date | None = None
 ) -> StatusChangePublic:
-    canonical = normalise_status(status)
-    if canonical is None:
-        raise InvalidInput(f"Unknown status {status!r}; use one of: {', '.join(STATUSES)}.")
+    canonical = known_status(status)
     with transaction(engine) as session:
         note = _note(session, note_id)
         if note.kind not in FOLLOWED_KINDS:
@@ -144,12 +141,7 @@ def tracker(
     """Recommendations and actions across meetings, oldest first (a page of
     them when `limit` is given, as the tracker screen asks)."""
     today = today or dt.date.today()
-    statuses = list(OPEN_STATUSES) if not include_closed else list(STATUSES)
-    if status:
-        canonical = normalise_status(status)
-        if canonical is None:
-            raise InvalidInput(f"Unknown status {status!r}; use one of: {', '.join(STATUSES)}.")
-        statuses = [canonical]
+    statuses = tracked_statuses(status, include_closed=include_closed)
     with reading(engine) as session:
         query = (
             select(Note, Meeting, AgendaItem)
@@ -159,7 +151,10 @@ def tracker(
         )
         if addressee:
             query = query.where(text(ADDRESSED_TO).bindparams(addressee=addressee_pattern(addressee)))
-        query = query.order_by(col(Meeting.date), col(Meeting.id), col(Note.position)).offset(offset)
+        # Notes of two items can share a position: when taken, then the id, so that no two rows tie and pages
+        # (limit, offset) neither skip nor repeat a row (quickread.read_tracker reads in this order too).
+        query = query.order_by(col(Meeting.date), col(Meeting.id), col(Note.position), col(Note.created_at),
+                               col(Note.id)).offset(offset)
         rows = session.exec(query.limit(limit) if limit else query).all()
         last = {}
         ids = [n.id for n, _, _ in rows]
@@ -184,13 +179,11 @@ SHARED_FORMATS = ("md", "csv")
 def tracker_text(engine: Engine, fmt: str, *, addressee: str | None = None, status: str | None = None) -> str:
     """The tracker as text in `fmt` (table, md, csv). A shared format is refused, in one line, when a row
     would name someone its meeting protects, exactly as an export of that meeting would be."""
-    from ..tracker_format import cells, render_tracker
     from .meetings import get_detail
 
     rows = tracker(engine, addressee=addressee, status=status)
-    if fmt == "table" and not rows:
-        what = f"with status {normalise_status(status)}" if status else "open"
-        return f"No recommendations or actions {what}{f' addressed to {addressee}' if addressee else ''}.\n"
+    if fmt == "table":
+        return tracker_table(rows, status, addressee)
     text = render_tracker(rows, fmt)
     if fmt in SHARED_FORMATS:
         by_meeting: dict[str, list[TrackerRow]] = {}
