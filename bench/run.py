@@ -606,8 +606,8 @@ def main() -> None:
         from facilitator.quickread import read_meetings
 
         newest = read_meetings(fifty)[0].id[:8]
-        # list, show, search and followup list read a plain database with sqlite3 alone (facilitator.quickread);
-        # agenda list, as every other command, goes through the service layer and the ORM.
+        # list, show, search, followup list and agenda list read a plain database with sqlite3 alone
+        # (facilitator.quickread); every other command goes through the service layer and the ORM.
         for args_ in (["--help"], ["templates"], ["list"], ["show", "--help"], ["show", newest],
                       ["search", "warning"], ["followup", "list"], ["agenda", "list", newest]):
             value = statistics.median(command_ms([PY, "-m", "facilitator", "--db", str(fifty), *args_], runs * 2))

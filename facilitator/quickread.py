@@ -21,6 +21,7 @@ a search runs the very statement the search service runs (facilitator.searching)
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import sqlite3
 import threading
@@ -105,6 +106,10 @@ class ShownMeeting(NamedTuple):
     date: dt.date
     place: str
     rule: str
+    current_item_id: str | None
+    themes: list[str]
+    headings: dict[str, str]
+    intros: dict[str, str]
 
 
 class ShownItem(NamedTuple):
@@ -114,6 +119,10 @@ class ShownItem(NamedTuple):
     kind: str
     planned_minutes: int
     rule: str | None
+    default_kind: str
+    day: int
+    guiding_questions: list[str]
+    groups: list[str]
 
 
 class ShownNote(NamedTuple):
@@ -127,17 +136,19 @@ class ShownNote(NamedTuple):
 
 
 class MeetingText(NamedTuple):
-    """What `facilitator show` prints of a meeting: the fields of `services.get_detail` it reads."""
+    """What `facilitator show` and `agenda list` print of a meeting: the fields of `services.get_detail` they
+    read."""
 
     meeting: ShownMeeting
     items: list[ShownItem]
     notes: list[ShownNote]
 
 
-def read_meeting_text(db: str | os.PathLike | None, ref: str) -> MeetingText | None:
+def read_meeting_text(db: str | os.PathLike | None, ref: str, *, notes: bool = True) -> MeetingText | None:
     """The meeting whose id is `ref` or starts with it (as services.resolve_meeting finds it), with its agenda
-    and its notes not deleted, ordered as services.get_detail orders them; None when only the full path may
-    read this database, or when `ref` names no meeting or more than one (the full path says which)."""
+    and (unless `notes` is false) its notes not deleted, ordered as services.get_detail orders them; None
+    when only the full path may read this database, or when `ref` names no meeting or more than one (the
+    full path says which)."""
     ref = ref.strip().lower()
     if not ref or any(c in ref for c in "%_\\"):  # nothing, or LIKE's own characters: the full path
         return None
@@ -145,22 +156,23 @@ def read_meeting_text(db: str | os.PathLike | None, ref: str) -> MeetingText | N
         with _plain(db) as connection:
             if connection is None:
                 return None
-            columns = "SELECT id, title, date, place, rule FROM meeting"
+            columns = "SELECT id, title, date, place, rule, current_item_id, themes, headings, intros FROM meeting"
             found = connection.execute(f"{columns} WHERE id = ?", (ref,)).fetchall() or \
                 connection.execute(f"{columns} WHERE id LIKE ? || '%' LIMIT 2", (ref,)).fetchall()
             if len(found) != 1:
                 return None
-            id_, title, date, place, rule = found[0]
-            items = [ShownItem(*row) for row in connection.execute(
-                "SELECT id, position, title, kind, planned_minutes, rule FROM agenda_item WHERE meeting_id = ? "
-                "ORDER BY position", (id_,))]
-            notes = connection.execute(
+            id_, title, date, place, rule, current, themes, headings, intros = found[0]
+            items = [ShownItem(*row[:8], json.loads(row[8]), json.loads(row[9])) for row in connection.execute(
+                "SELECT id, position, title, kind, planned_minutes, rule, default_kind, day, guiding_questions, "
+                "groups FROM agenda_item WHERE meeting_id = ? ORDER BY position", (id_,))]
+            rows = connection.execute(
                 'SELECT id, item_id, kind, "key", addressee, headline, text, position, created_at FROM note '
-                "WHERE meeting_id = ? AND deleted_at IS NULL", (id_,)).fetchall()
+                "WHERE meeting_id = ? AND deleted_at IS NULL", (id_,)).fetchall() if notes else []
         order = {item.id: item.position for item in items}
-        notes.sort(key=lambda n: (order.get(n[1], 10**6), n[7], dt.datetime.fromisoformat(n[8])))
-        return MeetingText(ShownMeeting(id_, title, dt.date.fromisoformat(date), place, rule), items,
-                           [ShownNote(n[0], n[1], n[2], bool(n[3]), n[4], n[5], n[6]) for n in notes])
+        rows.sort(key=lambda n: (order.get(n[1], 10**6), n[7], dt.datetime.fromisoformat(n[8])))
+        meeting = ShownMeeting(id_, title, dt.date.fromisoformat(date), place, rule, current, json.loads(themes),
+                               json.loads(headings), json.loads(intros))
+        return MeetingText(meeting, items, [ShownNote(n[0], n[1], n[2], bool(n[3]), n[4], n[5], n[6]) for n in rows])
     except (sqlite3.Error, ValueError, TypeError):  # damaged, not ours, an odd value: the full path says what
         return None
 

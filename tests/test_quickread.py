@@ -388,3 +388,28 @@ def test_a_status_a_user_got_wrong_is_the_services_one_line(tmp_path):
     assert result.exit_code == 2
     assert result.stderr == ("facilitator: Unknown status 'finished'; use one of: proposed, taken-up, in-progress, "
                              "achieved, dropped.\n")
+
+
+def test_agenda_list_prints_the_same_bytes_by_either_path(tmp_path, monkeypatch):
+    db = tmp_path / "facilitator.db"
+    meeting_id = _meeting_to_show(db)
+    runner = CliRunner()
+    for args in (["set", meeting_id, "2", "--rule", "on-the-record", "--day", "2", "--question", "Who warns?",
+                  "--question", "Who acts? [and when]", "--default-kind", "rec", "--minutes", "45"],
+                 ["group-add", meeting_id, "2", "Group A"], ["group-add", meeting_id, "2", "Groupe B (Genève)"],
+                 ["theme-add", meeting_id, "Prevention"], ["theme-add", meeting_id, "Gender"],
+                 ["heading", meeting_id, "reflections", "What we heard"],
+                 ["intro", meeting_id, "recommendations", "Participants proposed:"], ["clock", meeting_id, "2"]):
+        result = runner.invoke(app, ["--db", str(db), "agenda", *args])
+        assert result.exit_code == 0, result.stderr
+    quick = runner.invoke(app, ["--db", str(db), "agenda", "list", meeting_id[:8]])
+    monkeypatch.setattr(facilitator.quickread, "read_meeting_text", lambda _db, _ref, **_kw: None)  # the ORM
+    full = runner.invoke(app, ["--db", str(db), "agenda", "list", meeting_id[:8]])
+    assert quick.exit_code == full.exit_code == 0, (quick.stderr, full.stderr)
+    assert quick.stdout == full.stdout
+    for shown in ("? Who acts? [and when]", "group: Groupe B (Genève)", "<- clock", "themes: 1. Prevention; 2. Gender",
+                  "heading reflections: What we heard", "on-the-record", "day 2"):
+        assert shown in quick.stdout, quick.stdout
+    monkeypatch.undo()
+    result, imported = _imports_of(db, "agenda", "list", meeting_id[:8])
+    assert result.returncode == 0 and imported == "no ORM", result.stderr

@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from ..errors import InvalidInput
-from .base import MeetingArg, app, meeting_of
+from .base import MeetingArg, app, meeting_of, state
 
 agenda_app = typer.Typer(help="Edit a meeting's agenda, breakout groups, themes and section headings.",
                          no_args_is_help=True)
@@ -30,10 +30,15 @@ def _item(engine, meeting_id: str, number: int):
 @agenda_app.command("list")
 def list_cmd(ctx: typer.Context, meeting: MeetingArg) -> None:
     """The agenda, numbered, with each item's kind, time, default note kind, rule and groups; the themes."""
-    from .. import services
+    from ..quickread import read_meeting_text
 
-    engine, found = meeting_of(ctx, meeting)
-    detail = services.get_detail(engine, found.id)
+    # As `show`: a plain database and a reference to one meeting are read with sqlite3 alone.
+    detail = read_meeting_text(state(ctx).db, meeting, notes=False)
+    if detail is None:
+        from .. import services
+
+        engine, found = meeting_of(ctx, meeting)
+        detail = services.get_detail(engine, found.id)
     current = detail.meeting.current_item_id
     for item in detail.items:
         extras = [item.kind, f"{item.planned_minutes} min", f"notes: {item.default_kind}", f"day {item.day}"]
