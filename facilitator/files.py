@@ -16,7 +16,6 @@ or any SQLite file at all, whatever --force says.
 from __future__ import annotations
 
 import os
-import secrets
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -140,6 +139,8 @@ def atomic_target(
     """Yield an empty temporary file beside `path`; after the block fill it, it
     is flushed to disk and put at `path`. Nothing is left behind on failure."""
     path = Path(path)
+    import secrets  # here: this module is read before the first frame, and secrets loads hashlib (some 2 ms)
+
     tmp = path.with_name(f".{path.name[:32]}.{secrets.token_hex(4)}.tmp")
     try:
         fd = os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, PRIVATE if private else PUBLIC)
