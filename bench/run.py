@@ -606,10 +606,11 @@ def main() -> None:
         from facilitator.quickread import read_meetings
 
         newest = read_meetings(fifty)[0].id[:8]
-        # list, show, search, followup list and agenda list read a plain database with sqlite3 alone
-        # (facilitator.quickread); every other command goes through the service layer and the ORM.
+        # list, show, search, followup list, agenda list and participants list read a plain database with
+        # sqlite3 alone (facilitator.quickread); every other command goes through the service layer and the ORM.
         for args_ in (["--help"], ["templates"], ["list"], ["show", "--help"], ["show", newest],
-                      ["search", "warning"], ["followup", "list"], ["agenda", "list", newest]):
+                      ["search", "warning"], ["followup", "list"], ["agenda", "list", newest],
+                      ["participants", "list", newest]):
             value = statistics.median(command_ms([PY, "-m", "facilitator", "--db", str(fifty), *args_], runs * 2))
             row(f"`facilitator {' '.join(args_)}` whole process (50 meetings)", value, floor, "≤ 1.5× bare Typer --help")
     print_table()

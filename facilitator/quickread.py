@@ -1,6 +1,7 @@
-"""The meetings list, one meeting's text, a search and the follow-up tracker
-without the ORM: for `facilitator list`, `show`, `search` and `followup list`
-(its table) and the application's first screen,
+"""The meetings list, one meeting's text, agenda and participants, a search and
+the follow-up tracker without the ORM: for `facilitator list`, `show`, `agenda
+list`, `participants list`, `search` and `followup list` (its table) and the
+application's first screen,
 which would otherwise wait some 300 ms for SQLAlchemy and SQLModel to import
 before showing a line (issue 14).
 
@@ -12,8 +13,8 @@ other case a reader here returns None and the caller takes the full path
 (`facilitator.db.open_engine` and the service layer), which creates, migrates,
 asks for a passphrase or refuses the file, or the reference, with the one
 message it always gives. So each refusal is worded in one place only, and the
-queries here are those of `services.list_meetings`, `services.get_detail` and
-`services.followup.tracker`,
+queries here are those of `services.list_meetings`, `services.get_detail`,
+`services.list_participants` and `services.followup.tracker`,
 rows in the same order (tests/test_quickread.py prints both ways and compares);
 a search runs the very statement the search service runs (facilitator.searching).
 """
@@ -25,15 +26,17 @@ import json
 import os
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from .errors import DatabaseError
 
 if TYPE_CHECKING:
     from .searching import SearchHit
+
+T = TypeVar("T")
 
 
 class MeetingRow(NamedTuple):
@@ -87,17 +90,21 @@ def _plain(db: str | os.PathLike | None) -> Iterator[sqlite3.Connection | None]:
         locks.release(held)
 
 
-def read_meetings(db: str | os.PathLike | None = None) -> list[MeetingRow] | None:
-    """The meetings of `db`, newest first; None when only the full path may read this database."""
+def _read(db: str | os.PathLike | None, read: Callable[[sqlite3.Connection], T | None]) -> T | None:
+    """`read` on a plain connection to `db` (see _plain); None when there is none, or when the read fails in
+    SQLite or on an odd value (damaged, not ours): the full path then reads, or says what is wrong."""
     try:
         with _plain(db) as connection:
-            if connection is None:
-                return None
-            rows = connection.execute(MEETINGS_SQL).fetchall()
-        return [MeetingRow(id_, dt.date.fromisoformat(date), title, format_, rule, count)
-                for id_, date, title, format_, rule, count in rows]
-    except (sqlite3.Error, ValueError, TypeError):  # damaged, not ours, an odd value: the full path says what
+            return None if connection is None else read(connection)
+    except (sqlite3.Error, ValueError, TypeError):
         return None
+
+
+def read_meetings(db: str | os.PathLike | None = None) -> list[MeetingRow] | None:
+    """The meetings of `db`, newest first; None when only the full path may read this database."""
+    return _read(db, lambda connection: [
+        MeetingRow(id_, dt.date.fromisoformat(date), title, format_, rule, count)
+        for id_, date, title, format_, rule, count in connection.execute(MEETINGS_SQL)])
 
 
 class ShownMeeting(NamedTuple):
@@ -144,37 +151,44 @@ class MeetingText(NamedTuple):
     notes: list[ShownNote]
 
 
+def _one_meeting(connection: sqlite3.Connection, ref: str, columns: str) -> tuple | None:
+    """`columns` of the meeting whose id is `ref` or starts with it, as services.resolve_meeting finds it; None
+    when `ref` is empty, holds LIKE's own characters, or names no meeting or more than one (the full path
+    says which)."""
+    ref = ref.strip().lower()
+    if not ref or any(c in ref for c in "%_\\"):
+        return None
+    select = f"SELECT {columns} FROM meeting"
+    found = connection.execute(f"{select} WHERE id = ?", (ref,)).fetchall() or \
+        connection.execute(f"{select} WHERE id LIKE ? || '%' LIMIT 2", (ref,)).fetchall()
+    return found[0] if len(found) == 1 else None
+
+
 def read_meeting_text(db: str | os.PathLike | None, ref: str, *, notes: bool = True) -> MeetingText | None:
     """The meeting whose id is `ref` or starts with it (as services.resolve_meeting finds it), with its agenda
     and (unless `notes` is false) its notes not deleted, ordered as services.get_detail orders them; None
     when only the full path may read this database, or when `ref` names no meeting or more than one (the
     full path says which)."""
-    ref = ref.strip().lower()
-    if not ref or any(c in ref for c in "%_\\"):  # nothing, or LIKE's own characters: the full path
-        return None
-    try:
-        with _plain(db) as connection:
-            if connection is None:
-                return None
-            columns = "SELECT id, title, date, place, rule, current_item_id, themes, headings, intros FROM meeting"
-            found = connection.execute(f"{columns} WHERE id = ?", (ref,)).fetchall() or \
-                connection.execute(f"{columns} WHERE id LIKE ? || '%' LIMIT 2", (ref,)).fetchall()
-            if len(found) != 1:
-                return None
-            id_, title, date, place, rule, current, themes, headings, intros = found[0]
-            items = [ShownItem(*row[:8], json.loads(row[8]), json.loads(row[9])) for row in connection.execute(
-                "SELECT id, position, title, kind, planned_minutes, rule, default_kind, day, guiding_questions, "
-                "groups FROM agenda_item WHERE meeting_id = ? ORDER BY position", (id_,))]
-            rows = connection.execute(
-                'SELECT id, item_id, kind, "key", addressee, headline, text, position, created_at FROM note '
-                "WHERE meeting_id = ? AND deleted_at IS NULL", (id_,)).fetchall() if notes else []
+
+    def read(connection: sqlite3.Connection) -> MeetingText | None:
+        found = _one_meeting(connection, ref, "id, title, date, place, rule, current_item_id, themes, headings, "
+                                              "intros")
+        if found is None:
+            return None
+        id_, title, date, place, rule, current, themes, headings, intros = found
+        items = [ShownItem(*row[:8], json.loads(row[8]), json.loads(row[9])) for row in connection.execute(
+            "SELECT id, position, title, kind, planned_minutes, rule, default_kind, day, guiding_questions, "
+            "groups FROM agenda_item WHERE meeting_id = ? ORDER BY position", (id_,))]
+        rows = connection.execute(
+            'SELECT id, item_id, kind, "key", addressee, headline, text, position, created_at FROM note '
+            "WHERE meeting_id = ? AND deleted_at IS NULL", (id_,)).fetchall() if notes else []
         order = {item.id: item.position for item in items}
         rows.sort(key=lambda n: (order.get(n[1], 10**6), n[7], dt.datetime.fromisoformat(n[8])))
         meeting = ShownMeeting(id_, title, dt.date.fromisoformat(date), place, rule, current, json.loads(themes),
                                json.loads(headings), json.loads(intros))
         return MeetingText(meeting, items, [ShownNote(n[0], n[1], n[2], bool(n[3]), n[4], n[5], n[6]) for n in rows])
-    except (sqlite3.Error, ValueError, TypeError):  # damaged, not ours, an odd value: the full path says what
-        return None
+
+    return _read(db, read)
 
 
 def read_search(db: str | os.PathLike | None, query: str, **filters) -> list[SearchHit] | None:
@@ -184,15 +198,35 @@ def read_search(db: str | os.PathLike | None, query: str, **filters) -> list[Sea
     from .searching import FTS5_COUNT, conditions, fts5_statement, hit
 
     where, params = conditions(query, **filters)
-    try:
-        with _plain(db) as connection:
-            if connection is None:
-                return None
-            (matches,) = connection.execute(FTS5_COUNT, {"match": params["match"]}).fetchone()
-            rows = connection.execute(fts5_statement(where, matches), params).fetchall() if matches else []
-        return [hit(row) for row in rows]
-    except (sqlite3.Error, ValueError, TypeError):  # damaged, not ours, an odd value: the full path says what
-        return None
+
+    def read(connection: sqlite3.Connection) -> list[SearchHit]:
+        (matches,) = connection.execute(FTS5_COUNT, {"match": params["match"]}).fetchone()
+        return [hit(row) for row in connection.execute(fts5_statement(where, matches), params)] if matches else []
+
+    return _read(db, read)
+
+
+class Registered(NamedTuple):
+    """A participant as `facilitator participants list` prints them."""
+
+    id: str
+    name: str
+    organisation: str
+    region: str
+    attributable: bool
+
+
+def read_participants(db: str | os.PathLike | None, ref: str) -> list[Registered] | None:
+    """The participants of the meeting `ref` names (as services.resolve_meeting finds it), in the order of
+    services.list_participants; None when only the full path may read the database or the reference."""
+
+    def read(connection: sqlite3.Connection) -> list[Registered] | None:
+        found = _one_meeting(connection, ref, "id")
+        return None if found is None else [Registered(*row[:4], bool(row[4])) for row in connection.execute(
+            "SELECT id, name, organisation, region, attributable FROM participant WHERE meeting_id = ? "
+            "ORDER BY name, id", found)]
+
+    return _read(db, read)
 
 
 class TrackedNote(NamedTuple):
@@ -239,15 +273,9 @@ def read_tracker(db: str | os.PathLike | None, *, addressee: str | None = None,
     sql = TRACKER_SQL.format(kinds=", ".join(f":kind{n}" for n in range(len(FOLLOWED_KINDS))),
                              statuses=", ".join(f":status{n}" for n in range(len(statuses))),
                              addressed=f" AND {ADDRESSED_TO}" if addressee else "")
-    try:
-        with _plain(db) as connection:
-            if connection is None:
-                return None
-            rows = connection.execute(sql, params).fetchall()
-        return [TrackedRow(TrackedNote(*row[:5]), row[5], dt.date.fromisoformat(row[6]),
-                           dt.date.fromisoformat(row[7]) if row[7] else None) for row in rows]
-    except (sqlite3.Error, ValueError, TypeError):  # damaged, not ours, an odd value: the full path says what
-        return None
+    return _read(db, lambda connection: [
+        TrackedRow(TrackedNote(*row[:5]), row[5], dt.date.fromisoformat(row[6]),
+                   dt.date.fromisoformat(row[7]) if row[7] else None) for row in connection.execute(sql, params)])
 
 
 def read_meetings_soon(db: str | os.PathLike | None = None) -> Future:

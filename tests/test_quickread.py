@@ -413,3 +413,23 @@ def test_agenda_list_prints_the_same_bytes_by_either_path(tmp_path, monkeypatch)
     monkeypatch.undo()
     result, imported = _imports_of(db, "agenda", "list", meeting_id[:8])
     assert result.returncode == 0 and imported == "no ORM", result.stderr
+
+
+def test_participants_list_prints_the_same_bytes_by_either_path(tmp_path, monkeypatch):
+    db = tmp_path / "facilitator.db"
+    meeting_id = _meeting_to_show(db)
+    runner = CliRunner()
+    for args in (["Ivan Šimonović", "--org", "UN", "--region", "Europe"], ["Jane Smith", "--org", "Friedrich-Ebert"],
+                 ["Jane Smith", "--org", "A namesake [sic]"], ["Amina Diallo", "--attributable"]):
+        result = runner.invoke(app, ["--db", str(db), "participants", "add", meeting_id, *args])
+        assert result.exit_code == 0, result.stderr
+    quick = runner.invoke(app, ["--db", str(db), "participants", "list", meeting_id[:8]])
+    monkeypatch.setattr(facilitator.quickread, "read_participants", lambda _db, _ref: None)  # the ORM path
+    full = runner.invoke(app, ["--db", str(db), "participants", "list", meeting_id[:8]])
+    assert quick.exit_code == full.exit_code == 0, (quick.stderr, full.stderr)
+    assert quick.stdout == full.stdout and quick.stdout.count("Jane Smith") == 2 and "attributable" in quick.stdout
+    monkeypatch.undo()
+    result, imported = _imports_of(db, "participants", "list", meeting_id[:8])
+    assert result.returncode == 0 and imported == "no ORM", result.stderr
+    result = runner.invoke(app, ["--db", str(db), "participants", "list", "zzz"])
+    assert result.exit_code == 2 and "No meeting with id 'zzz'" in result.stderr

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from ..errors import InvalidInput
-from .base import MeetingArg, app, meeting_of
+from .base import MeetingArg, app, meeting_of, state
 
 participants_app = typer.Typer(help="Register and list a meeting's participants.", no_args_is_help=True)
 
@@ -59,10 +59,16 @@ def participants_import_cmd(
 @participants_app.command("list")
 def participants_list_cmd(ctx: typer.Context, meeting: MeetingArg) -> None:
     """List a meeting's participants."""
-    from .. import services
+    from ..quickread import read_participants
 
-    engine, found = meeting_of(ctx, meeting)
-    for p in services.list_participants(engine, found.id):
+    # As `show`: a plain database and a reference to one meeting are read with sqlite3 alone.
+    registered = read_participants(state(ctx).db, meeting)
+    if registered is None:
+        from .. import services
+
+        engine, found = meeting_of(ctx, meeting)
+        registered = services.list_participants(engine, found.id)
+    for p in registered:
         mark = "attributable" if p.attributable else "protected"
         typer.echo(f"{p.id[:8]}  {p.name:<28} {p.organisation:<32} {p.region:<18} {mark}")
 

@@ -96,7 +96,10 @@ def update_participant(engine: Engine, participant_id: str, **changes) -> Partic
 def list_participants(engine: Engine, meeting_id: str) -> list[ParticipantPublic]:
     with reading(engine) as session:
         rows = session.exec(
-            select(Participant).where(Participant.meeting_id == meeting_id).order_by(col(Participant.name))
+            # Two participants can share a name: the id then, so that the order is the same every time (and
+            # the same as quickread.read_participants gives).
+            select(Participant).where(Participant.meeting_id == meeting_id)
+            .order_by(col(Participant.name), col(Participant.id))
         ).all()
         return [ParticipantPublic.model_validate(p) for p in rows]
 
