@@ -1,9 +1,8 @@
 """The meetings list, one meeting's text, agenda and participants, a search and
 the follow-up tracker without the ORM: for `facilitator list`, `show`, `agenda
 list`, `participants list`, `search` and `followup list` (its table) and the
-application's first screen,
-which would otherwise wait some 300 ms for SQLAlchemy and SQLModel to import
-before showing a line (issue 14).
+application's first screen, which would otherwise wait some 300 ms for
+SQLAlchemy and SQLModel to import before showing a line (issue 14).
 
 It reads with the standard sqlite3 module, read-only, and only when that gives
 exactly what the ORM path gives: a plain SQLite file, not encrypted, at the
@@ -63,8 +62,7 @@ MEETINGS_SQL = """
 @contextmanager
 def _plain(db: str | os.PathLike | None) -> Iterator[sqlite3.Connection | None]:
     """A read-only connection to `db` (resolved as everywhere: see facilitator.dbpath) under the shared lock,
-    or None when only the full path may read it (see the module's docstring). A read that fails in SQLite or
-    on an odd value also gives way to the full path: the reader returns None."""
+    or None when only the full path may read it (see the module's docstring)."""
     from . import dbfile, locks
     from .dbpath import file_of
     from .migrations import LATEST_VERSION

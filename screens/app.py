@@ -165,7 +165,6 @@ class FacilitatorApp(LeavesOnHangup, App):
 
     def on_facilitator_app_opened(self, message: Opened) -> None:
         from .home import HomeScreen
-
         from .opening import OpeningScreen
 
         self._use(message.engine)

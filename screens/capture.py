@@ -46,14 +46,14 @@ from .literal import literal
 from .note_actions import EditsNotes
 from .widgets.agenda import AgendaList
 from .widgets.capture_line import CaptureLine
-from .widgets.steady_static import SteadyStatic
 from .widgets.item_header import ItemHeader
+from .widgets.key_footer import KeyFooter
 from .widgets.notes_table import NotesTable, note_cells
 from .widgets.schedule_line import ScheduleLine
 from .widgets.speaker_bar import SpeakerBar
+from .widgets.steady_static import SteadyStatic
 from .worker_errors import ReportsWorkerErrors
 from .writing import WritesToDatabase
-from .widgets.key_footer import KeyFooter
 
 ITEM = Binding.Group("Item", compact=True)
 PLACEHOLDER = "Type a note, Enter saves · rec: ch: bp: q: a: · >UN · ! key · +theme · F1 grammar"

@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from ..errors import InvalidInput
-from .base import MeetingArg, app, meeting_of, state
+from .base import MeetingArg, app, meeting_of, read_of_meeting
 
 agenda_app = typer.Typer(help="Edit a meeting's agenda, breakout groups, themes and section headings.",
                          no_args_is_help=True)
@@ -32,13 +32,8 @@ def list_cmd(ctx: typer.Context, meeting: MeetingArg) -> None:
     """The agenda, numbered, with each item's kind, time, default note kind, rule and groups; the themes."""
     from ..quickread import read_meeting_text
 
-    # As `show`: a plain database and a reference to one meeting are read with sqlite3 alone.
-    detail = read_meeting_text(state(ctx).db, meeting, notes=False)
-    if detail is None:
-        from .. import services
-
-        engine, found = meeting_of(ctx, meeting)
-        detail = services.get_detail(engine, found.id)
+    detail = read_of_meeting(ctx, meeting, lambda db, ref: read_meeting_text(db, ref, notes=False),
+                             lambda services, engine, meeting_id: services.get_detail(engine, meeting_id))
     current = detail.meeting.current_item_id
     for item in detail.items:
         extras = [item.kind, f"{item.planned_minutes} min", f"notes: {item.default_kind}", f"day {item.day}"]

@@ -1,7 +1,8 @@
 """What every command shares: the command group that turns errors into one
 line, the `app`, the global options, the lazily opened database (the
 `State` of facilitator.launch), and `meeting_of`, the one way a command
-turns a meeting argument into a meeting.
+turns a meeting argument into a meeting (`read_of_meeting` where a command
+may read it without the ORM).
 
 Nothing here imports the service layer or SQLAlchemy at module level: `--help`
 and commands that never touch the database do not pay for them (issue 14).
@@ -134,6 +135,19 @@ def meeting_of(ctx: typer.Context, ref: str):
 
     engine = state(ctx).engine
     return engine, resolve_meeting(engine, ref)
+
+
+def read_of_meeting(ctx: typer.Context, ref: str, quick, full):
+    """What a command prints of the meeting `ref` names: `quick(db, ref)` (facilitator.quickread), which
+    reads a plain database with sqlite3 alone, else `full(services, engine, meeting_id)` through the service
+    layer, which also says, in its words, what is wrong with the database or the reference."""
+    found = quick(state(ctx).db, ref)
+    if found is None:
+        from .. import services
+
+        engine, meeting = meeting_of(ctx, ref)
+        found = full(services, engine, meeting.id)
+    return found
 
 
 def date_option(value: str | None, name: str):

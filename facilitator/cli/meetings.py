@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 import typer
 
 from ..errors import InvalidInput
-from .base import MeetingArg, app, date_option, meeting_of, state
+from .base import MeetingArg, app, date_option, meeting_of, read_of_meeting, state
 
 
 @app.command("templates")
@@ -80,14 +80,8 @@ def show_cmd(ctx: typer.Context, meeting: MeetingArg) -> None:
     """Print a meeting's agenda and notes (each note with the first characters of its id)."""
     from ..quickread import read_meeting_text
 
-    # As `list`: a plain database at this release's schema, and a reference to one meeting, are read with
-    # sqlite3 alone; anything else takes the full path, which says what is wrong. The lines below serve both.
-    shown = read_meeting_text(state(ctx).db, meeting)
-    if shown is None:
-        from .. import services
-
-        engine, found = meeting_of(ctx, meeting)
-        shown = services.get_detail(engine, found.id)
+    shown = read_of_meeting(ctx, meeting, read_meeting_text,
+                            lambda services, engine, meeting_id: services.get_detail(engine, meeting_id))
     m = shown.meeting
     typer.echo(f"{m.title}\n{m.date.isoformat()}  {m.place}  ({m.rule})  id {m.id}")
     by_item: dict[str | None, list] = {}

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from ..errors import InvalidInput
-from .base import MeetingArg, app, meeting_of, state
+from .base import MeetingArg, app, meeting_of, read_of_meeting
 
 participants_app = typer.Typer(help="Register and list a meeting's participants.", no_args_is_help=True)
 
@@ -61,13 +61,8 @@ def participants_list_cmd(ctx: typer.Context, meeting: MeetingArg) -> None:
     """List a meeting's participants."""
     from ..quickread import read_participants
 
-    # As `show`: a plain database and a reference to one meeting are read with sqlite3 alone.
-    registered = read_participants(state(ctx).db, meeting)
-    if registered is None:
-        from .. import services
-
-        engine, found = meeting_of(ctx, meeting)
-        registered = services.list_participants(engine, found.id)
+    registered = read_of_meeting(ctx, meeting, read_participants,
+                                 lambda services, engine, meeting_id: services.list_participants(engine, meeting_id))
     for p in registered:
         mark = "attributable" if p.attributable else "protected"
         typer.echo(f"{p.id[:8]}  {p.name:<28} {p.organisation:<32} {p.region:<18} {mark}")

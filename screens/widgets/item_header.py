@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-
 from facilitator.clock import elapsed_seconds, format_duration, overrun_seconds, planned_seconds
 from facilitator.models import AgendaItemPublic
 from facilitator.vocab import RULE_LABELS

@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-
 from facilitator.clock import format_duration, speaker_remaining
 from facilitator.models import InterventionPublic, as_utc
 
