@@ -7,6 +7,9 @@ into it. The projected end of the meeting is what has actually happened so
 far plus what is still planned, the way workshop planners recompute a day
 that has run long.
 
+Timestamps are aware UTC (`utcnow`, `as_utc`, which the models use too);
+nothing here imports the ORM.
+
 The plan runs on the day the meeting actually runs, not on the date it was
 given: a meeting dated last week and started this morning is measured
 against this morning's start time. A first item started more than
@@ -18,8 +21,20 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from .models import AgendaItemPublic, MeetingPublic, as_utc
+if TYPE_CHECKING:  # the models for annotations only: `facilitator speakers list` formats times without the ORM
+    from .models import AgendaItemPublic, MeetingPublic
+
+
+def utcnow() -> dt.datetime:
+    """Timestamps are aware UTC; the screens convert to local time for display."""
+    return dt.datetime.now(dt.UTC)
+
+
+def as_utc(value: dt.datetime) -> dt.datetime:
+    """SQLite hands datetimes back without a zone; they were stored as UTC."""
+    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
 
 
 def elapsed_seconds(item: AgendaItemPublic, now: dt.datetime) -> int:

@@ -18,21 +18,12 @@ import uuid
 from sqlalchemy import JSON
 from sqlmodel import Field, SQLModel
 
+from .clock import as_utc, utcnow  # noqa: F401  (the rows' timestamps; services import them from here)
 from .vocab import CHATHAM_HOUSE
 
 
 def new_id() -> str:
     return str(uuid.uuid4())
-
-
-def utcnow() -> dt.datetime:
-    """Timestamps are aware UTC; the screens convert to local time for display."""
-    return dt.datetime.now(dt.UTC)
-
-
-def as_utc(value: dt.datetime) -> dt.datetime:
-    """SQLite hands datetimes back without a zone; they were stored as UTC."""
-    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
 
 
 # --- meeting -----------------------------------------------------------------

@@ -1,21 +1,26 @@
-"""The meetings list, one meeting's text, agenda and participants, a search and
-the follow-up tracker without the ORM: for `facilitator list`, `show`, `agenda
-list`, `participants list`, `search` and `followup list` (its table) and the
-application's first screen, which would otherwise wait some 300 ms for
-SQLAlchemy and SQLModel to import before showing a line (issue 14).
+"""The meetings list, one meeting's text, agenda, participants and speakers
+list, a search, the follow-up tracker, one recommendation's follow-up and the
+phrase library without the ORM: for `facilitator list`, `show`, `agenda list`,
+`participants list`, `speakers list`, `search`, `followup list` (its table),
+`followup show`, `phrases` (listing) and the application's first screen,
+which would otherwise wait some 300 ms for SQLAlchemy and SQLModel to import
+before showing a line (issue 14).
 
 It reads with the standard sqlite3 module, read-only, and only when that gives
 exactly what the ORM path gives: a plain SQLite file, not encrypted, at the
 schema version of this release, not being rewritten by restore/encrypt/purge,
-and (for `show`) a meeting reference that names exactly one meeting. In every
-other case a reader here returns None and the caller takes the full path
+and a reference that names exactly one meeting (or note). In every other case
+a reader here returns None and the caller takes the full path
 (`facilitator.db.open_engine` and the service layer), which creates, migrates,
 asks for a passphrase or refuses the file, or the reference, with the one
 message it always gives. So each refusal is worded in one place only, and the
-queries here are those of `services.list_meetings`, `services.get_detail`,
-`services.list_participants` and `services.followup.tracker`,
-rows in the same order (tests/test_quickread.py prints both ways and compares);
-a search runs the very statement the search service runs (facilitator.searching).
+queries here are those of the services each reader names, rows in the same
+order (tests/test_quickread.py prints both ways and compares); a search runs
+the very statement the search service runs (facilitator.searching).
+
+What needs the attribution gate (the tracker as Markdown or CSV, the audit,
+an export) reads the meeting's whole detail through the services: one reader
+of what the gate sees, not two.
 """
 
 from __future__ import annotations
@@ -149,12 +154,19 @@ class MeetingText(NamedTuple):
     notes: list[ShownNote]
 
 
+def _prefix(ref: str) -> str | None:
+    """An id or the beginning of one as the services look it up (stripped, lower case); None when it is empty
+    or holds LIKE's own characters, which only the full path reads as the user meant."""
+    ref = ref.strip().lower()
+    return None if not ref or any(c in ref for c in "%_\\") else ref
+
+
 def _one_meeting(connection: sqlite3.Connection, ref: str, columns: str) -> tuple | None:
     """`columns` of the meeting whose id is `ref` or starts with it, as services.resolve_meeting finds it; None
     when `ref` is empty, holds LIKE's own characters, or names no meeting or more than one (the full path
     says which)."""
-    ref = ref.strip().lower()
-    if not ref or any(c in ref for c in "%_\\"):
+    ref = _prefix(ref)
+    if ref is None:
         return None
     select = f"SELECT {columns} FROM meeting"
     found = connection.execute(f"{select} WHERE id = ?", (ref,)).fetchall() or \
@@ -274,6 +286,94 @@ def read_tracker(db: str | os.PathLike | None, *, addressee: str | None = None,
     return _read(db, lambda connection: [
         TrackedRow(TrackedNote(*row[:5]), row[5], dt.date.fromisoformat(row[6]),
                    dt.date.fromisoformat(row[7]) if row[7] else None) for row in connection.execute(sql, params)])
+
+
+class Queued(NamedTuple):
+    """An entry of the speakers list as `facilitator speakers list` prints it."""
+
+    position: int
+    name: str
+    on_behalf_of: str
+    category: str
+    language: str
+    status: str
+    seconds: int
+
+
+def read_queue(db: str | os.PathLike | None, ref: str) -> list[Queued] | None:
+    """The speakers list of the meeting `ref` names, in the order of services.speakers.list_queue; None when
+    only the full path may read the database or the reference."""
+
+    def read(connection: sqlite3.Connection) -> list[Queued] | None:
+        found = _one_meeting(connection, ref, "id")
+        return None if found is None else [Queued(*row) for row in connection.execute(
+            "SELECT position, name, on_behalf_of, category, language, status, seconds FROM intervention "
+            "WHERE meeting_id = ? ORDER BY position, created_at, id", found)]
+
+    return _read(db, read)
+
+
+def read_phrases(db: str | os.PathLike | None) -> list[str] | None:
+    """The phrase library as services.list_phrases gives it (the saved list, else the shipped one); None
+    when only the full path may read the database."""
+    from .phrase_library import default_phrases
+
+    return _read(db, lambda connection: [text for (text,) in connection.execute(
+        "SELECT text FROM phrase ORDER BY position")] or default_phrases())
+
+
+class FollowedNote(NamedTuple):
+    id: str
+    kind: str
+    headline: str
+    text: str
+    status: str
+
+
+class StatusStep(NamedTuple):
+    date: dt.date
+    status: str
+    comment: str
+
+
+class FollowUp(NamedTuple):
+    """What `facilitator followup show` prints: a note, its changes of status, the earlier recommendations it
+    reports on and the later notes reporting on it (services.followup's history and links_of)."""
+
+    note: FollowedNote
+    history: list[StatusStep]
+    earlier: list[FollowedNote]
+    later: list[FollowedNote]
+
+
+_FOLLOWED = "note.id, note.kind, note.headline, note.text, note.status"
+
+
+def read_follow_up(db: str | os.PathLike | None, ref: str) -> FollowUp | None:
+    """The note whose id starts with `ref` (as services.followup.resolve_note finds it), with its history and
+    links; None when only the full path may read the database, or when `ref` names no note or more than one
+    (the full path says which)."""
+
+    def read(connection: sqlite3.Connection) -> FollowUp | None:
+        wanted = _prefix(ref)
+        if wanted is None:
+            return None
+        found = connection.execute(f"SELECT {_FOLLOWED} FROM note WHERE id LIKE ? || '%' LIMIT 2",
+                                   (wanted,)).fetchall()
+        if len(found) != 1:
+            return None
+        note = FollowedNote(*found[0])
+        history = [StatusStep(dt.date.fromisoformat(date), status, comment) for date, status, comment in
+                   connection.execute("SELECT date, status, comment FROM status_change WHERE note_id = ? "
+                                      "ORDER BY date, created_at", (note.id,))]
+        linked = ("SELECT {followed} FROM note_link JOIN note ON note.id = note_link.{other} "
+                  "WHERE note_link.{this} = ? AND note.deleted_at IS NULL ORDER BY note_link.created_at, note_link.id")
+        earlier, later = ([FollowedNote(*row) for row in connection.execute(
+            linked.format(followed=_FOLLOWED, this=this, other=other), (note.id,))]
+            for this, other in (("note_id", "target_id"), ("target_id", "note_id")))
+        return FollowUp(note, history, earlier, later)
+
+    return _read(db, read)
 
 
 def read_meetings_soon(db: str | os.PathLike | None = None) -> Future:

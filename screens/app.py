@@ -30,8 +30,9 @@ if TYPE_CHECKING:
 
 
 def utcnow() -> dt.datetime:
-    """The application's default clock: facilitator.models.utcnow, imported on its first tick."""
-    from facilitator.models import utcnow as now
+    """The application's default clock: facilitator.clock.utcnow, imported on its first tick (not before the
+    first frame)."""
+    from facilitator.clock import utcnow as now
 
     return now()
 

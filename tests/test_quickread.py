@@ -433,3 +433,110 @@ def test_participants_list_prints_the_same_bytes_by_either_path(tmp_path, monkey
     assert result.returncode == 0 and imported == "no ORM", result.stderr
     result = runner.invoke(app, ["--db", str(db), "participants", "list", "zzz"])
     assert result.exit_code == 2 and "No meeting with id 'zzz'" in result.stderr
+
+
+def _both_ways(db: Path, monkeypatch, reader: str, *args: str):
+    """`facilitator --db DB ARGS` by the quick path, then with quickread's `reader` stepping aside (the service
+    layer): both results, and what the quick one imported in a fresh interpreter."""
+    runner = CliRunner()
+    quick = runner.invoke(app, ["--db", str(db), *args])
+    with monkeypatch.context() as patched:
+        patched.setattr(facilitator.quickread, reader, lambda *_args, **_kw: None)
+        full = runner.invoke(app, ["--db", str(db), *args])
+    assert quick.exit_code == full.exit_code == 0, (quick.stderr, full.stderr)
+    result, imported = _imports_of(db, *args)
+    assert result.returncode == 0 and result.stdout == quick.stdout, result.stderr
+    return quick, full, imported
+
+
+def test_phrases_prints_the_same_bytes_by_either_path(tmp_path, monkeypatch):
+    db = tmp_path / "facilitator.db"
+    _archive(db)
+    quick, full, imported = _both_ways(db, monkeypatch, "read_phrases", "phrases")  # the shipped list
+    assert quick.stdout == full.stdout and quick.stdout.startswith(" 1. ") and imported == "no ORM"
+    saved = CliRunner().invoke(app, ["--db", str(db), "phrases", "--add", "The Chair noted | with thanks", "--remove",
+                                     "1"])
+    assert saved.exit_code == 0, saved.stderr
+    quick, full, imported = _both_ways(db, monkeypatch, "read_phrases", "phrases")  # the user's own list
+    assert quick.stdout == full.stdout == saved.stdout and "The Chair noted | with thanks" in quick.stdout
+    assert imported == "no ORM"
+
+
+def test_speakers_list_prints_the_same_bytes_by_either_path(tmp_path, monkeypatch):
+    from facilitator.services import speakers
+
+    db = tmp_path / "facilitator.db"
+    meeting_id = _meeting_to_show(db)
+    engine = open_engine(db)
+    for name, kw in (("Guatemala", {"category": "member-state", "language": "Spanish"}),
+                     ("Ghana", {"on_behalf_of": "the Group of Friends of RtoP", "members": 52}),
+                     ("Global Centre for the Responsibility to Protect", {"category": "civil-society"}),
+                     ("Brazil", {"waiting_index": 0})):
+        speakers.add_speaker(engine, meeting_id, name, **kw)
+    first = speakers.call_next(engine, meeting_id, now=dt.datetime(2017, 2, 16, 10, tzinfo=dt.UTC))
+    speakers.mark_spoken(engine, first.id, now=dt.datetime(2017, 2, 16, 10, 4, 31, tzinfo=dt.UTC))
+    engine.dispose()
+    with sqlite3.connect(db) as connection:  # two entries at one place, as a merge from two laptops leaves them
+        connection.execute("UPDATE intervention SET position = 3 WHERE name LIKE 'Gl%'")
+    quick, full, imported = _both_ways(db, monkeypatch, "read_queue", "speakers", "list", meeting_id[:8])
+    assert quick.stdout == full.stdout and imported == "no ORM"
+    lines = quick.stdout.splitlines()
+    assert lines[0] == "  1. Brazil  [-]   spoken 4:31" and "on behalf of the Group of Friends of RtoP" in lines[2]
+    result = CliRunner().invoke(app, ["--db", str(db), "speakers", "list", "zzz"])
+    assert result.exit_code == 2 and "No meeting with id 'zzz'" in result.stderr
+
+
+def test_followup_show_prints_the_same_bytes_by_either_path(tmp_path, monkeypatch):
+    from facilitator.services import followup
+
+    db = tmp_path / "facilitator.db"
+    meeting_id = _meeting_to_show(db)
+    engine = open_engine(db)
+    recommendation = next(n for n in services.get_detail(engine, meeting_id).notes if n.kind == "recommendation")
+    followup.set_status(engine, recommendation.id, "taken-up", comment="Raised | at the Council",
+                        date=dt.date(2017, 3, 1))
+    followup.set_status(engine, recommendation.id, "in progress", date=dt.date(2017, 3, 1))
+    later = services.create_meeting(engine, "roundtable", title="A year on", date=dt.date(2018, 2, 16))
+    item = services.list_items(engine, later.id)[0]
+    reports = [services.capture_note(engine, later.id, item.id, parse_capture(line)).id
+               for line in ("The UN set up a unit", "withdrawn later", "A second report")]
+    for report in reports:
+        followup.link(engine, report, recommendation.id)
+    services.delete_note(engine, reports[1])
+    engine.dispose()
+    for ref, reader in ((recommendation.id[:6], "the recommendation"), (reports[0].upper(), "a report")):
+        quick, full, imported = _both_ways(db, monkeypatch, "read_follow_up", "followup", "show", ref)
+        assert quick.stdout == full.stdout and imported == "no ORM", reader
+    quick, _, _ = _both_ways(db, monkeypatch, "read_follow_up", "followup", "show", recommendation.id)
+    assert quick.stdout.splitlines()[1:] == [
+        "status: in-progress", "  2017-03-01  taken-up     Raised | at the Council", "  2017-03-01  in-progress  ",
+        f"  reported on by {reports[0][:8]}  The UN set up a unit", f"  reported on by {reports[2][:8]}  A second report"]
+    for ref, message in (("zzz", "No note with id 'zzz'"), ("", "No note with id ''"), ("%", "No note with id '%'")):
+        result = CliRunner().invoke(app, ["--db", str(db), "followup", "show", ref])
+        assert result.exit_code == 2 and message in result.stderr, (ref, result.stderr)
+
+
+def test_an_id_is_found_by_its_characters_never_by_a_wildcard(tmp_path):
+    """`_` and `%` are what a user typed, not LIKE's wildcards: "5bb_5abb" finds no meeting whose id is
+    "5bbX5abb…", and "%" finds nothing, by the quick path and the services alike."""
+    from facilitator.errors import NotFound
+    from facilitator.services import followup, notes
+
+    db = tmp_path / "facilitator.db"
+    meeting_id = _meeting_to_show(db)
+    engine = open_engine(db)
+    note_id = services.get_detail(engine, meeting_id).notes[0].id
+    runner = CliRunner()
+    for ref in (meeting_id[:3] + "_" + meeting_id[4:8], "%", meeting_id[:2] + "%"):
+        result = runner.invoke(app, ["--db", str(db), "show", ref])
+        assert result.exit_code == 2 and f"No meeting with id {ref!r}" in result.stderr, (ref, result.stderr)
+        with pytest.raises(NotFound):
+            services.resolve_meeting(engine, ref)
+    for ref in (note_id[:3] + "_" + note_id[4:8], "%", note_id[:2] + "%"):
+        result = runner.invoke(app, ["--db", str(db), "followup", "show", ref])
+        assert result.exit_code == 2 and f"No note with id {ref!r}" in result.stderr, (ref, result.stderr)
+        for find in (lambda: followup.resolve_note(engine, ref), lambda: notes.find_note(engine, meeting_id, ref)):
+            with pytest.raises(NotFound):
+                find()
+    assert services.resolve_meeting(engine, meeting_id[:8].upper()).id == meeting_id
+    engine.dispose()

@@ -71,15 +71,20 @@ def followup_link_cmd(
 def followup_show_cmd(ctx: typer.Context, note: Annotated[str, typer.Argument(help="Note id or prefix.")]) -> None:
     """A recommendation's status history and links."""
 
-    from ..services.followup import history, links_of, resolve_note
+    from ..quickread import FollowUp, read_follow_up
 
-    engine = state(ctx).engine
-    found = resolve_note(engine, note)
+    shown = read_follow_up(state(ctx).db, note)  # sqlite3 alone where it may; else the service layer
+    if shown is None:
+        from ..services.followup import history, links_of, resolve_note
+
+        engine = state(ctx).engine
+        found = resolve_note(engine, note)
+        shown = FollowUp(found, history(engine, found.id), *links_of(engine, found.id))
+    found = shown.note
     typer.echo(f"{found.id[:8]}  [{found.kind}] {found.headline or found.text}\nstatus: {found.status or '-'}")
-    for change in history(engine, found.id):
+    for change in shown.history:
         typer.echo(f"  {change.date}  {change.status:<12} {change.comment}")
-    earlier, later = links_of(engine, found.id)
-    for n in earlier:
+    for n in shown.earlier:
         typer.echo(f"  reports on {n.id[:8]}  {n.headline or n.text}")
-    for n in later:
+    for n in shown.later:
         typer.echo(f"  reported on by {n.id[:8]}  {n.text}")

@@ -456,6 +456,13 @@ def phrases_cmd(
     remove: Annotated[Optional[int], typer.Option("--remove", help="Remove phrase number N.")] = None,
 ) -> None:
     """List, add to or trim the phrase library (inserted with ctrl+k while capturing)."""
+    if not add and remove is None:  # a list to read: with sqlite3 alone where it may be
+        from ..quickread import read_phrases
+
+        phrases = read_phrases(state(ctx).db)
+        if phrases is not None:
+            _print_phrases(phrases)
+            return
     from .. import services
 
     engine = state(ctx).engine
@@ -468,6 +475,9 @@ def phrases_cmd(
         phrases.extend(add)
     if add or remove is not None:
         phrases = services.save_phrases(engine, phrases)
+    _print_phrases(phrases)
+
+def _print_phrases(phrases: list[str]) -> None:
     for number, phrase in enumerate(phrases, start=1):
         typer.echo(f"{number:>2}. {phrase}")
 

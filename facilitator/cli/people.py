@@ -90,10 +90,14 @@ def speakers_list_cmd(ctx: typer.Context, meeting: MeetingArg) -> None:
     """The speakers list in order, with each entry's state and time."""
 
     from ..clock import format_duration
-    from ..services.speakers import list_queue
+    from ..quickread import read_queue
 
-    engine, found = meeting_of(ctx, meeting)
-    for entry in list_queue(engine, found.id):
+    def full(_services, engine, meeting_id: str):
+        from ..services.speakers import list_queue
+
+        return list_queue(engine, meeting_id)
+
+    for entry in read_of_meeting(ctx, meeting, read_queue, full):
         behalf = f" on behalf of {entry.on_behalf_of}" if entry.on_behalf_of else ""
         time_taken = format_duration(entry.seconds) if entry.seconds else ""
         typer.echo(f"{entry.position:>3}. {entry.name}{behalf}  [{entry.category or '-'}] {entry.language}  "

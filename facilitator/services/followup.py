@@ -57,7 +57,7 @@ def resolve_note(engine: Engine, ref: str) -> NotePublic:
     """A note by id or unambiguous id prefix."""
     ref = ref.strip().lower()
     with reading(engine) as session:
-        rows = session.exec(select(Note).where(col(Note.id).startswith(ref)).limit(2)).all()
+        rows = session.exec(select(Note).where(col(Note.id).startswith(ref, autoescape=True)).limit(2)).all()
     if not ref or not rows:
         raise NotFound(f"No note with id {ref!r}.")
     if len(rows) > 1:
@@ -120,8 +120,9 @@ def link(engine: Engine, note_id: str, earlier_id: str) -> NoteLinkPublic:
 def links_of(engine: Engine, note_id: str) -> tuple[list[NotePublic], list[NotePublic]]:
     """(earlier recommendations this note reports on, later notes reporting on it)."""
     with reading(engine) as session:
-        out = session.exec(select(NoteLink).where(NoteLink.note_id == note_id)).all()
-        into = session.exec(select(NoteLink).where(NoteLink.target_id == note_id)).all()
+        in_order = (col(NoteLink.created_at), col(NoteLink.id))  # as linked (quickread.read_follow_up too)
+        out = session.exec(select(NoteLink).where(NoteLink.note_id == note_id).order_by(*in_order)).all()
+        into = session.exec(select(NoteLink).where(NoteLink.target_id == note_id).order_by(*in_order)).all()
         earlier = [session.get(Note, l.target_id) for l in out]
         later = [session.get(Note, l.note_id) for l in into]
         return ([NotePublic.model_validate(n) for n in earlier if n and n.deleted_at is None],

@@ -143,7 +143,7 @@ def resolve_meeting(engine: Engine, ref: str) -> MeetingPublic:
         exact = session.get(Meeting, ref)
         if exact:
             return MeetingPublic.model_validate(exact)
-        matches = session.exec(select(Meeting).where(col(Meeting.id).startswith(ref)).limit(2)).all()
+        matches = session.exec(select(Meeting).where(col(Meeting.id).startswith(ref, autoescape=True)).limit(2)).all()
     if not matches:
         raise NotFound(f"No meeting with id {ref!r}; `facilitator list` shows the ids.")
     if len(matches) > 1:

@@ -747,7 +747,8 @@ def find_note(engine: Engine, meeting_id: str, ref: str) -> NotePublic:
     """A note of this meeting by its id or an unambiguous prefix of it."""
     ref = ref.strip().lower()
     with reading(engine) as session:
-        rows = session.exec(select(Note).where(Note.meeting_id == meeting_id, col(Note.id).startswith(ref))
+        rows = session.exec(select(Note).where(Note.meeting_id == meeting_id,
+                                               col(Note.id).startswith(ref, autoescape=True))
                             .limit(2)).all() if ref else []
     if not rows:
         raise NotFound(f"No note with id {ref!r} in this meeting; `facilitator show` lists them.")

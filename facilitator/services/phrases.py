@@ -1,27 +1,18 @@
 """The phrase library: reusable openings a rapporteur inserts with a key.
 
-Shipped defaults live in data/phrases.toml; once the user saves their own
-list it is stored in the database, and that list is theirs.
+Shipped defaults live in data/phrases.toml (facilitator.phrase_library);
+once the user saves their own list it is stored in the database, and that
+list is theirs.
 """
 
 from __future__ import annotations
 
-import tomllib
-from importlib import resources
-
 from sqlalchemy import Engine, delete
 from sqlmodel import col, select
 
-from ..errors import InvalidInput
 from ..models import Phrase
+from ..phrase_library import default_phrases, kept_phrases
 from ._db import reading, transaction
-
-MAX_PHRASES = 50
-
-
-def default_phrases() -> list[str]:
-    raw = resources.files("data").joinpath("phrases.toml").read_bytes()
-    return list(tomllib.loads(raw.decode("utf-8"))["phrases"])
 
 
 def list_phrases(engine: Engine) -> list[str]:
@@ -32,11 +23,7 @@ def list_phrases(engine: Engine) -> list[str]:
 
 
 def save_phrases(engine: Engine, phrases: list[str]) -> list[str]:
-    cleaned = [p.strip() for p in phrases if p.strip()]
-    if not cleaned:
-        raise InvalidInput("Keep at least one phrase.")
-    if len(cleaned) > MAX_PHRASES:
-        raise InvalidInput(f"At most {MAX_PHRASES} phrases.")
+    cleaned = kept_phrases(phrases)
     with transaction(engine) as session:
         session.exec(delete(Phrase))
         session.add_all(Phrase(position=i, text=text) for i, text in enumerate(cleaned, start=1))

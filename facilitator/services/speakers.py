@@ -35,7 +35,9 @@ def list_queue(engine: Engine, meeting_id: str, *, include_done: bool = True) ->
         query = select(Intervention).where(Intervention.meeting_id == meeting_id)
         if not include_done:
             query = query.where(col(Intervention.status).in_([QUEUED, SPEAKING]))
-        rows = session.exec(query.order_by(col(Intervention.position))).all()
+        # entries merged from two laptops can share a position: then in the order asked for (quickread too)
+        rows = session.exec(query.order_by(col(Intervention.position), col(Intervention.created_at),
+                                           col(Intervention.id))).all()
         return [InterventionPublic.model_validate(r) for r in rows]
 
 
