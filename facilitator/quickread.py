@@ -30,6 +30,7 @@ import json
 import os
 import sqlite3
 import threading
+from collections import namedtuple
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future
 from contextlib import contextmanager
@@ -174,6 +175,15 @@ def _one_meeting(connection: sqlite3.Connection, ref: str, columns: str) -> tupl
     return found[0] if len(found) == 1 else None
 
 
+def _live_notes(connection: sqlite3.Connection, meeting_id: str, columns: str, positions: dict[str, int]) -> list:
+    """`columns` of the meeting's notes not deleted, in services.get_detail's order: by item (`positions`:
+    each item's place), then place in the item, then when taken."""
+    rows = connection.execute(f"SELECT {columns}, item_id, position, created_at FROM note "
+                              "WHERE meeting_id = ? AND deleted_at IS NULL", (meeting_id,)).fetchall()
+    rows.sort(key=lambda n: (positions.get(n[-3], 10**6), n[-2], dt.datetime.fromisoformat(n[-1])))
+    return [n[:-3] for n in rows]
+
+
 def read_meeting_text(db: str | os.PathLike | None, ref: str, *, notes: bool = True) -> MeetingText | None:
     """The meeting whose id is `ref` or starts with it (as services.resolve_meeting finds it), with its agenda
     and (unless `notes` is false) its notes not deleted, ordered as services.get_detail orders them; None
@@ -189,11 +199,8 @@ def read_meeting_text(db: str | os.PathLike | None, ref: str, *, notes: bool = T
         items = [ShownItem(*row[:8], json.loads(row[8]), json.loads(row[9])) for row in connection.execute(
             "SELECT id, position, title, kind, planned_minutes, rule, default_kind, day, guiding_questions, "
             "groups FROM agenda_item WHERE meeting_id = ? ORDER BY position", (id_,))]
-        rows = connection.execute(
-            'SELECT id, item_id, kind, "key", addressee, headline, text, position, created_at FROM note '
-            "WHERE meeting_id = ? AND deleted_at IS NULL", (id_,)).fetchall() if notes else []
-        order = {item.id: item.position for item in items}
-        rows.sort(key=lambda n: (order.get(n[1], 10**6), n[7], dt.datetime.fromisoformat(n[8])))
+        rows = _live_notes(connection, id_, 'id, item_id, kind, "key", addressee, headline, text',
+                           {item.id: item.position for item in items}) if notes else []
         meeting = ShownMeeting(id_, title, dt.date.fromisoformat(date), place, rule, current, json.loads(themes),
                                json.loads(headings), json.loads(intros))
         return MeetingText(meeting, items, [ShownNote(n[0], n[1], n[2], bool(n[3]), n[4], n[5], n[6]) for n in rows])
@@ -311,6 +318,47 @@ def read_queue(db: str | os.PathLike | None, ref: str) -> list[Queued] | None:
             "WHERE meeting_id = ? ORDER BY position, created_at, id", found)]
 
     return _read(db, read)
+
+
+def _records(connection: sqlite3.Connection, sql: str, params: tuple = ()) -> list:
+    """The rows of `sql`, each a named tuple of its columns (for counting code that reads attributes)."""
+    cursor = connection.execute(sql, params)
+    record = namedtuple("Record", [column[0] for column in cursor.description])
+    return [record(*row) for row in cursor]
+
+
+def read_speaker_stats(db: str | os.PathLike | None, ref: str, *, for_readers: bool = False) -> list | None:
+    """services.speakers.stats for the meeting `ref` names, counted by the same function
+    (facilitator.speaking_time) from the same rows in the same order; None when only the full path may
+    read the database or the reference. A meeting whose figures may not leave the room raises its
+    InvalidInput."""
+    from .speaking_time import count_speaking
+
+    def read(connection: sqlite3.Connection) -> tuple | None:
+        found = _one_meeting(connection, ref, "id, rule")
+        if found is None:
+            return None
+        meeting_id, rule = found
+        items = _records(connection, "SELECT id, rule, position FROM agenda_item WHERE meeting_id = ? "
+                                     "ORDER BY position", (meeting_id,))
+        turns = _records(connection, "SELECT item_id, status, name, category, seconds FROM intervention "
+                                     "WHERE meeting_id = ? ORDER BY position, created_at, id", (meeting_id,))
+        said = [Said(*row) for row in _live_notes(connection, meeting_id, "item_id, speaker_id, intervention_id",
+                                                    {item.id: item.position for item in items})]
+        people = _records(connection, "SELECT id, name, category FROM participant WHERE meeting_id = ?",
+                          (meeting_id,))
+        return rule, items, turns, said, people
+
+    counted = _read(db, read)
+    return None if counted is None else count_speaking(*counted, for_readers=for_readers)
+
+
+class Said(NamedTuple):
+    """A note as speaking_time counts it."""
+
+    item_id: str | None
+    speaker_id: str | None
+    intervention_id: str | None
 
 
 def read_phrases(db: str | os.PathLike | None) -> list[str] | None:

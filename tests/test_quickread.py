@@ -540,3 +540,50 @@ def test_an_id_is_found_by_its_characters_never_by_a_wildcard(tmp_path):
                 find()
     assert services.resolve_meeting(engine, meeting_id[:8].upper()).id == meeting_id
     engine.dispose()
+
+
+def test_speakers_stats_prints_the_same_bytes_by_either_path(tmp_path, monkeypatch):
+    """Timed turns, runs of notes by one speaker (one statement each), a turn and a note in an item later put
+    under the Chatham House rule (in the table, not in the CSV): the same figures by either path."""
+    from facilitator.services import speakers
+
+    db = tmp_path / "facilitator.db"
+    engine = open_engine(db)
+    dialogue = services.create_meeting(engine, "dialogue", title="Annual dialogue", date=dt.date(2017, 9, 6))
+    for name, at in (("Ghana", 0), ("Brazil", 3), ("Ghana", 5), ("Kenya", 9)):
+        speakers.add_speaker(engine, dialogue.id, name, category="member-state")
+        speakers.call_next(engine, dialogue.id, now=dt.datetime(2017, 9, 6, 15, at, tzinfo=dt.UTC))
+    speakers.call_next(engine, dialogue.id, now=dt.datetime(2017, 9, 6, 15, 12, 30, tzinfo=dt.UTC))
+    engine.dispose()
+    runner = CliRunner()
+    for item, speaker, text in (("3", "Peru", "A standing capacity."), ("3", "Peru", "And its budget."),
+                                ("3", "Mexico", "Agreed."), ("3", "Peru", "One more point."),
+                                ("2", "Peru", "In another item."), ("4", "Mexico", "Said under a rule changed later.")):
+        result = runner.invoke(app, ["--db", str(db), "note", dialogue.id[:8], text, "--speaker", speaker,
+                                     "--item", item])
+        assert result.exit_code == 0, result.stderr
+    assert runner.invoke(app, ["--db", str(db), "agenda", "set", dialogue.id[:8], "4", "--rule",
+                               "chatham-house"]).exit_code == 0
+    shown = {}
+    for fmt in ("table", "csv"):
+        quick, full, imported = _both_ways(db, monkeypatch, "read_speaker_stats", "speakers", "stats",
+                                           dialogue.id[:8], "--format", fmt)
+        assert quick.stdout == full.stdout and imported == "no ORM", fmt
+        shown[fmt] = quick.stdout.splitlines()
+    assert shown["csv"][1:] == ["Ghana,member-state,2,420,2,0", "Kenya,member-state,1,210,1,0",
+                                "Brazil,member-state,1,120,1,0", "Peru,,3,0,0,3",
+                                "Mexico,,1,0,0,1"]  # Mexico's note in item 4 is not for readers
+    assert shown["table"][-1] == ("9 intervention(s) by 5 speaker(s): 4 timed turn(s), 5 statement(s) recorded as "
+                                  "notes.")
+
+
+def test_speakers_stats_for_readers_of_a_protected_meeting_is_the_one_line_by_either_path(tmp_path, monkeypatch):
+    db = tmp_path / "facilitator.db"
+    meeting_id = _meeting_to_show(db)  # a roundtable under the Chatham House rule
+    runner = CliRunner()
+    args = ["--db", str(db), "speakers", "stats", meeting_id[:8], "--format", "csv"]
+    quick = runner.invoke(app, args)
+    monkeypatch.setattr(facilitator.quickread, "read_speaker_stats", lambda *_args, **_kw: None)
+    full = runner.invoke(app, args)
+    assert quick.exit_code == full.exit_code == 2 and quick.stderr == full.stderr
+    assert quick.stderr.startswith("facilitator: This meeting is held under the Chatham House rule: its speakers list")

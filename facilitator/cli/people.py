@@ -113,12 +113,18 @@ def speakers_stats_cmd(
     list, and statements recorded as notes with a speaker (`note --speaker`)."""
 
     from ..clock import format_duration
-    from ..services.speakers import stats
+    from ..quickread import read_speaker_stats
 
     if fmt not in ("table", "csv"):
         raise InvalidInput(f"Unknown format {fmt!r}; use table or csv.")
-    engine, found = meeting_of(ctx, meeting)
-    rows = stats(engine, found.id, for_readers=fmt == "csv")
+    for_readers = fmt == "csv"
+
+    def full(_services, engine, meeting_id: str):
+        from ..services.speakers import stats
+
+        return stats(engine, meeting_id, for_readers=for_readers)
+
+    rows = read_of_meeting(ctx, meeting, lambda db, ref: read_speaker_stats(db, ref, for_readers=for_readers), full)
     if fmt == "csv":
         from ..csvfiles import write_csv
 

@@ -384,7 +384,8 @@ def get_detail(engine: Engine, meeting_id: str, *, include_deleted: bool = False
                 for name in meeting.organisers
             ]
         interventions = session.exec(
-            select(Intervention).where(Intervention.meeting_id == meeting_id).order_by(col(Intervention.position))
+            select(Intervention).where(Intervention.meeting_id == meeting_id)
+            .order_by(col(Intervention.position), col(Intervention.created_at), col(Intervention.id))
         ).all()
         return MeetingDetail(
             interventions=[InterventionPublic.model_validate(i) for i in interventions],

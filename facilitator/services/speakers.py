@@ -15,19 +15,16 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pydantic import BaseModel
 from sqlalchemy import Engine
 from sqlmodel import col, select
 
 from ..errors import InvalidInput, NotFound
 from ..models import AgendaItem, Intervention, InterventionPublic, Meeting, Participant, as_utc, utcnow
-from ..policy import effective_rule, is_protected
-from ..vocab import AUTO_SPEAKER, ON_THE_RECORD, RULE_LABELS, identity_kind_of_category
+from ..policy import effective_rule
+from ..speaking_time import QUEUED, SPEAKING, SPOKEN, WITHDRAWN, SpeakerStats, count_speaking
+from ..vocab import AUTO_SPEAKER, ON_THE_RECORD, identity_kind_of_category
 from ._db import reading, transaction
 from .participants import check_category, find_speaker
-
-QUEUED, SPEAKING, SPOKEN, WITHDRAWN = "queued", "speaking", "spoken", "withdrawn"
-
 
 
 def list_queue(engine: Engine, meeting_id: str, *, include_done: bool = True) -> list[InterventionPublic]:
@@ -227,58 +224,11 @@ def current_speaker(engine: Engine, meeting_id: str) -> InterventionPublic | Non
         return InterventionPublic.model_validate(entry) if entry else None
 
 
-class SpeakerStats(BaseModel):
-    name: str
-    category: str
-    #: Every intervention: turns timed on the speakers list, plus statements recorded only as notes.
-    interventions: int
-    seconds: int
-    timed: int = 0
-    noted: int = 0
-
-
 def stats(engine: Engine, meeting_id: str, *, for_readers: bool = False) -> list[SpeakerStats]:
-    """Speaking time and number of interventions per person or delegation.
-
-    An intervention is a turn on the speakers list that has been spoken, or a
-    statement recorded as notes with a speaker and no turn (a run of
-    consecutive notes of one speaker in one item counts once).
-
-    `for_readers`: the figures are to leave the room (a CSV for a report). The
-    speakers list of a meeting held under a protected rule never does (one
-    line says so), and the turns taken in an item held under one are left out."""
+    """Speaking time and number of interventions per person or delegation (facilitator.speaking_time says
+    what counts, and what `for_readers` leaves out)."""
     from .meetings import get_detail
 
     detail = get_detail(engine, meeting_id)
-    protected_items: set[str | None] = set()
-    if for_readers:
-        if is_protected(detail.meeting.rule):
-            raise InvalidInput(f"This meeting is held under the {RULE_LABELS[detail.meeting.rule]}: its speakers "
-                               "list stays in the room and is never written for readers.")
-        protected_items = {i.id for i in detail.items if is_protected(effective_rule(detail.meeting.rule, i.rule))}
-    totals: dict[str, SpeakerStats] = {}
-
-    def row(name: str, category: str) -> SpeakerStats:
-        return totals.setdefault(name, SpeakerStats(name=name, category=category, interventions=0, seconds=0))
-
-    for entry in detail.interventions:
-        if entry.status != SPOKEN or (entry.item_id in protected_items):
-            continue
-        found = row(entry.name, entry.category)
-        found.timed += 1
-        found.seconds += entry.seconds
-    previous: tuple[str | None, str | None] | None = None
-    for note in detail.notes:  # in item order, then the order taken
-        if note.speaker_id is None:  # a note without a speaker neither starts nor ends a statement
-            continue
-        statement = (note.item_id, note.speaker_id)
-        if note.intervention_id is not None or note.item_id in protected_items:
-            previous = statement  # counted with its timed turn, or not for readers
-            continue
-        person = detail.participant(note.speaker_id)
-        if person is not None and statement != previous:
-            row(person.name, person.category).noted += 1
-        previous = statement
-    for found in totals.values():
-        found.interventions = found.timed + found.noted
-    return sorted(totals.values(), key=lambda r: (-r.seconds, -r.interventions, r.name))
+    return count_speaking(detail.meeting.rule, detail.items, detail.interventions, detail.notes,
+                          detail.participants, for_readers=for_readers)
