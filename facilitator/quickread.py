@@ -327,6 +327,14 @@ def _records(connection: sqlite3.Connection, sql: str, params: tuple = ()) -> li
     return [record(*row) for row in cursor]
 
 
+class Said(NamedTuple):
+    """A note as speaking_time counts it."""
+
+    item_id: str | None
+    speaker_id: str | None
+    intervention_id: str | None
+
+
 def read_speaker_stats(db: str | os.PathLike | None, ref: str, *, for_readers: bool = False) -> list | None:
     """services.speakers.stats for the meeting `ref` names, counted by the same function
     (facilitator.speaking_time) from the same rows in the same order; None when only the full path may
@@ -351,14 +359,6 @@ def read_speaker_stats(db: str | os.PathLike | None, ref: str, *, for_readers: b
 
     counted = _read(db, read)
     return None if counted is None else count_speaking(*counted, for_readers=for_readers)
-
-
-class Said(NamedTuple):
-    """A note as speaking_time counts it."""
-
-    item_id: str | None
-    speaker_id: str | None
-    intervention_id: str | None
 
 
 def read_phrases(db: str | os.PathLike | None) -> list[str] | None:
