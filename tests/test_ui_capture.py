@@ -506,3 +506,23 @@ async def test_the_clock_ticks_replace_only_the_lines_that_change(engine, breakf
         assert "OVER TIME" in str(header.render())
         lines_needed = header.get_content_height(header.size, screen.size, header.content_region.width)
         assert header.region.height == lines_needed >= height
+
+
+async def test_the_phrase_key_the_help_names_inserts_a_phrase_at_the_cursor(engine, breakfast):
+    from typer.testing import CliRunner
+
+    from facilitator.cli import app as cli
+    from screens.dialogs.phrase import PhraseDialog
+
+    key = next(binding.key for binding in CaptureScreen.BINDINGS if binding.id == "capture.phrase")
+    shown = " ".join(CliRunner().invoke(cli, ["phrases", "--help"]).stdout.split())  # as wrapped for a terminal
+    assert f"(inserted with {key} while capturing)" in shown
+    services.save_phrases(engine, ["The Chair noted that", "Participants agreed that"])
+    app = app_for(engine)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_capture(app, pilot, breakfast.id)
+        capture = screen.query_one("#capture", CaptureLine)
+        await pilot.press(*"Then ", key)  # from the capture line, whose own keys are for editing
+        assert isinstance(app.screen, PhraseDialog)
+        await pilot.press("down", "enter")
+        assert app.screen is screen and capture.value == "Then Participants agreed that "

@@ -455,7 +455,7 @@ def phrases_cmd(
     add: Annotated[Optional[list[str]], typer.Option("--add", help="Add a phrase (repeatable).")] = None,
     remove: Annotated[Optional[int], typer.Option("--remove", help="Remove phrase number N.")] = None,
 ) -> None:
-    """List, add to or trim the phrase library (inserted with ctrl+k while capturing)."""
+    """List, add to or trim the phrase library (inserted with ctrl+y while capturing)."""
     if not add and remove is None:  # a list to read: with sqlite3 alone where it may be
         from ..quickread import read_phrases
 
