@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import import_module
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from facilitator.errors import ExportError
@@ -118,6 +119,20 @@ def check_format(fmt: str) -> Format:
         return FORMATS[fmt]
     except (KeyError, TypeError):
         raise ExportError(f"Unknown format {fmt!r}; use one of: {', '.join(FORMATS)}.") from None
+
+
+def format_for(fmt: str | None, path: Path | None) -> str:
+    """The format to write: the one asked for, else the one the file name's suffix names (`report.md` is
+    Markdown), else Word. A suffix of another format than the one asked for is one line: a Word file named
+    `.md` opens as gibberish. A name with no suffix, or another one, is the user's choice."""
+    named = next((f.name for f in FORMATS.values() if path is not None and f.suffix == path.suffix.lower()), None)
+    if fmt is None:
+        return named or DEFAULT_FORMAT
+    chosen = check_format(fmt)
+    if named is not None and named != chosen.name:
+        raise ExportError(f"{path.name} ends in {path.suffix}, which is for {FORMATS[named].label}, but the format "
+                          f"asked for is {chosen.label}: end the name in {chosen.suffix}, or give --format {named}.")
+    return chosen.name
 
 
 def check(style: str, fmt: str) -> None:

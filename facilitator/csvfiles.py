@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import InvalidInput
+from .inputs import check_regular, user_path
 
 MAX_CSV_BYTES = 5 * 1024 * 1024
 #: What a spreadsheet reads as the start of a formula.
@@ -42,8 +43,9 @@ def _key(value: str) -> str:
 
 def read_rows(path: Path, columns: list[Column]) -> list[tuple[int, dict[str, str]]]:
     """Rows as (line number, {column: value}); raises InvalidInput naming the file."""
-    path = Path(path)
+    path = user_path(path, InvalidInput)
     name = path.name
+    check_regular(path, "The CSV file", InvalidInput)
     try:
         size = path.stat().st_size
         if size > MAX_CSV_BYTES:

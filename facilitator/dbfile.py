@@ -36,6 +36,10 @@ def check_file(path: Path, passphrase: str | None, *, allow_empty: bool = False,
         raise DatabaseError(f"Cannot open database {path}: {exc.strerror}.") from None
     if stat.S_ISDIR(info.st_mode):
         raise DatabaseError(f"Database path {path} is a folder, not a file.")
+    if not stat.S_ISREG(info.st_mode):  # /dev/null, /proc/version, a pipe: nothing SQLite may keep a database in
+        raise DatabaseError(f"Database path {path} is not a regular file (a device or a pipe); give a file.")
+    if info.st_size == 0 and not _reads_as_empty(path):  # /proc's files say 0 bytes and hold some
+        raise DatabaseError(f"{path} is not a SQLite database; it was left untouched.")
     if info.st_size == 0:
         if not allow_empty and not _wal_has_content(path):
             raise DatabaseError(_empty_message(path, restore_command))
@@ -53,6 +57,14 @@ def check_file(path: Path, passphrase: str | None, *, allow_empty: bool = False,
         raise PassphraseRequired(f"{path} is encrypted, or is not a SQLite database; it was left "
                                  "untouched. Give its passphrase to open it.")
     return True
+
+
+def _reads_as_empty(path: Path) -> bool:
+    try:
+        with path.open("rb") as fh:
+            return not fh.read(1)
+    except OSError:
+        return True  # what cannot be read is reported as it always was
 
 
 def _check_folder(path: Path) -> None:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from . import dialects
 from .errors import DatabaseError
+from .inputs import user_path
 
 ENV_VAR = "FACILITATOR_DB"
 
@@ -28,13 +29,17 @@ def resolve_db(db: str | os.PathLike | None = None) -> str:
     Accepts a filesystem path, an `sqlite:///` URL, or a `postgresql://` URL
     (a secretariat's shared archive; see facilitator.dialects).
     """
-    value = str(db) if db else os.environ.get(ENV_VAR) or str(default_db_path())
+    if db is not None and not str(db).strip():  # `--db "$UNSET"`: not the default database, silently
+        raise DatabaseError("--db is empty: give a database file (or leave --db out for the default one).")
+    value = str(db) if db else os.environ.get(ENV_VAR, "").strip() or str(default_db_path())
+    if value.startswith("file:"):
+        raise DatabaseError(f"{value}: give the database as a path or an sqlite:/// address, not a file: URI.")
     if "://" in value:
         if not (value.startswith("sqlite://") or dialects.is_postgresql_url(value)):
             raise DatabaseError(f"Only SQLite and PostgreSQL databases are supported, not "
                                 f"{dialects.scheme_of(value)!r}.")
         return value
-    return f"sqlite:///{Path(value).expanduser()}"
+    return f"sqlite:///{user_path(value, DatabaseError)}"
 
 
 def path_of(url: str) -> Path | None:

@@ -21,6 +21,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from .errors import FacilitatorError
+from .inputs import user_path
 from .locks import lock_path
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -94,7 +95,7 @@ def check_target(
     `database` is the live database, whose own files and backups folder are
     out of bounds (`into_backups` lets a backup into that folder).
     """
-    path = Path(path).expanduser()
+    path = user_path(path, error)
     check_name(path, error)
     try:
         info = os.stat(path)

@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from .errors import InvalidInput
+from .inputs import user_path
 
 ENV_VAR = "FACILITATOR_PASSPHRASE"
 
@@ -23,17 +24,24 @@ def interactive() -> bool:
     return sys.stdin.isatty()
 
 
+#: Longer than any passphrase a person types or a password manager makes; what a wrong file would give.
+MAX_PASSPHRASE = 1024
+
+
 def read_passphrase_file(path: Path) -> str:
     """The file's first line, without its line ending (spaces count)."""
     try:
-        with open(path, encoding="utf-8") as fh:
-            line = fh.readline()
+        with open(user_path(path, InvalidInput), encoding="utf-8") as fh:
+            line = fh.readline(MAX_PASSPHRASE + 2)  # a line, not all of /dev/zero
     except FileNotFoundError:
         raise InvalidInput(f"Passphrase file {path}: no such file.") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise InvalidInput(f"Passphrase file {path}: cannot read it ({getattr(exc, 'strerror', None) or exc}).") \
             from None
     passphrase = line.rstrip("\r\n")
+    if len(passphrase) > MAX_PASSPHRASE:
+        raise InvalidInput(f"Passphrase file {path}: its first line is longer than {MAX_PASSPHRASE} characters; is "
+                           "it the right file?")
     if not passphrase:
         raise InvalidInput(f"Passphrase file {path} is empty; put the passphrase on its first line.")
     return passphrase

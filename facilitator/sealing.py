@@ -57,8 +57,10 @@ def check_envelope(envelope: dict, *, name: str) -> dict:
         n, r, p = int(header["n"]), int(header["r"]), int(header["p"])
     except (KeyError, TypeError, ValueError):
         raise BundleError(f"{name}: the sealed bundle is damaged; refused.") from None
-    if not (2**10 <= n and n & (n - 1) == 0 and r >= 1 and p >= 1
-            and 128 * n * r <= MAX_MEMORY and n * r * p <= MAX_WORK):
+    if not (2**10 <= n and n & (n - 1) == 0 and r >= 1 and p >= 1):  # not what any release of ours writes
+        raise BundleError(f"{name}: the sealed bundle's key settings (scrypt n={n}, r={r}, p={p}) are not valid "
+                          "ones; it is damaged or was not sealed by facilitator; refused.")
+    if not (128 * n * r <= MAX_MEMORY and n * r * p <= MAX_WORK):
         raise BundleError(f"{name}: the sealed bundle asks for key settings (scrypt n={n}, r={r}, p={p}) beyond "
                           f"what this release accepts (at most {MAX_MEMORY // 2**20} MiB of memory); refused.")
     return header

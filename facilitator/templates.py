@@ -16,9 +16,9 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from importlib import resources
-from pathlib import Path
 
 from .errors import TemplateError
+from .inputs import check_regular, user_path
 from .vocab import ITEM_KINDS, RULES, normalise_kind
 
 TOP_KEYS = {
@@ -97,7 +97,8 @@ def list_templates() -> list[Template]:
 def load_template(name: str) -> Template:
     """Load a bundled template by key (`breakfast`) or a template file by path."""
     if name.endswith(".toml") or "/" in name or "\\" in name:
-        path = Path(name).expanduser()
+        path = user_path(name, TemplateError)
+        check_regular(path, "The template", TemplateError)
         try:
             raw = path.read_bytes()
         except (FileNotFoundError, NotADirectoryError, IsADirectoryError):

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 import unicodedata
 
-from .errors import InvalidInput
+from .errors import Ambiguous, InvalidInput
 
 
 def fold(value: str) -> str:
@@ -26,17 +26,34 @@ def slugify(value: str, max_length: int = 60) -> str:
 
 
 def match_label(labels: list[str], value: str) -> str | None:
-    """Find a label by what a user typed: the whole label, its beginning, or
-    its short name ('A' or 'Group A' finds 'Group A: large field presence')."""
+    """Find a label by what a user typed: the whole label, its short name ('A'
+    or 'Group A' finds 'Group A: large field presence'), or its beginning.
+    None when nothing matches; `Ambiguous` (one line naming them) when what was
+    typed could be several, so that nothing is renamed or filed under a guess."""
     wanted = fold(value).strip()
     if not wanted:
         return None
+    tiers: tuple[list[str], list[str], list[str]] = ([], [], [])
     for label in labels:
         folded = fold(label)
         short = folded.split(":")[0].strip()
-        if wanted in (folded, short) or folded.startswith(wanted) or short.split()[-1:] == [wanted]:
-            return label
+        if wanted == folded:
+            tiers[0].append(label)
+        elif wanted == short or short.split()[-1:] == [wanted]:
+            tiers[1].append(label)
+        elif folded.startswith(wanted):
+            tiers[2].append(label)
+    for found in tiers:
+        if len(found) == 1:
+            return found[0]
+        if found:
+            raise Ambiguous(f"{value.strip()!r} could be {_either(found)}; give more of the name.")
     return None
+
+
+def _either(labels: list[str]) -> str:
+    quoted = [repr(label) for label in labels]
+    return ", ".join(quoted[:-1]) + f" or {quoted[-1]}"
 
 
 def parse_date(value: str, field: str = "date") -> dt.date:

@@ -123,6 +123,10 @@ def normalise_rule(value: str) -> str | None:
     return aliases.get(key)
 
 
+#: The most states a group of states, or a delegation speaking for one, may count (the United Nations has
+#: 193 members): a larger figure is a typing slip, and a dialogue summary would print it.
+MAX_STATES = 1000
+
 #: Follow-up of recommendations and actions, in the order they usually move.
 STATUSES = ("proposed", "taken-up", "in-progress", "achieved", "dropped")
 OPEN_STATUSES = ("proposed", "taken-up", "in-progress")

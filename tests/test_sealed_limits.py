@@ -55,6 +55,16 @@ def test_costly_key_settings_are_refused_before_any_work(sealed, monkeypatch, se
         read_bundle(sealed)  # refused before a passphrase is even asked for
 
 
+@pytest.mark.parametrize("settings", [{"n": 1023}, {"n": 3000}, {"n": 2**15, "r": 0}])
+def test_settings_no_release_writes_are_called_invalid_not_costly(sealed, monkeypatch, settings):
+    with_settings(sealed, **settings)
+    no_key_derivation(monkeypatch)
+    with pytest.raises(BundleError) as error:
+        read_bundle(sealed, PASSPHRASE)
+    assert "are not valid ones; it is damaged or was not sealed by facilitator; refused." in str(error.value)
+    assert "beyond" not in str(error.value)
+
+
 def test_the_cli_refuses_in_one_line_without_asking(sealed, tmp_path, monkeypatch):
     with_settings(sealed, n=2**20, r=8)
     no_key_derivation(monkeypatch)

@@ -201,8 +201,12 @@ def theme_add_cmd(ctx: typer.Context, meeting: MeetingArg, name: Annotated[str, 
 
     engine, found = meeting_of(ctx, meeting)
     themes = list(services.get_meeting(engine, found.id).themes)
+    if not name.strip():
+        raise InvalidInput("A theme needs a name.")
     if any(t.casefold() == name.strip().casefold() for t in themes):
         raise InvalidInput(f"The meeting already has a theme {name!r}.")
+    if at is not None and not 1 <= at <= len(themes) + 1:
+        raise InvalidInput(f"No position {at}: use 1 to {len(themes) + 1}.")
     themes.insert((at or len(themes) + 1) - 1, name.strip())
     _echo_themes(set_themes(engine, found.id, themes).themes)
 
@@ -338,8 +342,11 @@ def state_group_cmd(
     from .. import services
 
     engine, found = meeting_of(ctx, meeting)
-    groups = dict(services.get_meeting(engine, found.id).state_groups)
-    groups = {k: v for k, v in groups.items() if k.casefold() != name.strip().casefold()}
+    known = dict(services.get_meeting(engine, found.id).state_groups)
+    groups = {k: v for k, v in known.items() if k.casefold() != name.strip().casefold()}
+    if remove and len(groups) == len(known):
+        raise InvalidInput(f"No group of states {name.strip()!r} to forget; the meeting knows: "
+                           f"{', '.join(known) or 'none'}.")
     if not remove:
         members = [m.strip() for m in member or [] if m.strip()]
         if count is None and not members:

@@ -153,4 +153,4 @@ def read_of_meeting(ctx: typer.Context, ref: str, quick, full):
 def date_option(value: str | None, name: str):
     from ..text import parse_date
 
-    return parse_date(value, name) if value else None
+    return parse_date(value, name) if value is not None else None  # "" is a date got wrong, not "today"

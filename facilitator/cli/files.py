@@ -20,7 +20,8 @@ def export_cmd(
         "--style", "-s", help="House style: report | memo | workshop | dialogue | update (default: the one the "
                               "meeting's template names).", show_default=False)] = None,
     fmt: Annotated[Optional[str], typer.Option(
-        "--format", "-f", help="File format: docx | md | html | pdf (default: docx).", show_default=False)] = None,
+        "--format", "-f", help="File format: docx | md | html | pdf (default: the one --output's name ends in, else "
+                       "docx).", show_default=False)] = None,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help=(
         "File to write (default: named after the meeting, in the folder it was last exported to, else this "
         "folder)."))]

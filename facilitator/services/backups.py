@@ -136,13 +136,36 @@ def check_backup(source: Path, passphrase: str | None = None) -> int:
             raise DatabaseError(f"{source} is damaged ({exc}); nothing was restored.") from None
         finally:
             con.close()
-        from ..db import schema_version
-
-        engine = open_engine(copy, migrate=False, passphrase=passphrase, lock=False)
         try:
-            return schema_version(engine)
-        finally:
-            engine.dispose()
+            return _schema_of_copy(copy, passphrase)
+        except DatabaseError as exc:  # worded for the copy being checked: say it of the user's file
+            raise DatabaseError(str(exc).replace(str(copy), str(source))) from None
+
+
+def _schema_of_copy(copy: Path, passphrase: str | None) -> int:
+    """The schema version of a copy of a backup, once that copy, brought to this release's schema, is seen to
+    hold every table this release keeps (a table dropped by hand would fail only later, in use)."""
+    from sqlalchemy import inspect
+    from sqlmodel import SQLModel
+
+    from ..db import schema_version
+
+    engine = open_engine(copy, migrate=False, passphrase=passphrase, lock=False)
+    try:
+        version = schema_version(engine)
+    finally:
+        engine.dispose()
+    if version == 0:
+        return version
+    engine = open_engine(copy, passphrase=passphrase, lock=False)  # migrated, as the restored file will be
+    try:
+        missing = sorted(set(SQLModel.metadata.tables) - set(inspect(engine).get_table_names()))
+    finally:
+        engine.dispose()
+    if missing:
+        raise DatabaseError(f"{copy} lacks the table(s) {', '.join(missing)}: it is not a whole facilitator "
+                            "database; nothing was restored.")
+    return version
 
 
 def restore_database(engine: Engine, source: Path) -> Path:

@@ -21,6 +21,7 @@ from ..db import database_file
 from ..dialects import lock_meeting
 from ..errors import BundleError
 from ..files import check_target, write_atomically
+from ..inputs import check_regular, user_path
 from ..models import (
     AgendaItem,
     AgendaItemPublic,
@@ -140,7 +141,8 @@ def make_bundle(engine: Engine, meeting_id: str, *, group: str | None = None) ->
 
 
 def read_bundle(path: Path, passphrase: str | None = None) -> Bundle:
-    path = Path(path)
+    path = user_path(path, BundleError)
+    check_regular(path, "The bundle", BundleError)
     try:
         if path.stat().st_size > MAX_BUNDLE_BYTES:
             raise BundleError(f"{path}: larger than {MAX_BUNDLE_BYTES // 2**20} MB; not a bundle.")
@@ -181,6 +183,12 @@ def read_bundle(path: Path, passphrase: str | None = None) -> Bundle:
 
 def _check_consistency(path: Path, bundle: Bundle) -> None:
     mid = bundle.meeting.id
+    rows = {"meeting": [bundle.meeting], "items": bundle.items, "participants": bundle.participants,
+            "notes": bundle.notes, "interventions": bundle.interventions,
+            "status_changes": bundle.status_changes, "links": bundle.links, "revisions": bundle.revisions}
+    blank = next((name for name, found in rows.items() if any(not str(r.id).strip() for r in found)), None)
+    if blank is not None:  # a row no reference can name (`show ''` asks for an id)
+        raise BundleError(f"{path}: a row of '{blank}' has an empty id; not a bundle this release wrote.")
     if bundle.meeting.rule not in RULES:
         raise BundleError(f"{path}: meeting.rule {bundle.meeting.rule!r} is not an attribution rule.")
     item_ids = {i.id for i in bundle.items}

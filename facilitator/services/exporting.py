@@ -23,6 +23,7 @@ from sqlalchemy import Engine
 from ..db import database_file
 from ..errors import ExportError
 from ..files import check_target, write_atomically
+from ..inputs import user_path
 from ..models import MeetingPublic
 from ..policy import Register, audit, dismissed_mentions, gate
 from ..text import slugify
@@ -95,7 +96,7 @@ def remember_folder(meeting_id: str, folder: Path) -> None:
 
 def would_replace(path: Path) -> bool:
     """Whether writing `path` replaces a file (the screens ask first; the command line wants --force)."""
-    return Path(path).expanduser().is_file()
+    return user_path(path, ExportError).is_file()
 
 
 def _checked(engine: Engine, meeting_id: str, style: str, fmt: str, *, allow_attribution: bool):
@@ -143,17 +144,18 @@ def export(
     force: bool = False,
     allow_attribution: bool = False,
 ) -> Exported:
-    """Write the meeting in a house style (default: its template's) and format (default: Word).
+    """Write the meeting in a house style (default: its template's) and format (default: the one the file
+    name's suffix names, else Word).
 
     `path` None means the default name (`default_export_path`) in the meeting's
     export folder (`export_folder`); the folder written to is remembered for
     the next time. Style and format are checked before anything touches the
     disk; every refusal is an ExportError of one line, and leaves the disk as it was.
     """
-    from exports import DEFAULT_FORMAT, check
+    from exports import check, format_for
 
     meeting = get_meeting(engine, meeting_id)
-    style, fmt = style_for(meeting, style), fmt or DEFAULT_FORMAT
+    style, fmt = style_for(meeting, style), format_for(fmt, Path(path) if path is not None else None)
     check(style, fmt)
     if path is None:
         path = default_export_path(meeting, style, fmt, export_folder(meeting_id))

@@ -27,7 +27,7 @@ from ..models import (
 )
 from ..policy import is_protected
 from ..templates import Template, load_template
-from ..vocab import AUTO_SPEAKER, RULES, normalise_rule
+from ..vocab import AUTO_SPEAKER, MAX_STATES, RULES, normalise_rule
 from ._db import reading, transaction
 
 
@@ -241,8 +241,8 @@ def _check_changes(changes: dict) -> None:
         if guest.get("as", "guest") not in PARTS:
             raise InvalidInput(f"Unknown part {guest.get('as')!r}; use one of: {', '.join(PARTS)}.")
     for name, spec in changes.get("state_groups", {}).items():
-        if not name.strip() or int(spec.get("count") or 0) < 0:
-            raise InvalidInput("A group of states needs a name and a count of zero or more.")
+        if not name.strip() or not 0 <= int(spec.get("count") or 0) <= MAX_STATES:
+            raise InvalidInput(f"A group of states needs a name and a count from 0 to {MAX_STATES}.")
 
 
 def update_meeting(engine: Engine, meeting_id: str, **changes) -> MeetingPublic:

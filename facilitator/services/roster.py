@@ -13,7 +13,7 @@ from ..errors import InvalidInput, NotFound
 from ..models import AgendaItem, Intervention, Meeting, Participant
 from ..policy import effective_rule
 from ..text import fold
-from ..vocab import AUTO_SPEAKER, ON_THE_RECORD, identity_kind_of_category
+from ..vocab import AUTO_SPEAKER, MAX_STATES, ON_THE_RECORD, identity_kind_of_category
 from ._db import transaction
 from .participants import check_category
 
@@ -90,7 +90,7 @@ def import_speakers(engine: Engine, meeting_id: str, path: Path, *, item_id: str
             errors.append(f"line {line}: category is empty")
             continue
         members_text = row.get("members", "")
-        if members_text and not (members_text.isdigit() and 0 < int(members_text) <= 1000):
+        if members_text and not (members_text.isdecimal() and 0 < int(members_text) <= MAX_STATES):
             errors.append(f"line {line}: members must be a whole number of states, not {members_text!r}")
             continue
         entries.append(dict(name=row["name"], category=category, on_behalf_of=row.get("on_behalf_of", ""),

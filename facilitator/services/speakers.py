@@ -22,7 +22,7 @@ from ..errors import InvalidInput, NotFound
 from ..models import AgendaItem, Intervention, InterventionPublic, Meeting, Participant, as_utc, utcnow
 from ..policy import effective_rule
 from ..speaking_time import QUEUED, SPEAKING, SPOKEN, WITHDRAWN, SpeakerStats, count_speaking
-from ..vocab import AUTO_SPEAKER, ON_THE_RECORD, identity_kind_of_category
+from ..vocab import AUTO_SPEAKER, MAX_STATES, ON_THE_RECORD, identity_kind_of_category
 from ._db import reading, transaction
 from .participants import check_category, find_speaker
 
@@ -50,8 +50,8 @@ def add_speaker(
     name = name.strip()
     if not name:
         raise InvalidInput("Type the name of who asked for the floor.")
-    if members < 0:
-        raise InvalidInput("The number of states spoken for cannot be negative.")
+    if not 0 <= members <= MAX_STATES:
+        raise InvalidInput(f"The number of states spoken for is from 0 (unknown) to {MAX_STATES}.")
     category = check_category(category)
     with transaction(engine) as session:
         meeting = session.get(Meeting, meeting_id)
