@@ -204,3 +204,24 @@ def test_forgetting_a_group_of_states_the_meeting_does_not_know_says_so(run, eng
     forgotten = run("dialogue", "group", workshop.id[:8], "group of friends", "--remove")
     assert forgotten.stdout == "group of friends: forgotten\n"
     assert services.get_meeting(engine, workshop.id).state_groups == {}
+
+
+def test_a_bundle_time_without_a_zone_is_read_as_utc(run, engine, workshop, tmp_path):
+    import json
+
+    path = tmp_path / "meeting.json"
+    assert run("bundle", workshop.id[:8], "-o", str(path)).exit_code == 0
+    data = json.loads(path.read_text(encoding="utf-8"))
+    note = data["notes"][0]
+    note["created_at"], note["text"] = "2018-11-14T09:30:00", "Edited by hand"  # no zone
+    path.write_text(json.dumps(data), encoding="utf-8")
+    other = tmp_path / "other.db"
+    result = run("import", str(path), db=other)
+    assert result.exit_code == 0, result.stderr
+    from facilitator.db import open_engine
+
+    imported = open_engine(other)
+    found = services.get_note(imported, note["id"])
+    imported.dispose()
+    assert found.text == "Edited by hand"
+    assert found.created_at.replace(tzinfo=dt.UTC) == dt.datetime(2018, 11, 14, 9, 30, tzinfo=dt.UTC)

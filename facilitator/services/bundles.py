@@ -178,7 +178,19 @@ def read_bundle(path: Path, passphrase: str | None = None) -> Bundle:
         where = ".".join(str(p) for p in first["loc"])
         raise BundleError(f"{path}: field '{where}': {first['msg']}.") from None
     _check_consistency(path, bundle)
+    _times_in_utc(bundle)
     return bundle
+
+
+def _times_in_utc(bundle: Bundle) -> None:
+    """A time without a zone (a bundle edited by hand or written by another tool) is read as UTC, as the
+    database keeps every time; the database refuses to store one without a zone."""
+    rows = [bundle, bundle.meeting, *bundle.items, *bundle.participants, *bundle.notes, *bundle.organisers,
+            *bundle.status_changes, *bundle.links, *bundle.interventions, *bundle.revisions]
+    for row in rows:
+        for name, value in list(vars(row).items()):
+            if isinstance(value, dt.datetime) and value.tzinfo is None:
+                setattr(row, name, as_utc(value))
 
 
 def _check_consistency(path: Path, bundle: Bundle) -> None:
