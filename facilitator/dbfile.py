@@ -18,6 +18,7 @@ from urllib.parse import quote
 
 from .errors import DatabaseError
 from .files import SQLITE_HEADER, atomic_target, backups_of, is_empty_backup, writable_folder
+from .inputs import check_regular
 
 
 class PassphraseRequired(DatabaseError):
@@ -36,8 +37,7 @@ def check_file(path: Path, passphrase: str | None, *, allow_empty: bool = False,
         raise DatabaseError(f"Cannot open database {path}: {exc.strerror}.") from None
     if stat.S_ISDIR(info.st_mode):
         raise DatabaseError(f"Database path {path} is a folder, not a file.")
-    if not stat.S_ISREG(info.st_mode):  # /dev/null, /proc/version, a pipe: nothing SQLite may keep a database in
-        raise DatabaseError(f"Database path {path} is not a regular file (a device or a pipe); give a file.")
+    check_regular(path, "Database path", DatabaseError)  # /dev/null, a pipe: nothing SQLite keeps a database in
     if info.st_size == 0 and not _reads_as_empty(path):  # /proc's files say 0 bytes and hold some
         raise DatabaseError(f"{path} is not a SQLite database; it was left untouched.")
     if info.st_size == 0:

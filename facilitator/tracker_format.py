@@ -31,8 +31,9 @@ def tracker_table(rows, status: str | None, addressee: str | None) -> str:
     """The tracker's rows for a terminal, or a sentence saying there are none of those asked for."""
     if rows:
         return render_tracker(rows, "table")
-    what = f"with status {normalise_status(status)}" if status else "open"
-    return f"No recommendations or actions {what}{f' addressed to {addressee}' if addressee else ''}.\n"
+    none = f"No recommendations or actions with status {normalise_status(status)}" if status else \
+        "No open recommendations or actions"
+    return f"{none}{f' addressed to {addressee}' if addressee else ''}.\n"
 
 
 def cells(row) -> list[str]:
@@ -51,9 +52,7 @@ def render_tracker(rows, fmt: str) -> str:
         lines = ["| " + " | ".join(COLUMNS) + " |", "|" + "---|" * len(COLUMNS)]
         lines += ["| " + " | ".join(cell(c) for c in cells(r)) + " |" for r in rows]
         return "\n".join(lines) + "\n"
-    if fmt == "table":
-        if not rows:
-            return "No open recommendations or actions.\n"
+    if fmt == "table":  # a table of no rows is a sentence: tracker_table
         return "".join(
             f"{c[0]}  {c[1][:28]:<28}  {c[2][:16]:<16}  {c[4]:<11}  {c[6]}  {c[3][:70]}\n"
             for c in map(cells, rows)

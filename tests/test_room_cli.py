@@ -80,3 +80,16 @@ def test_followup_link_needs_a_later_meeting(run, engine):
     assert followup.links_of(engine, first.id) == ([], [])
     result = run("followup", "link", second.id[:8], first.id[:8])
     assert result.exit_code == 0 and f"{second.id[:8]} reports on {first.id[:8]}" in result.stdout
+
+
+@pytest.mark.parametrize("args, sentence", [
+    ((), "No open recommendations or actions.\n"),
+    (("--addressee", "UN"), "No open recommendations or actions addressed to UN.\n"),
+])
+def test_an_empty_tracker_says_so_in_a_sentence_by_either_path(run, engine, monkeypatch, args, sentence):
+    import facilitator.quickread
+
+    services.create_meeting(engine, "breakfast", title="Nothing followed yet", date=dt.date(2017, 9, 7))
+    assert run("followup", "list", *args).stdout == sentence
+    monkeypatch.setattr(facilitator.quickread, "read_tracker", lambda *_a, **_kw: None)  # the service layer
+    assert run("followup", "list", *args).stdout == sentence
