@@ -374,6 +374,20 @@ def _m008_meeting_note_counts(conn: Connection) -> None:
     _exec_script(conn, "CREATE INDEX IF NOT EXISTS ix_note_meeting_live ON note (meeting_id, deleted_at)")
 
 
+def _m009_participant_spellings(conn: Connection) -> None:
+    """Participants get the other spellings and names they are known by (`aliases`, a JSON list of strings)
+    and the name they are addressed by where custom makes the given name the name (`called_by`). Existing
+    rows have none: an empty list and "". A column already there is left as it is, so that the
+    migration can run again where its record was lost (SQLite has no ADD COLUMN IF NOT EXISTS)."""
+    from sqlalchemy import inspect
+
+    present = {c["name"] for c in inspect(conn).get_columns("participant")}
+    if "aliases" not in present:
+        run_sql(conn, "ALTER TABLE participant ADD COLUMN aliases JSON NOT NULL DEFAULT '[]'")
+    if "called_by" not in present:
+        run_sql(conn, "ALTER TABLE participant ADD COLUMN called_by VARCHAR NOT NULL DEFAULT ''")
+
+
 REBUILD_NOTE_FTS = """
         DELETE FROM note_fts;
         INSERT INTO note_fts (rowid, text, headline, addressee, item_title, themes)
@@ -394,6 +408,7 @@ MIGRATIONS: list[Migration] = [
               _m006_documents),
     Migration(7, "an index for search and the tracker filtered by kind", _m007_search_filters),
     Migration(8, "an index for counting each meeting's notes", _m008_meeting_note_counts),
+    Migration(9, "participants' aliases and the name they are called by", _m009_participant_spellings),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1].version

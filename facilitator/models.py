@@ -182,6 +182,12 @@ class ParticipantBase(SQLModel):
     source: str = "registered"
     #: The family name where it is not the last word of `name` ("Nguyễn" in "Nguyễn Thị Minh"); "" otherwise.
     surname: str = ""
+    #: Other spellings and names the person is known by ("Kemi" for "Oluwakemi Adeyemi", "Natalia
+    #: Kouznetsova", "Al-Hashimi"), each also a name the attribution gate protects; none by default.
+    aliases: list[str] = Field(default_factory=list, sa_type=JSON)
+    #: The name the person is addressed by where custom makes a given name the name ("Abebe" for "Abebe
+    #: Bekele", Icelandic, Thai "Somchai"): one of the words of `name` or of an alias; "" otherwise.
+    called_by: str = ""
 
 
 class Participant(ParticipantBase, table=True):

@@ -41,12 +41,16 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from itertools import pairwise
 
 import regex
 from anyascii import anyascii
+
+from .name_words import (
+    COMMON_WORD_NAMES, KNOWN_ACRONYMS, NOT_BEFORE_A_NAME, ORGANISATION_WORDS, SPEECH_VERBS, is_place,
+)
 
 # `regex` knows Unicode properties and scripts, but searching a text with it costs several times what the
 # standard library's `re` costs. The hot paths therefore ask `re` first, with classes computed from `regex`
@@ -69,7 +73,7 @@ def _fast_class(pattern: str) -> re.Pattern:
 
 PERSON = "person"
 ORGANISATION = "organisation"
-WHATS = ("name", "surname", "organisation", "part", "given")  # best first, for equal spans
+WHATS = ("name", "surname", "organisation", "part", "given", "role", "possible")  # best first, for equal spans
 
 
 @dataclass(frozen=True)
@@ -79,7 +83,14 @@ class Protected:
     `surname` names the family name where it is not the last word (Vietnamese,
     Chinese, Hungarian or Japanese order: "Nguyễn", "田中"). `acronym` is an
     organisation's short form (a trailing "(FES)" in `name` is read as one).
-    `aliases` are other spellings the caller knows ("Li Wei" for "李伟")."""
+    `aliases` are other spellings the caller knows ("Li Wei" for "李伟");
+    other common romanisations are generated (facilitator.romanise).
+    `called_by` is a given name that is how the person is called (Ethiopian,
+    Icelandic, Thai and Indonesian custom): it is flagged on its own.
+    `phrases` are descriptions that point at this one identity (a role only
+    they hold: "Foreign Minister of Ghana"). A `public` identity is never
+    reported: it only shadows protected words inside its own name (an
+    organiser "Young Peacebuilders Network" and a participant Grace Young)."""
 
     key: str
     name: str
@@ -87,6 +98,9 @@ class Protected:
     surname: str | None = None
     acronym: str | None = None
     aliases: tuple[str, ...] = ()
+    called_by: str | None = None
+    phrases: tuple[str, ...] = ()
+    public: bool = False
 
 
 @dataclass(frozen=True)
@@ -428,7 +442,10 @@ PARTICLES = frozenset(
 # ("Minister Li", not "the minister li"). "m" needs its dot: "M. Dupont".
 HONORIFICS = frozenset(
     "amb capt cllr col dame dr dott dra fr frau gen herr hon hr lt m mlle mme mr mrs ms msgr mx prof rep "
-    "rev sen sig sir sr sra srta".split()
+    "rev sen sig sir sr sra srta "
+    # Amharic (Ato, Weizero), Thai (Khun), Indonesian and Malay (Bapak, Pak, Ibu, Bu, Tuan, Puan, Dato'),
+    # Indian (Shri, Smt): the titles before a given name where custom calls people by it.
+    "ato wro weizero woizero khun bapak pak ibu bu tuan puan dato datuk shri smt".split()
 )
 TITLE_WORDS = frozenset(
     "admiral ambassador archbishop bishop brother captain cardinal chair chairman chairperson chairwoman "
@@ -482,13 +499,18 @@ class _Pattern:
     capitalised before ", Minister ..."), "title" (after a title), "caps"
     (every token capitalised), "acronym" (written in capitals, or exactly as
     given), "initial" ("A. García"), "cjk-title" (one character of a Chinese
-    or Korean surname: with a title after it or 老/小 before it)."""
+    or Korean surname: with a title after it or 老/小 before it),
+    "name-like" (an ordinary English word: where it stands as a name,
+    `_stands_as_name`), "initials" ("NK", "N.K.": `_written_as_initials`),
+    "joined" (an initial run into the surname, "nkuznetsova": always, but
+    never the stem of an inflected form)."""
 
     key: str
     what: str
     tokens: tuple[str, ...]
     rule: str = "plain"
     acronym: str = ""
+    inflects: bool = True  # its words may be the stems of inflected forms ("Šimonovića")
 
 
 def _keys_of(text: str, skeleton: bool = False) -> list[str]:
@@ -528,8 +550,12 @@ def _is_spaceless(name: str) -> bool:
 
 
 def _rule_for(tokens: tuple[str, ...]) -> str:
+    """"short" for two-letter names, "name-like" for a single ordinary English word ("May", "Young"),
+    "caps" for several short or ordinary words, else "plain"."""
     if all(len(t) < 3 for t in tokens):
         return "short" if len(tokens) == 1 else "caps"
+    if all(t in COMMON_WORD_NAMES for t in tokens):  # see also _spelling_patterns: "Viñe" is not "vine"
+        return "name-like" if len(tokens) == 1 else "caps"
     return "plain"
 
 
@@ -554,21 +580,84 @@ def _flat(words: list[str], skeleton: bool = False) -> tuple[str, ...]:
 
 
 def _person_patterns(p: Protected, given_names: bool) -> list[_Pattern]:
+    """The patterns of the name as registered, of each alias, and of the other spellings generated for
+    them (facilitator.romanise); the called-by name on its own; the identifying phrases."""
     found: list[_Pattern] = []
-    for name in (p.name, *p.aliases):
-        for spelling, surname in _spellings(name, p.surname):
-            words = spelling.split()
-            if _is_spaceless(spelling):
-                found += _spaceless_patterns(p, words, given_names)
-            elif words:
-                given, family = _split_name(words, surname)
-                for skeleton in _folds(spelling):
-                    found += _name_patterns(p.key, _flat(given, skeleton), _flat(family, skeleton), given_names)
+    given_by_user = [(p.name, p.surname, True), *((a, _surname_in(a, p.surname), False) for a in p.aliases)]
+    for name, family_name, registered in given_by_user:
+        found += _spelling_patterns(p, name, family_name, given_names, initials=registered)
+    generated = [pattern for name, family_name, _ in given_by_user
+                 for other, other_family in _generated_spellings(name, family_name)
+                 for pattern in _spelling_patterns(p, other, other_family, given_names, initials=False)]
+    # A generated spelling is a guess: it is matched as written, never as the stem of an inflected word
+    # ("Chang", the Wade–Giles spelling of 张, is not in "change").
+    found += [replace(pattern, inflects=False) for pattern in generated]
+    if p.called_by:
+        for spelling in (p.called_by, *(s for s, _ in _generated_spellings(p.called_by, None))):
+            tokens = _flat(spelling.split())
+            if tokens:  # a given name is written with its capital ("Made" is a Balinese name, "made" a verb)
+                rule = _rule_for(tokens)
+                found.append(_Pattern(p.key, "name", tokens, "caps" if rule == "plain" else rule))
+    return found + _phrase_patterns(p)
+
+
+def _spelling_patterns(p: Protected, name: str, family_name: str | None, given_names: bool, *,
+                       initials: bool) -> list[_Pattern]:
+    found: list[_Pattern] = []
+    for spelling, surname in _spellings(name, family_name):
+        words = spelling.split()
+        if _is_spaceless(spelling):
+            found += _spaceless_patterns(p, words, given_names)
+        elif words:
+            given, family = _split_name(words, surname)
+            for skeleton in _folds(spelling):
+                found += _name_patterns(p.key, _flat(given, skeleton), _flat(family, skeleton), given_names,
+                                        initials=initials)
+    # "Viñe" is no English word though it folds to "vine": a word registered with letters beyond ASCII
+    # is matched as a name wherever it stands.
+    foreign = {k for w in name.split() if not w.isascii() for k in _keys_of(w)}
+    return [replace(f, rule="plain") if f.rule in ("name-like", "caps") and foreign & set(f.tokens)
+            and not all(len(t) < 3 for t in f.tokens) else f for f in found]
+
+
+def other_spellings(p: Protected) -> list[str]:
+    """The spellings of a person's name that are matched besides the registered name and aliases: those
+    generated for them (facilitator.romanise), for showing to the user."""
+    given = {p.name.casefold(), *(a.casefold() for a in p.aliases)}
+    found = [other for name, family in [(p.name, p.surname), *((a, _surname_in(a, p.surname)) for a in p.aliases)]
+             for other, _ in _generated_spellings(name, family)]
+    return [s for s in dict.fromkeys(found) if s.casefold() not in given]
+
+
+def _surname_in(name: str, surname: str | None) -> str | None:
+    """The registered surname, where this other spelling of the name contains it."""
+    if surname and _keys_of(surname) and " ".join(_keys_of(surname)) in " ".join(_keys_of(name)):
+        return surname
+    return None
+
+
+def _generated_spellings(name: str, surname: str | None) -> list[tuple[str, str | None]]:
+    """Other spellings of a name, each with its family name where that is not the last word."""
+    from .romanise import spelling_pairs  # its tables and libraries load when a register is first matched
+
+    return spelling_pairs(name, surname)
+
+
+def _phrase_patterns(p: Protected) -> list[_Pattern]:
+    """Descriptions that point at one identity ("Foreign Minister of Ghana"), without a leading article,
+    in any case when they have two words or more."""
+    found = []
+    for phrase in p.phrases:
+        tokens = _keys_of(phrase)
+        while len(tokens) > 1 and tokens[0] in _ARTICLES:
+            tokens = tokens[1:]
+        if tokens:
+            found.append(_Pattern(p.key, "role", tuple(tokens), "plain" if len(tokens) > 1 else "caps"))
     return found
 
 
 def _name_patterns(key: str, given: tuple[str, ...], family: tuple[str, ...],
-                   given_names: bool) -> list[_Pattern]:
+                   given_names: bool, initials: bool = True) -> list[_Pattern]:
     """Full name (either order), surname, every part of a compound surname,
     given name + any surname part, an initial + surname; a given name only
     after a title (or alone, if asked)."""
@@ -591,6 +680,8 @@ def _name_patterns(key: str, given: tuple[str, ...], family: tuple[str, ...],
         whole = "".join(given + family)
         if len(whole) >= 6:
             found.append(_Pattern(key, "name", (whole,)))
+            found.append(_Pattern(key, "name", ("".join(family + given),)))
+        found += _written_forms(key, given, family, core, initials)
     for g in given:
         if g not in PARTICLES:
             found.append(_Pattern(key, "part", (g,), "title"))
@@ -598,6 +689,23 @@ def _name_patterns(key: str, given: tuple[str, ...], family: tuple[str, ...],
                 found.append(_Pattern(key, "given", (g,), _rule_for((g,))))
     if given_names and len(given) > 1:
         found.append(_Pattern(key, "given", given))
+    return found
+
+
+def _written_forms(key: str, given: tuple[str, ...], family: tuple[str, ...],
+                   core: tuple[str, ...], initials: bool) -> list[_Pattern]:
+    """Forms a note-taker types for speed or finds in an address: an initial run into the surname
+    ("nkuznetsova@…", "@NKuznetsova", "KuznetsovaN"), and the person's initials ("NK argued", "N.K.")."""
+    found = []
+    for last in {"".join(family), *core}:
+        # "powers" is Power + S: an ordinary surname runs into an initial after it to make a word
+        orders = (given[0][0] + last,) if last in COMMON_WORD_NAMES else (given[0][0] + last, last + given[0][0])
+        for joined in orders:
+            if len(joined) >= 6 and joined.isascii():
+                found.append(_Pattern(key, "name", (joined,), "joined"))
+    letters = "".join(g[0] for g in given if g not in PARTICLES) + "".join(t[0] for t in core)
+    if initials and 2 <= len(letters) <= 4 and letters.isascii() and letters.isalpha():
+        found += [_Pattern(key, "name", (letters,), "initials"), _Pattern(key, "name", tuple(letters), "initials")]
     return found
 
 
@@ -661,6 +769,7 @@ def _organisation_patterns(p: Protected) -> list[_Pattern]:
                                   else "plain", acronym=spelling.strip()))
         if len(tokens) > 1:
             found.append(_Pattern(p.key, ORGANISATION, ("".join(tokens),)))
+    found += _short_forms(p.key, name, acronym)
     tokens = tuple(_keys_of(acronym or ""))  # ("fes",), ("g", "7"), or ("f", "e", "s") for "F.E.S."
     if tokens:
         compact = "".join(c for c in unicodedata.normalize("NFKC", acronym) if c.isalnum())
@@ -669,6 +778,33 @@ def _organisation_patterns(p: Protected) -> list[_Pattern]:
         if letters.isalpha() and len(letters) > 1:  # FES, F.E.S.
             found += [_Pattern(p.key, ORGANISATION, (letters,), "acronym", compact),
                       _Pattern(p.key, ORGANISATION, tuple(letters), "acronym", compact)]
+    return found
+
+
+_LINKING_WORDS = frozenset("for of on in and the to at de du des la le les el del della di der die das und et y "
+                           "pour para per fur".split())
+
+
+def _short_forms(key: str, name: str, acronym: str | None) -> list[_Pattern]:
+    """How an organisation is called for short: its name up to the first linking word ("the Lindqvist
+    Institute" for "Lindqvist Institute for Peace Studies"), its distinctive words without the generic
+    ones ("Lindqvist"; never a place, a generic or an ordinary word), and its initials ("LIPS")."""
+    words = _keys_of(name)
+    while len(words) > 1 and words[0] in _ARTICLES:
+        words = words[1:]
+    found = []
+    distinctive = tuple(w for w in words if w.isalpha() and len(w) >= 4 and w not in ORGANISATION_WORDS
+                        and w not in COMMON_WORD_NAMES and not is_place(w))
+    cut = next((k for k, w in enumerate(words) if k and w in _LINKING_WORDS), len(words))
+    if 1 < cut < len(words) and set(words[:cut]) & set(distinctive):
+        found.append(_Pattern(key, ORGANISATION, tuple(words[:cut]), "caps"))
+    if distinctive and len(distinctive) < len(words):
+        found.append(_Pattern(key, ORGANISATION, distinctive, "caps"))
+    for significant in ([w for w in words if w not in _LINKING_WORDS], words):
+        letters = "".join(w[0] for w in significant if w.isalpha())
+        if len(letters) >= 3 and letters.isascii() and letters not in KNOWN_ACRONYMS \
+                and letters != "".join(_keys_of(acronym or "")):
+            found.append(_Pattern(key, ORGANISATION, (letters,), "acronym", letters.upper()))
     return found
 
 
@@ -751,13 +887,20 @@ class Matcher:
         self._trie: dict = {}
         self._stems: dict[str, set[str]] = {}
         self._needed: dict[str, list[tuple[frozenset[str], str | None]]] = {}
+        self._public: set[str] = set()
+        self._near: dict[str, set[tuple[str, str]]] = {}  # a protected word and its one-letter deletions
         for p in protected:
             if p.kind not in (PERSON, ORGANISATION):
                 raise ValueError(f"kind must be {PERSON!r} or {ORGANISATION!r}, not {p.kind!r}")
             patterns = _organisation_patterns(p) if p.kind == ORGANISATION else _person_patterns(p, given_names)
+            if p.public:
+                self._public.add(p.key)
             for pattern in dict.fromkeys(patterns):
                 self._add(pattern)
+                if not p.public and p.kind == PERSON:
+                    self._add_near(pattern)
         self._stem_prefixes = {stem[:4] for stem in self._stems}
+        self._near_ends = {w[:2] for w in self._near} | {w[-2:] for w in self._near}
 
     def _add(self, pattern: _Pattern) -> None:
         node = self._trie
@@ -767,14 +910,27 @@ class Matcher:
         # A pattern can only match a text that has all its tokens, and a title or role next to it if it needs one.
         in_context = pattern.tokens[0] if pattern.rule in ("short", "title") else None
         self._needed.setdefault(max(pattern.tokens, key=len), []).append((frozenset(pattern.tokens), in_context))
-        if pattern.what != ORGANISATION:
+        if pattern.what != ORGANISATION and pattern.inflects and pattern.rule != "joined":  # not "pricee"
             for token in pattern.tokens:
                 if len(token) >= _MIN_INFLECTED and token.isascii():
                     self._stems.setdefault(_stem(token), set()).add(token)
 
+    def _add_near(self, pattern: _Pattern) -> None:
+        """Index a long protected word for near matches: a word within one typing slip of it (a letter
+        wrong, missing, added, or two swapped: "Kuznestova") is a possible mention."""
+        if len(pattern.tokens) != 1 or pattern.rule != "plain" or pattern.what == ORGANISATION:
+            return
+        word = pattern.tokens[0]
+        if len(word) < _MIN_NEAR or not (word.isascii() and word.isalpha()) or word in COMMON_WORD_NAMES:
+            return
+        for variant in {word, *_deletions(word)}:
+            self._near.setdefault(variant, set()).add((word, pattern.key))
+
     def find(self, text: str) -> list[Hit]:
         """Every mention of a protected identity in `text`, in text order.
-        Overlapping mentions keep the longest; equal spans keep one hit per key."""
+        Overlapping mentions keep the longest; equal spans keep one hit per key. A mention of a public
+        identity (an organiser) is not reported, but hides the protected words inside it; a word one
+        slip away from a long protected name is reported as "possible"."""
         if not text or not self._trie or self._cannot_match(text):
             return []
         cleaned, index = _clean(text)
@@ -787,7 +943,26 @@ class Matcher:
                 if key in self._trie:
                     self._walk(self._trie[key], tokens, keys, i, i, found)
         hits = [self._hit(text, index, tokens, i, j, p) for i, j, p in found if self._accepts(p, tokens, i, j)]
-        return _longest_first(hits)
+        if self._near:
+            near = self._near_hits(text, index, tokens, {k for i, j, _ in found for k in range(i, j + 1)})
+            hits += [h for h in near if not any(o.start < h.end and h.start < o.end for o in hits)]
+        return [h for h in _longest_first(hits) if h.key not in self._public]
+
+    def _near_hits(self, text: str, index: list[int] | None, tokens: _Tokens, taken: set[int]) -> list[Hit]:
+        found = []
+        for i, keys in enumerate(tokens.keys):
+            word = keys[0]
+            if i in taken or not self._may_be_near(word) or not _capitalised(tokens.words[i]):
+                continue
+            targets = {t for v in (word, *_deletions(word)) for t in self._near.get(v, ())}
+            for target, key in sorted(targets):
+                if target != word and _one_slip(word, target):
+                    found.append(self._hit(text, index, tokens, i, i, _Pattern(key, "possible", (target,))))
+        return found
+
+    def _may_be_near(self, word: str) -> bool:
+        return (len(word) >= _MIN_NEAR - 1 and word.isascii() and (word[:2] in self._near_ends or word[-2:] in
+                self._near_ends) and word not in COMMON_WORD_NAMES)
 
     def _cannot_match(self, text: str) -> bool:
         """A quick no, at C speed, for a text that lacks some word of every
@@ -810,7 +985,9 @@ class Matcher:
                     in_context = _words_in_context(sequence) if in_context is None else in_context
                     if first in in_context:
                         return False
-        return not any(self._inflected(w) for w in words if len(w) >= _MIN_INFLECTED and w[:4] in self._stem_prefixes)
+        if any(self._inflected(w) for w in words if len(w) >= _MIN_INFLECTED and w[:4] in self._stem_prefixes):
+            return False
+        return not any(self._near.get(v) for w in words if self._may_be_near(w) for v in (w, *_deletions(w)))
 
     def _with_inflections(self, keys: tuple[str, ...]) -> tuple[str, ...]:
         extra = [k for key in keys if len(key) >= _MIN_INFLECTED and key[:4] in self._stem_prefixes
@@ -833,7 +1010,7 @@ class Matcher:
 
     def _accepts(self, p: _Pattern, tokens: _Tokens, i: int, j: int) -> bool:
         words = tokens.words[i:j + 1]
-        if p.rule == "plain":
+        if p.rule in ("plain", "joined"):
             return True
         if p.rule == "caps":
             return all(map(_capitalised, words))
@@ -848,6 +1025,10 @@ class Matcher:
         if p.rule == "short":
             return self._titled(tokens, i) or (_capitalised(words[0]) and bool(_ROLE_AFTER.match(tokens.text,
                                                                                                  tokens.ends[j])))
+        if p.rule == "name-like":
+            return _stands_as_name(tokens, i, j) or self._titled(tokens, i)
+        if p.rule == "initials":
+            return _written_as_initials(tokens, i, j)
         return self._titled(tokens, i)  # "title"
 
     def _titled(self, tokens: _Tokens, i: int) -> bool:
@@ -866,6 +1047,77 @@ class Matcher:
             ends = (index[start], index[end - 1], index[tokens.starts[i]])
             start, end = min(ends), max(ends) + 1
         return Hit(p.key, start, end, text[start:end], p.what)
+
+
+_POSSESSIVE = regex.compile(r"['’ʼ]s(?![^\W\d_])")
+_SENTENCE_END = ".!?:;\n\r\u2029"
+_OPENING = " \t\"'“‘«(*•·-–—"
+
+
+def _starts_sentence(tokens: _Tokens, i: int) -> bool:
+    before = tokens.text[:tokens.starts[i]].rstrip(_OPENING)
+    return not before or before[-1] in _SENTENCE_END
+
+
+def _stands_as_name(tokens: _Tokens, i: int, j: int) -> bool:
+    """An ordinary word ("May", "Young", "Said") written as a name: capitalised, and possessive
+    ("Young's"), or before a speech verb ("Young argued"), or capitalised in mid-sentence where a
+    capital has no other reason (not after "in", "the" ..., not in a run of capitalised words such as
+    a heading or an institution, not before a number: "in May", "May 2025", "Young Leaders")."""
+    word = tokens.words[i]
+    if not _capitalised(word) or (word.isupper() and len(word) > 1 and _in_capitals(tokens, i, j)):
+        return False
+    after = tokens.text[tokens.ends[j]:tokens.ends[j] + 3]
+    if _POSSESSIVE.match(after):
+        return True
+    following = tokens.keys[j + 1][0] if j + 1 < len(tokens) and tokens.gap(j).isspace() else None
+    if following in SPEECH_VERBS:
+        return True
+    if _starts_sentence(tokens, i) or (i and tokens.keys[i - 1][0] in NOT_BEFORE_A_NAME):
+        return False
+    if is_place(tokens.keys[i][0]):  # "in English and French": languages and peoples take a capital anyway
+        return False
+    if j + 1 < len(tokens) and (_capitalised(tokens.words[j + 1]) or tokens.words[j + 1].isdecimal()) \
+            and 0 < len(tokens.gap(j)) <= 2 and not tokens.gap(j).strip(" -"):
+        return False
+    return not (i and _capitalised(tokens.words[i - 1]) and tokens.gap(i - 1) == " "
+                and not _starts_sentence(tokens, i - 1))
+
+
+def _in_capitals(tokens: _Tokens, i: int, j: int) -> bool:
+    """A word in a run written in capitals (a heading): a neighbour is in capitals too."""
+    neighbours = [tokens.words[k] for k in (i - 1, j + 1) if 0 <= k < len(tokens)]
+    return any(w.isupper() and len(w) > 1 for w in neighbours)
+
+
+def _written_as_initials(tokens: _Tokens, i: int, j: int) -> bool:
+    """A person's initials: "NK" in capitals, or "N.K." with its dots, not an everyday acronym ("UN",
+    "HR") and not in a heading written in capitals."""
+    words = tokens.words[i:j + 1]
+    if not all(w.isupper() for w in words) or _in_capitals(tokens, i, j):
+        return False
+    if i == j:
+        return len(words[0]) > 1 and tokens.keys[i][0] not in KNOWN_ACRONYMS
+    return all(len(w) == 1 for w in words) and all(tokens.gap(k).startswith(".") for k in range(i, j))
+
+
+_MIN_NEAR = 6  # a slip in a shorter name makes another name or an ordinary word too often
+
+
+def _deletions(word: str) -> list[str]:
+    return [word[:k] + word[k + 1:] for k in range(len(word))]
+
+
+def _one_slip(a: str, b: str) -> bool:
+    """Damerau–Levenshtein distance of one (for words of different strings)."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [k for k in range(len(a)) if a[k] != b[k]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]]
+                                  and a[diff[1]] == b[diff[0]])
+    short, long = sorted((a, b), key=len)
+    return any(long[:k] + long[k + 1:] == short for k in range(len(long)))
 
 
 def _words_in_context(sequence: list[str]) -> set[str]:

@@ -40,7 +40,7 @@ import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 from typing import TYPE_CHECKING
 
 from .errors import ExportError, InvalidInput
@@ -113,10 +113,23 @@ class Identity:
     people: tuple[ParticipantPublic, ...]
     #: A person's family name where it is not the last word of the name.
     surname: str = ""
+    #: Other spellings and names the person is known by, and the name they are called by.
+    aliases: tuple[str, ...] = ()
+    called_by: str = ""
+    #: Descriptions that point at this identity alone (a role only they hold; "participant from X"
+    #: where they are the only one from X).
+    phrases: tuple[str, ...] = ()
 
     @property
     def participant(self) -> ParticipantPublic:
         return self.people[0]
+
+    def protected(self):
+        """The identity as the name matcher takes it."""
+        from .names import Protected
+
+        return Protected(self.key, self.name, self.kind, surname=self.surname or None, aliases=self.aliases,
+                         called_by=self.called_by or None, phrases=self.phrases)
 
 
 def _organisation_key(name: str) -> str:
@@ -144,10 +157,68 @@ def protected_identities(detail: MeetingDetail) -> list[Identity]:
             organisations.setdefault(key, []).append(p)
             names.setdefault(key, p.organisation.strip())
     crowds = _crowds(detail.participants)
-    found = [Identity(p.id, p.name, PERSON_KIND, (p,), p.surname) for p in people]
+    found = [Identity(p.id, p.name, PERSON_KIND, (p,), p.surname, tuple(p.aliases), p.called_by,
+                      _pointing_phrases(p, detail.participants))
+             for p in people]
     found += [Identity(key, names[key], ORG_KIND, tuple(members)) for key, members in organisations.items()
-              if key not in hosts and key not in crowds]
+              if key not in hosts and key not in crowds and not identifies_nobody(names[key])]
     return found
+
+
+#: Nouns a note-taker uses for someone they may not name ("a participant from Ghana").
+_STAND_INS = ("participant", "speaker", "delegate", "representative", "expert", "panellist", "panelist", "official")
+#: Roles that many hold or that a report names by the function, not the person.
+_GENERIC_ROLES = frozenset("participant member delegate expert speaker panelist panellist moderator chair "
+                           "co-chair facilitator rapporteur observer guest discussant respondent note-taker "
+                           "staff adviser advisor".split())
+
+
+def _pointing_phrases(person: ParticipantPublic, participants: Iterable[ParticipantPublic]) -> tuple[str, ...]:
+    """Descriptions that point at this one person: a role no other participant holds ("the Foreign
+    Minister"), the role with their region or organisation ("Foreign Minister of Ghana"), and, where
+    they are the only participant from a region, "participant from <region>" and its like."""
+    people = [p for p in participants if p.kind != DELEGATION]
+    role, region, organisation = person.role.strip(), person.region.strip(), person.organisation.strip()
+    phrases: list[str] = []
+    if role and fold(role) not in _GENERIC_ROLES:
+        same_role = [p for p in people if fold(p.role.strip()) == fold(role)]
+        if len(same_role) == 1:
+            phrases.append(role)
+        for place in (region, organisation):
+            if place and len([p for p in same_role if fold(p.region) == fold(place)
+                              or fold(p.organisation) == fold(place)]) == 1:
+                phrases += [f"{role} of {place}", f"{role} from {place}", f"{place}'s {role}", f"{place} {role}"]
+    if region and len([p for p in people if fold(p.region.strip()) == fold(region)]) == 1:
+        phrases += [f"{noun} from {region}" for noun in _STAND_INS]
+        phrases += [f"{noun} of {region}" for noun in _STAND_INS]
+    return tuple(phrases)
+
+
+def spellings_checked(person: ParticipantPublic) -> list[str]:
+    """The other spellings of a person's name the gate looks for beyond the name and aliases given (other
+    romanisations), as the participant dialog and `participants show` list them."""
+    from .names import other_spellings
+
+    return other_spellings(Identity(person.id, person.name, PERSON_KIND, (person,), person.surname,
+                                    tuple(person.aliases), person.called_by).protected())
+
+
+def identifies_nobody(organisation: str) -> bool:
+    """An institution an official of which is one of thousands (the United Nations, the European Union) or
+    a Member State: naming it identifies nobody, so it is never protected."""
+    from .name_words import PUBLIC_INSTITUTIONS, is_place
+
+    words = " ".join(fold(re.sub(r"\([^()]*\)\s*$", "", organisation)).replace("-", " ").split())
+    words = re.sub(r"^(the|government of( the)?|ministry of foreign affairs of( the)?) ", "", words)
+    return words in PUBLIC_INSTITUTIONS or words in _country_names()
+
+
+@cache
+def _country_names() -> frozenset[str]:
+    import pycountry  # ISO 3166, shipped in the package
+
+    return frozenset(fold(n) for c in pycountry.countries
+                     for n in (c.name, getattr(c, "common_name", ""), getattr(c, "official_name", "")) if n)
 
 
 def _crowds(participants: Iterable[ParticipantPublic]) -> set[str]:
@@ -162,6 +233,10 @@ def _crowds(participants: Iterable[ParticipantPublic]) -> set[str]:
     return {key for key, count in counts.items() if count >= CROWD and key not in own}
 
 
+#: Phrases that hold a protected organisation's name and mean something else: the rule is not the institute.
+_PUBLIC_PHRASES = ("Chatham House rule",)
+
+
 class Register:
     """The protected identities of one meeting, with the matcher built for them (build it once per meeting)."""
 
@@ -173,7 +248,17 @@ class Register:
     def matcher(self):
         from .names import Matcher, Protected
 
-        return Matcher(Protected(i.key, i.name, i.kind, surname=i.surname or None) for i in self.identities.values())
+        # Organisers, guests of honour and people who may be named are matched too, never reported: their names hide the
+        # protected words inside them and are no slip of a protected name ("Šimonović", "Šimunović").
+        hosts = [Protected(f"host:{n}", name, ORG_KIND, public=True)
+                 for n, name in enumerate(self.detail.meeting.organisers) if name.strip()]
+        protected = {p.id for i in self.identities.values() for p in i.people}
+        named = [Protected(f"named:{p.id}", p.name, PERSON_KIND, surname=p.surname or None, public=True)
+                 for p in self.detail.participants if p.id not in protected and p.kind == "person"]
+        named += [Protected(f"guest:{n}", g["name"], PERSON_KIND, public=True)
+                  for n, g in enumerate(self.detail.meeting.guests) if str(g.get("name", "")).strip()]
+        named += [Protected(f"phrase:{n}", phrase, ORG_KIND, public=True) for n, phrase in enumerate(_PUBLIC_PHRASES)]
+        return Matcher([*(i.protected() for i in self.identities.values()), *hosts, *named])
 
     def find(self, text: str) -> list:
         return self.matcher.find(text) if self.identities and text else []
@@ -266,11 +351,19 @@ def audit(detail: MeetingDetail, register: Register | None = None) -> list[Flag]
         for hit in register.find(reader_text.text):
             identity = register.identities[hit.key]
             flag = Flag(reader_text.note_id, reader_text.field, identity.key, identity.participant.id,
-                        identity.name, hit.matched, "organisation" if identity.kind == ORG_KIND else "name",
+                        identity.name, hit.matched, _flag_kind(identity, hit.what),
                         _excerpt(reader_text.text, hit.start, hit.end), reader_text.text)
             if flag.token not in dismissed:
                 flags.append(flag)
     return flags
+
+
+def _flag_kind(identity: Identity, what: str) -> str:
+    """What the audit calls a mention: "name", "organisation", "role" (a description that points at one
+    person) or "possible" (a word one slip away from a protected name: check it)."""
+    if what in ("possible", "role"):
+        return what
+    return "organisation" if identity.kind == ORG_KIND else "name"
 
 
 def dismissed_mentions(detail: MeetingDetail, register: Register) -> set[tuple[str, str]]:
@@ -291,13 +384,16 @@ def _words(text: str) -> str:
 # --- anonymising ------------------------------------------------------------------------------------------
 
 
-def anonymous_form(identity: Identity) -> str:
+def anonymous_form(identity: Identity, participants: Iterable[ParticipantPublic] = ()) -> str:
     """How a protected identity is written instead: 'a participant', 'one
-    participant from <region>', 'a participating organisation'."""
+    participant from <region>', 'a participating organisation'. The region is
+    named only where at least two of the meeting's `participants` come from it:
+    "one participant from Ghana" names the only one from Ghana."""
     if identity.kind == ORG_KIND:
         return "a participating organisation"
-    region = identity.participant.region
-    return f"one participant from {region}" if region else "a participant"
+    region = identity.participant.region.strip()
+    shared = [p for p in participants if p.kind != DELEGATION and fold(p.region.strip()) == fold(region)]
+    return f"one participant from {region}" if region and len(shared) >= 2 else "a participant"
 
 
 def anonymise_text(text: str, register: Register, keys: set[str] | None = None) -> str:
@@ -306,7 +402,7 @@ def anonymise_text(text: str, register: Register, keys: set[str] | None = None) 
     for hit in register.find(text):
         if (keys is not None and hit.key not in keys) or hit.start < last:
             continue
-        replacement = anonymous_form(register.identities[hit.key])
+        replacement = anonymous_form(register.identities[hit.key], register.detail.participants)
         start = hit.start
         article = _ARTICLE_BEFORE.search(text, last, start)
         if article:  # "the FES" -> "a participating organisation", not "the a ..."

@@ -219,7 +219,12 @@ def test_underscores_and_digits_separate_tokens(text, key, written):
 
 @pytest.mark.parametrize("text", BOUNDARIES_NOT)
 def test_a_name_inside_a_longer_word_is_not_a_hit(text):
-    assert hits(text) == []
+    """Not a hit as the name; a word one letter longer than a long name is a possible slip (issue 22)."""
+    assert [h for h in hits(text) if h.what != "possible"] == []
+
+
+def test_a_long_word_one_letter_from_a_name_is_a_possible_mention():
+    assert [(h.key, h.matched, h.what) for h in hits("Simonovicz spoke")] == [("simonovic", "Simonovicz", "possible")]
 
 
 # --- every part of a compound name; particles; given names -------------------------------------------------
@@ -328,7 +333,8 @@ def test_inflected_surnames_are_found(text, key, written):
 
 @pytest.mark.parametrize("text", INFLECTED_NOT)
 def test_other_words_sharing_a_stem_are_not(text):
-    assert hits(text) == []
+    """Not the name; "Petrov" and "Walesan", one letter from a long name, are possible slips (issue 22)."""
+    assert [h for h in hits(text) if h.what != "possible"] == []
 
 
 # --- short names ------------------------------------------------------------------------------------------

@@ -69,8 +69,6 @@ REGISTER = [
 
 # Flags raised on purpose although the sentence is not about the protected person.
 UNAVOIDABLE = [
-    (Protected("x", "Grace Long"), "It was a long debate.",
-     "a surname that is an ordinary word is matched in any case: a note typed in lower case must not leak it"),
     (Protected("x", "فاطمة حداد"), "أعلن الحداد لمدة ثلاثة أيام.",
      "Haddad is also the Arabic word for mourning; the al- prefix is stripped as for names"),
     (Protected("x", "สมชาย ใจดี"), "เขาเป็นคนใจดี",
@@ -104,3 +102,30 @@ def test_no_ordinary_sentence_is_flagged():
 @pytest.mark.parametrize(("protected", "sentence", "why"), UNAVOIDABLE, ids=[u[2][:40] for u in UNAVOIDABLE])
 def test_the_unavoidable_cases_are_flagged_by_design(protected, sentence, why):
     assert Matcher([protected]).find(sentence), why
+
+
+COMMON_WORD_SURNAMES = [Protected("may", "Theresa May"), Protected("young", "Grace Young"),
+                        Protected("said", "Edward Said"), Protected("power", "Samantha Power"),
+                        Protected("long", "Grace Long")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "It was a long debate.", "The council may grant young people a voice.", "He said that power matters.",
+    "In May the Council met again.", "May 2025 was the deadline.", "Young people spoke first.",
+    "The Young Leaders Programme was cited.", "SUMMARY OF THE MAY MEETING", "Power sharing was discussed.",
+    "The Long-term Strategy was adopted.", "By May, the plan was ready.",
+])
+def test_a_common_word_surname_in_ordinary_prose_is_not_flagged(sentence):
+    """Issue 22: a surname that is an ordinary English word is flagged only where it stands as a name."""
+    assert Matcher(COMMON_WORD_SURNAMES).find(sentence) == []
+
+
+@pytest.mark.parametrize(("sentence", "written"), [
+    ("Young argued that the mandate was too wide.", "Young"), ("As Power put it, the veto is the problem.", "Power"),
+    ("Ms May disagreed.", "Ms May"), ("May's proposal was welcomed.", "May"), ("Grace Young said so.", "Grace Young"),
+    ("the point Said made was taken up.", "Said"), ("Theresa May opened the session.", "Theresa May"),
+    ("Long stressed the cost.", "Long"),
+])
+def test_a_common_word_surname_standing_as_a_name_is_flagged(sentence, written):
+    found = Matcher(COMMON_WORD_SURNAMES).find(sentence)
+    assert [sentence[h.start:h.end] for h in found] == [written]

@@ -31,7 +31,7 @@ async def test_audit_screen_fixes(engine, breakfast):
         assert table.row_count == 2
         await pilot.press("a")  # anonymise the first flag
         assert services.get_note(engine, named.id).text == (
-            "One participant from the Western Balkans urged a regional approach.")
+            "A participant urged a regional approach.")
         assert app.screen.query_one("#flags", DataTable).row_count == 1
         await pilot.press("d")  # the organisation is a subject here, not a speaker
         assert app.screen.query_one("#flags", DataTable).row_count == 0

@@ -48,7 +48,7 @@ from ..sealing import check_envelope, is_sealed, seal, unseal
 from ..text import match_label
 from ..vocab import NOTE_KINDS, RULES
 from ._db import transaction
-from .import_guards import RuleGuard, existing_rows, foreign_ids
+from .import_guards import RuleGuard, check_spellings, existing_rows, foreign_ids, learn_spellings
 from .meetings import get_detail
 
 
@@ -220,6 +220,9 @@ def _check_consistency(path: Path, bundle: Bundle) -> None:
         for index, row in enumerate(rows):
             if row.meeting_id != mid:
                 raise BundleError(f"{path}: {name}.{index}.meeting_id does not match the bundled meeting.")
+    problem = check_spellings(bundle.participants)
+    if problem is not None:
+        raise BundleError(f"{path}: {problem}.")
     for index, item in enumerate(bundle.items):
         if item.rule is not None and item.rule not in RULES:
             raise BundleError(f"{path}: items.{index}.rule {item.rule!r} is not an attribution rule.")
@@ -255,7 +258,8 @@ def _upsert(
     """Insert a missing row; update an existing one only where the policy says.
 
     `keep_local=True` never changes an existing row (agenda items and
-    participants: the plenary laptop's clock and register stay as they are);
+    participants: the plenary laptop's clock and register stay as they are,
+    but for the spellings a participant gains: import_guards.learn_spellings);
     a tuple names fields that are never taken from a bundle. `existing`: the
     rows of this table already loaded by id (else the row is looked up).
     """
@@ -385,6 +389,11 @@ def merge_bundle(engine: Engine, bundle: Bundle, *, source: str, accept_rule_cha
                 guard.item(row, item.rule)
             _upsert(session, AgendaItem, item, report, keep_local=True, existing=existing[AgendaItem])
         for participant in _ours(bundle.participants, foreign):
+            row = existing[Participant].get(participant.id)
+            if row is not None and learn_spellings(row, participant):  # the register's own details stay
+                session.add(row)
+                report.updated += 1
+                continue
             _upsert(session, Participant, participant, report, keep_local=True, existing=existing[Participant])
         session.flush()
         for entry in _ours(bundle.interventions, foreign):

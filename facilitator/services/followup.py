@@ -227,8 +227,9 @@ def carry_forward(engine: Engine, meeting_id: str) -> AgendaItem | None:
 
     A carried text that names a protected participant of the earlier meeting
     takes that protection along: the person is registered in this meeting too,
-    as carried and not attributable, so the audit and the export gate of this
-    meeting know them — whatever this meeting's own rule."""
+    as carried and not attributable, with their surname, aliases and called-by
+    name, so the audit and the export gate of this meeting know them by every
+    spelling the earlier one did — whatever this meeting's own rule."""
     carried = open_items_of_previous(engine, meeting_id)
     if not carried:
         return None
@@ -243,7 +244,9 @@ def carry_forward(engine: Engine, meeting_id: str) -> AgendaItem | None:
             if fold(person.name) not in known:
                 session.add(Participant(meeting_id=meeting_id, name=person.name, organisation=person.organisation,
                                         role=person.role, region=person.region, category=person.category,
-                                        kind=person.kind, source=CARRIED, attributable=False))
+                                        kind=person.kind, source=CARRIED, attributable=False,
+                                        surname=person.surname, aliases=list(person.aliases),
+                                        called_by=person.called_by))
         items = session.exec(
             select(AgendaItem).where(AgendaItem.meeting_id == meeting_id).order_by(col(AgendaItem.position))
         ).all()

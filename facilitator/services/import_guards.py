@@ -4,6 +4,11 @@ or put speakers under a less protective attribution rule unasked.
 A bundle comes from another laptop, or from anyone. Ids are UUIDs, so an id
 that already belongs to another meeting here is a mistake or an attack: that
 row, and every bundled row that hangs on it, is left alone and counted. A
+participant already here keeps their details, but learns the spellings the
+bundle knows them by and this register does not (`learn_spellings`): the
+register's protection only grows. A bundle's aliases and called-by names are
+checked as the CLI checks them (`check_spellings`): a list of a million
+aliases, or one of ten megabytes, is refused in one line. A
 change toward less protection (Chatham House or not-for-attribution → on
 the record) of the meeting's rule, of an agenda item's override, or of a
 note's effective rule by moving it to another item, is reported and kept
@@ -14,6 +19,7 @@ from __future__ import annotations
 
 from sqlmodel import Session, col, select
 
+from ..errors import BundleError, InvalidInput
 from ..models import (
     AgendaItem,
     Intervention,
@@ -27,6 +33,7 @@ from ..models import (
     as_utc,
 )
 from ..vocab import less_protective
+from .participants import MAX_ALIASES, check_aliases, check_called_by, check_surname, check_utf8
 
 #: Ids asked for in one `IN (...)` when loading what a bundle's rows match here.
 CHUNK = 500
@@ -133,3 +140,50 @@ class RuleGuard:
     def _effective(self, item_id: str | None) -> str:
         item = self.session.get(AgendaItem, item_id) if item_id else None
         return item.rule if item is not None and item.rule else self.session.get(Meeting, self.meeting_id).rule
+
+
+def check_spellings(participants: list) -> str | None:
+    """The first thing wrong with how a bundle's participants are called (their aliases and called-by
+    names, which travel as any field), as a phrase naming the field; None when nothing is. The aliases are
+    left as this release keeps them (services.participants.check_aliases: stripped, each once)."""
+    for index, person in enumerate(participants):
+        where = f"participants.{index}"
+        if len(person.aliases) > MAX_ALIASES:  # before looking at each: a hostile list may hold millions
+            return f"{where}.aliases holds {len(person.aliases)} aliases; a participant may have at most {MAX_ALIASES}"
+        try:
+            person.aliases = check_aliases(person.name, person.aliases)
+        except InvalidInput as exc:
+            return f"{where}.aliases: {exc}".rstrip(".")
+        try:
+            check_utf8(called_by=person.called_by)
+            person.called_by = check_called_by(person.name, person.aliases, person.called_by)
+        except InvalidInput as exc:
+            return f"{where}.called_by: {exc}".rstrip(".")
+    return None
+
+
+def learn_spellings(row: Participant, incoming) -> bool:
+    """Give a participant already here the aliases the bundled version of them has and they do not, and
+    its surname and called-by name where they have none (and these fit their name here); True when any
+    was added. BundleError when they would then have more than MAX_ALIASES aliases."""
+    changed = False
+    if incoming.aliases:
+        try:
+            merged = check_aliases(row.name, [*(row.aliases or []), *incoming.aliases])
+        except InvalidInput:
+            raise BundleError(f"{row.name} would have more than {MAX_ALIASES} aliases with those of the bundle; "
+                              "remove some on either side (facilitator participants edit) and import it again."
+                              ) from None
+        if merged != (row.aliases or []):
+            row.aliases, changed = merged, True
+    if incoming.surname and not row.surname:
+        try:
+            row.surname, changed = check_surname(row.name, incoming.surname), True
+        except InvalidInput:
+            pass  # renamed here: the bundle's surname is not part of the name any more
+    if incoming.called_by and not row.called_by:
+        try:
+            row.called_by, changed = check_called_by(row.name, row.aliases or [], incoming.called_by), True
+        except InvalidInput:
+            pass
+    return changed

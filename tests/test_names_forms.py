@@ -1,0 +1,139 @@
+"""Issue 22: the forms of a protected name the register was not given — aliases, the called-by name,
+initials, addresses and handles, slips of the keyboard, organisations' short forms, roles only one person
+holds — and the ordinary words that must not be taken for them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from facilitator.models import MeetingDetail, MeetingPublic, ParticipantPublic
+from facilitator.names import Matcher, Protected
+from facilitator.policy import Register, anonymise_text, identifies_nobody
+
+KUZNETSOVA = Protected("nk", "Наталья Кузнецова")
+ADEYEMI = Protected("oa", "Oluwakemi Adeyemi", aliases=("Kemi",))
+ABEBE = Protected("ab", "Abebe Bekele", called_by="Abebe")
+SOMCHAI = Protected("sc", "Somchai Wongsawat", called_by="Somchai")
+LINDQVIST = Protected("lips", "Lindqvist Institute for Peace Studies", kind="organisation")
+MATCHER = Matcher([KUZNETSOVA, ADEYEMI, ABEBE, SOMCHAI, LINDQVIST, Protected("ng", "Natalia Gomez")])
+
+
+def found(text: str, matcher: Matcher = MATCHER) -> list[tuple[str, str, str]]:
+    return [(h.key, h.matched, h.what) for h in matcher.find(text)]
+
+
+@pytest.mark.parametrize(("text", "key", "written"), [
+    ("Kemi argued for a regional fund.", "oa", "Kemi"),
+    ("Ato Abebe stressed the cost.", "ab", "Ato Abebe"),
+    ("Abebe stressed the cost.", "ab", "Abebe"),
+    ("As Khun Somchai put it, the plan is late.", "sc", "Somchai"),
+    ("Somchai disagreed.", "sc", "Somchai"),
+])
+def test_an_alias_and_the_called_by_name_are_names(text, key, written):
+    hits = MATCHER.find(text)
+    assert any(h.key == key and written in text[h.start:h.end] for h in hits), found(text)
+
+
+@pytest.mark.parametrize(("text", "written"), [
+    ("NK argued that the mandate was too wide.", "NK"),
+    ("The point N.K. made was taken up.", "N.K"),
+    ("Write to nkuznetsova@example.org for the paper.", "nkuznetsova"),
+    ("Follow @NKuznetsova for updates.", "NKuznetsova"),
+    ("Tagged #NataliaKuznetsova in the post.", "NataliaKuznetsova"),
+    ("Mail natalia.kuznetsova@example.org.", "natalia.kuznetsova"),
+    ("#Kuznetsova was trending.", "Kuznetsova"),
+])
+def test_initials_addresses_handles_and_hashtags_are_names(text, written):
+    hits = [h for h in MATCHER.find(text) if h.key == "nk"]
+    assert hits and all(written.startswith(text[h.start:h.end]) or text[h.start:h.end] in written for h in hits), \
+        found(text)
+
+
+@pytest.mark.parametrize("text", ["The UN and the EU agreed.", "HR policies were discussed.",
+                                  "SUMMARY OF THE NK DISCUSSION", "The AI tools were reviewed."])
+def test_everyday_acronyms_and_headings_are_not_initials(text):
+    assert [f for f in found(text) if f[0] == "nk"] == []
+
+
+@pytest.mark.parametrize("typed", ["Kuznestova", "Kuznetsva", "Kuznetzova", "Kuznetsovva", "Kouznetsova"])
+def test_a_slip_in_a_long_name_is_a_possible_mention(typed):
+    hits = MATCHER.find(f"{typed} argued for a fund.")
+    assert [(h.key, h.matched) for h in hits] == [("nk", typed)]
+
+
+def test_a_slip_is_possible_not_certain_and_ordinary_words_are_not_slips():
+    assert found("Kuznestova argued.") == [("nk", "Kuznestova", "possible")]
+    assert found("The dialogue was constructive and the minutes were adopted.") == []
+
+
+@pytest.mark.parametrize(("text", "written"), [
+    ("Researchers at the Lindqvist Institute disagreed.", "Lindqvist Institute"),
+    ("Lindqvist has published on this.", "Lindqvist"),
+    ("A paper from LIPS was circulated.", "LIPS"),
+])
+def test_an_organisation_by_its_short_forms(text, written):
+    hits = [h for h in MATCHER.find(text) if h.key == "lips"]
+    assert [text[h.start:h.end] for h in hits] == [written]
+
+
+@pytest.mark.parametrize("text", ["The institute for peace studies was cited.", "Peace studies matter.",
+                                  "The Institute was praised."])
+def test_generic_words_of_an_organisation_are_not_its_name(text):
+    assert [f for f in found(text) if f[0] == "lips"] == []
+
+
+def _register(*people: ParticipantPublic, organisers: list[str] = ()) -> Register:
+    now = dt.datetime(2026, 12, 5, tzinfo=dt.UTC)
+    meeting = MeetingPublic(id="m", title="T", date=dt.date(2026, 12, 5), created_at=now, updated_at=now,
+                            rule="chatham-house", organisers=list(organisers))
+    return Register(MeetingDetail(meeting=meeting, items=[], participants=list(people), notes=[], organisers=[]))
+
+
+def _person(pid: str, name: str, **fields) -> ParticipantPublic:
+    return ParticipantPublic(id=pid, meeting_id="m", name=name, **fields)
+
+
+def test_a_role_only_one_person_holds_identifies_them():
+    register = _register(_person("a", "Kwame Asante", role="Foreign Minister", region="Ghana"),
+                         _person("b", "Ines Duarte", role="Ambassador", region="Portugal"),
+                         _person("c", "Ola Nordmann", role="Ambassador", region="Norway"))
+    hits = register.find("The Foreign Minister of Ghana argued for a fund.")
+    assert [(h.key, h.what) for h in hits] == [("a", "role")]
+    assert [h.key for h in register.find("Portugal's Ambassador warned against delay.")] == ["b"]
+    assert register.find("Two ambassadors warned against delay.") == []  # a role two hold names neither
+
+
+def test_the_only_participant_from_a_region_is_not_one_participant_from_it():
+    register = _register(_person("a", "Kwame Asante", region="Ghana"), _person("b", "Ines Duarte", region="Portugal"),
+                         _person("c", "Ana Lopes", region="Portugal"))
+    assert [h.key for h in register.find("One participant from Ghana argued.")] == ["a"]
+    assert register.find("One participant from Portugal argued.") == []
+    assert anonymise_text("Asante argued.", register) == "A participant argued."
+    assert anonymise_text("Duarte argued.", register) == "One participant from Portugal argued."
+
+
+def test_an_organiser_named_like_a_participant_is_not_a_mention_of_them():
+    register = _register(_person("a", "Grace Young"), organisers=["Young Peacebuilders Network"])
+    assert register.find("The Young Peacebuilders Network hosted the meeting.") == []
+    assert [h.key for h in register.find("Young argued for a fund.")] == ["a"]
+
+
+def test_a_name_one_slip_from_a_person_who_may_be_named_is_theirs_not_a_possible_mention():
+    register = _register(_person("a", "Zorana Šimunović"), _person("b", "Ivan Šimonović", attributable=True))
+    assert register.find("Šimonović opened the meeting.") == []
+    assert [h.key for h in register.find("Šimunović opened the meeting.")] == ["a"]
+
+
+@pytest.mark.parametrize(("organisation", "nobody"), [
+    ("United Nations (UN)", True), ("the European Union", True), ("Ghana", True), ("Government of Ghana", True),
+    ("African Union", True), ("Lindqvist Institute for Peace Studies", False), ("European Commission", False),
+])
+def test_institutions_that_identify_nobody(organisation, nobody):
+    assert identifies_nobody(organisation) is nobody
+
+
+def test_a_participant_from_the_united_nations_flags_no_ordinary_prose():
+    register = _register(_person("a", "Kwame Asante", organisation="United Nations (UN)"))
+    assert register.find("The UN Secretary-General and the United Nations system were praised.") == []
