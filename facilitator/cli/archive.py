@@ -27,7 +27,8 @@ def _archive_url(value: str | None, option: str) -> str:
     return url
 
 
-def _move(ctx: typer.Context, verb: str, source, target, refs, source_name: str, accept: bool) -> None:
+def _move(ctx: typer.Context, verb: str, source, target, refs, source_name: str, accept: bool,
+          audit_first: bool = False) -> None:
     from ..errors import ConnectionLost
     from ..services.bundles import report_line
     from ..services.sync import meetings_to_move, move
@@ -38,7 +39,12 @@ def _move(ctx: typer.Context, verb: str, source, target, refs, source_name: str,
         return
     done, refused = 0, []
     try:
-        for moved in move(source, target, ids, source_name=source_name, accept_rule_change=accept):
+        for moved in move(source, target, ids, source_name=source_name, accept_rule_change=accept,
+                          audit_first=audit_first):
+            if moved.open_flags:  # the sentence names the meeting, its flags and what to run
+                refused.append(moved.meeting_id)
+                typer.echo(f"facilitator: {moved.error}", err=True)
+                continue
             if moved.error:
                 refused.append(moved.meeting_id)
                 typer.echo(f"facilitator: {moved.meeting_id[:8]} not {verb}ed: {moved.error}", err=True)
@@ -65,14 +71,15 @@ def push_cmd(
         show_default=False)] = None,
     accept_rule_change: AcceptOption = False,
 ) -> None:
-    """Send meetings from this database to the archive (merged by id; safe to repeat)."""
+    """Send meetings from this database to the archive (merged by id; safe to repeat). A meeting with open
+    audit flags is not sent (`facilitator audit` lists them); the others are."""
     from ..db import close_engine, open_engine
 
     url = _archive_url(to, "--to")
     laptop = state(ctx).engine
     archive = open_engine(url)
     try:
-        _move(ctx, "push", laptop, archive, meetings, "a laptop's push", accept_rule_change)
+        _move(ctx, "push", laptop, archive, meetings, "a laptop's push", accept_rule_change, audit_first=True)
     finally:
         close_engine(archive)
 

@@ -123,9 +123,12 @@ def purge_cmd(
     meeting: MeetingArg,
     yes: Annotated[bool, typer.Option("--yes", help="Do not ask for confirmation.")] = False,
 ) -> None:
-    """Remove what identifies speakers from a protected meeting's raw notes and its backups (irreversible)."""
+    """Remove what identifies speakers from a protected meeting, its backups and the shared phrase library
+    (irreversible); name the copies made with `backup -o`, which it cannot reach."""
 
-    from ..services.retention import purge_identities
+    from shlex import quote
+
+    from ..services.retention import LEFT, PURGED, purge_identities
 
     engine, found = meeting_of(ctx, meeting)
     if not yes:
@@ -133,6 +136,21 @@ def purge_cmd(
     report = purge_identities(engine, found.id)
     typer.echo(f"{report.notes_changed} note(s) changed, {report.speaker_links} speaker link(s) and "
                f"{report.queue_entries} speakers-list entr(ies) removed, {report.backups_purged} backup(s) purged")
+    if report.phrases_rewritten:
+        typer.echo(f"{report.phrases_rewritten} phrase(s) of the phrase library named a protected participant: "
+                   "rewritten in the anonymous form")
+    for backup in report.backups:
+        if backup.outcome == PURGED:
+            typer.echo(f"purged backup {backup.path}")
+        elif backup.outcome != LEFT:
+            typer.echo(f"removed backup {backup.path}: {backup.reason}")
+    for backup in report.backups:
+        if backup.outcome == LEFT:
+            typer.echo(f"facilitator: warning: not purged: {backup.path}, in the backups folder: {backup.reason}; "
+                       "delete it.", err=True)
+    for copy in report.copies:
+        typer.echo(f"facilitator: warning: not purged: {copy}, a copy made with backup -o; delete it or purge it "
+                   f"with `facilitator --db {quote(copy)} purge {found.id[:8]} --yes`.", err=True)
     if report.not_compacted:
         raise DatabaseError(f"The purge is complete, but {len(report.not_compacted)} file(s) could not be compacted "
                             f"for want of free disk space (first {report.not_compacted[0]}); free some space and "

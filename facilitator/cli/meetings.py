@@ -380,6 +380,7 @@ def audit_cmd(
     from ..services import audit as audit_service
 
     engine, found = meeting_of(ctx, meeting)
+    audit_service.check_can_audit(engine, found.id)  # an archive reader sees no register: "no flags" would lie
     flags = audit_service.audit_meeting(engine, found.id)
     if not flags:
         typer.echo("No open flags: nothing names a participant who may not be identified.")

@@ -168,6 +168,25 @@ def is_initialised(conn) -> bool:
     return conn.exec_driver_sql(f"SELECT to_regclass('{SCHEMA}.released_note') IS NOT NULL").scalar()
 
 
+def sees_register(conn, meeting_id: str) -> bool:
+    """Does this connection see every row of the meeting's register of participants? Row-level security
+    hides a protected meeting's protected participants from a reader (`READ_RULES["participant"]`) and from
+    a rapporteur of other meetings; its own rapporteurs, the administrators, the tables' owner and a
+    superuser see them all. An archive without the roles (`archive init` not run) hides nothing."""
+    if not is_initialised(conn):
+        return True
+    from sqlalchemy import text
+
+    return bool(conn.execute(text(f"""
+        SELECT r.rolsuper OR r.rolbypassrls
+               OR pg_has_role(current_user, c.relowner, 'USAGE')
+               OR pg_has_role(current_user, '{ADMIN}', 'USAGE')
+               OR (pg_has_role(current_user, '{RAPPORTEUR}', 'USAGE') AND :m IN {_MY_MEETINGS})
+               OR :m NOT IN {_PROTECTED_MEETINGS}
+        FROM pg_roles r, pg_class c
+        WHERE r.rolname = current_user AND c.oid = 'participant'::regclass"""), {"m": meeting_id}).scalar())
+
+
 def release_meeting(conn, meeting_id: str) -> int:
     """After a purge on the archive: readers may now see these notes, each in the version purged."""
     if not is_initialised(conn):

@@ -10,16 +10,34 @@ from dataclasses import dataclass
 from sqlalchemy import Engine
 from sqlmodel import Session, select
 
-from ..errors import NotFound
-from ..models import AgendaItem, Meeting, Note, utcnow
+from .. import dialects
+from ..dialects import pg_security
+from ..errors import InvalidInput, NotFound
+from ..models import AgendaItem, Meeting, MeetingDetail, Note, Organiser, utcnow
 from ..policy import Flag, Register, ReaderText, anonymise_text, audit, reader_texts
-from ._db import transaction
+from ._db import reading, transaction
 from .meetings import get_detail
 from .participants import update_participant
 
 
 def audit_meeting(engine: Engine, meeting_id: str) -> list[Flag]:
     return audit(get_detail(engine, meeting_id))
+
+
+#: Said to an archive account from which row-level security hides the register (dialects.pg_security).
+REGISTER_HIDDEN = ("This archive account cannot see the register of protected participants, so it cannot audit; "
+                   "ask a rapporteur.")
+
+
+def check_can_audit(engine: Engine, meeting_id: str) -> None:
+    """Refuse (InvalidInput) to audit where the register is hidden: on an archive, a reader (or a rapporteur
+    of other meetings) sees no protected participant of a protected meeting, so an audit would find nothing
+    to flag and say so."""
+    if not dialects.is_postgresql(engine):
+        return
+    with reading(engine) as session:
+        if not pg_security.sees_register(session.connection(), meeting_id):
+            raise InvalidInput(REGISTER_HIDDEN)
 
 
 @dataclass(frozen=True)
@@ -45,13 +63,22 @@ def anonymise_preview(engine: Engine, meeting_id: str, flags: list[Flag] | None 
     wanted: dict[tuple[str | None, str], set[str]] = {}
     for flag in flags:
         wanted.setdefault((flag.note_id, flag.field), set()).add(flag.identity)
+    return text_changes(detail, register, wanted)
+
+
+def text_changes(detail: MeetingDetail, register: Register,
+                 wanted: dict[tuple[str | None, str], set[str]] | None = None) -> list[Change]:
+    """How anonymising rewrites each text `policy.reader_texts` lists: only the identities `wanted` in each
+    (note id, field) — the audit's flags — or, with `wanted` None, every identity of the register in every
+    text (the purge)."""
     changes = []
     for text in reader_texts(detail):
-        keys = wanted.get((text.note_id, text.field))
-        if keys:
-            after = anonymise_text(text.text, register, keys)
-            if after != text.text:
-                changes.append(Change(text.note_id, text.field, text.text, after))
+        keys = None if wanted is None else wanted.get((text.note_id, text.field))
+        if wanted is not None and not keys:
+            continue
+        after = anonymise_text(text.text, register, keys)
+        if after != text.text:
+            changes.append(Change(text.note_id, text.field, text.text, after))
     return changes
 
 
@@ -64,15 +91,26 @@ def anonymise(engine: Engine, meeting_id: str, flags: list[Flag] | None = None) 
         if meeting is None:
             raise NotFound(f"No meeting with id {meeting_id!r}.")
         for change in changes:
-            _rewrite(session, meeting, change)
+            rewrite(session, meeting, change)
         meeting.updated_at = utcnow()
         session.add(meeting)
     return changes
 
 
-def _rewrite(session: Session, meeting: Meeting, change: Change) -> None:
-    """Put `change.after` where `change.before` is, if it is still there."""
+def rewrite(session: Session, meeting: Meeting, change: Change, *, profiles: bool = False) -> None:
+    """Put `change.after` where `change.before` is, if it is still there: the one writer of a text
+    `policy.reader_texts` lists, for the audit's anonymise and for the purge (services.retention).
+
+    An organiser's About text comes from a profile other meetings share: anonymising writes this meeting's
+    own copy of it (`meeting.about`); with `profiles` (the purge, which must leave the name nowhere) the
+    profile itself is rewritten instead. The caller adds `meeting` to the session."""
     kind, _, rest = change.field.partition(":")
+    if kind == "organiser" and profiles:
+        for profile in session.exec(select(Organiser).where(Organiser.name == rest)):
+            if profile.about == change.before:
+                profile.about = change.after
+                session.add(profile)
+        return
     if change.note_id is not None:
         note = session.get(Note, change.note_id)
         if note is not None and getattr(note, change.field) == change.before:

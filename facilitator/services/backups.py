@@ -2,11 +2,18 @@
 application is writing. Made at the start and end of each live session and by
 hand (`facilitator backup`); the last few are kept. `facilitator restore`
 checks a backup before it replaces anything, and backs up what it replaces.
+
+A copy written elsewhere (`facilitator backup -o PATH`) is out of the
+application's reach, so `purge` cannot purge it; where each went is recorded
+beside the database (`facilitator.db.copies.json`, `copies_record`), so that
+`purge` can name every one still there.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
+import os
 import sqlite3
 import tempfile
 from pathlib import Path
@@ -17,7 +24,8 @@ from ..db import database_file, exclusive, open_engine
 from ..dialects import sqlite_only
 from ..encryption import passphrase_of
 from ..errors import DatabaseError
-from ..files import SQLITE_HEADER, atomic_target, backup_name, backups_folder, backups_of, check_target, is_empty_backup
+from ..files import (SQLITE_HEADER, atomic_target, backup_name, backups_folder, backups_of, check_target,
+                     is_empty_backup, writable_folder, write_atomically)
 
 KEEP = 10
 
@@ -67,7 +75,52 @@ def backup_database(engine: Engine, dest: Path | None = None, *, reason: str = "
         raw.close()
     if dest.parent == backup_folder(engine):
         prune(engine, keep)
+    else:
+        record_copy(db_path, dest)
     return dest
+
+
+# --- copies made with `backup -o`: where they went, for `purge` to name them ----------------------------------
+
+
+def copies_record(db_path: Path) -> Path:
+    """The list of copies made with `backup -o`, beside the database: `facilitator.db.copies.json`."""
+    return db_path.with_name(db_path.name + ".copies.json")
+
+
+def _read_record(record: Path) -> list[dict]:
+    try:
+        entries = json.loads(record.read_text(encoding="utf-8"))
+    except (OSError, ValueError):  # none yet, or not readable as a list: start again
+        return []
+    return [e for e in entries if isinstance(e, dict) and isinstance(e.get("path"), str)] \
+        if isinstance(entries, list) else []
+
+
+def record_copy(db_path: Path, dest: Path) -> None:
+    """Add `dest` (a copy written outside the backups folder) to the record; a database on read-only media,
+    which no purge can rewrite either, keeps none."""
+    record = copies_record(db_path)
+    if not writable_folder(record.parent):
+        return
+    path = str(Path(os.path.abspath(dest)))
+    entries = [e for e in _read_record(record) if e["path"] != path]
+    entries.append({"path": path, "made": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")})
+    payload = (json.dumps(entries, indent=1, ensure_ascii=False) + "\n").encode("utf-8")
+    try:
+        write_atomically(record, payload, overwrite=True, private=True, error=DatabaseError)
+    except DatabaseError as exc:
+        raise DatabaseError(f"The copy {dest} is written, but where it went could not be recorded ({exc}); a "
+                            "purge will not be able to name it.") from None
+
+
+def recorded_copies(engine: Engine) -> list[Path]:
+    """The copies made with `backup -o` that are still where they were written, oldest first (one written
+    into the backups folder is a backup like the others, and purged with them)."""
+    db_path = database_path(engine)
+    folder = backups_folder(db_path).resolve()
+    copies = [Path(e["path"]) for e in _read_record(copies_record(db_path))]
+    return [c for c in copies if c.is_file() and c.resolve().parent != folder]
 
 
 def _destination(db_path: Path, dest: Path | None, reason: str, *, empty: bool) -> Path:
