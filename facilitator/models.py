@@ -393,10 +393,9 @@ class MeetingDetail(SQLModel):
 
     def effective_rule(self, item_id: str | None) -> str:
         """The rule of an item's notes (see policy.effective_rule)."""
-        from .policy import effective_rule
+        from .policy import rule_of
 
-        item = next((i for i in self.items if i.id == item_id), None)
-        return effective_rule(self.meeting.rule, item.rule if item else None)
+        return rule_of(self.meeting, next((i for i in self.items if i.id == item_id), None))
 
     def participant(self, participant_id: str | None) -> ParticipantPublic | None:
         for p in self.participants:

@@ -45,7 +45,7 @@ from typing import TYPE_CHECKING
 
 from .errors import ExportError, InvalidInput
 from .text import fold
-from .vocab import CARRIED, DELEGATION, ON_THE_RECORD, ORGANISATION, PROTECTED_RULES, RULE_PHRASES
+from .vocab import CARRIED, DELEGATION, ON_THE_RECORD, ORGANISATION, RULE_PHRASES
 
 if TYPE_CHECKING:  # annotations only: the rules on speakers are read without the ORM (facilitator.quickread)
     from .models import MeetingDetail, ParticipantPublic
@@ -73,8 +73,26 @@ def effective_rule(meeting_rule: str, item_rule: str | None = None) -> str:
     return item_rule or meeting_rule
 
 
+def rule_of(meeting, item=None) -> str:
+    """The rule of a meeting's item (anything with a `rule`: a row or a public model; None for notes
+    outside any item): `effective_rule` for callers that hold the meeting and the item."""
+    return effective_rule(meeting.rule, item.rule if item is not None else None)
+
+
+def protected_items(meeting_rule: str, items: Iterable) -> set[str]:
+    """The ids of the items whose notes are held under a protected rule."""
+    return {i.id for i in items if is_protected(effective_rule(meeting_rule, i.rule))}
+
+
 def is_protected(rule: str) -> bool:
-    return rule in PROTECTED_RULES
+    """Does this rule protect speakers? Every rule but on-the-record does, including one this release does
+    not know: the policy fails closed."""
+    return not speakers_named(rule)
+
+
+def speakers_named(rule: str) -> bool:
+    """May speakers be named and recorded under this rule? Only on the record."""
+    return rule == ON_THE_RECORD
 
 
 def printed_speaker(rule: str, speaker: str | None) -> str:
@@ -90,7 +108,8 @@ def check_speaker(rule: str) -> None:
 
 
 def has_protected_part(detail: MeetingDetail) -> bool:
-    return is_protected(detail.meeting.rule) or any(is_protected(i.rule or "") for i in detail.items)
+    return is_protected(detail.meeting.rule) or any(bool(i.rule) and is_protected(i.rule)
+                                                    for i in detail.items)
 
 
 def dismissal(identity: str, field: str, text: str) -> str:
@@ -206,7 +225,7 @@ def spellings_checked(person: ParticipantPublic) -> list[str]:
 def identifies_nobody(organisation: str) -> bool:
     """An institution an official of which is one of thousands (the United Nations, the European Union) or
     a Member State: naming it identifies nobody, so it is never protected."""
-    from .name_words import PUBLIC_INSTITUTIONS, is_place
+    from .name_words import PUBLIC_INSTITUTIONS
 
     words = " ".join(fold(re.sub(r"\([^()]*\)\s*$", "", organisation)).replace("-", " ").split())
     words = re.sub(r"^(the|government of( the)?|ministry of foreign affairs of( the)?) ", "", words)

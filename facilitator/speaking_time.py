@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .errors import InvalidInput
-from .policy import effective_rule, is_protected
+from .policy import is_protected, protected_items
 from .vocab import RULE_LABELS
 
 #: The states of an entry on the speakers list: queued, then speaking, then spoken (or withdrawn).
@@ -41,19 +41,19 @@ def count_speaking(rule: str, items, interventions, notes, participants, *,
     `for_readers`: the figures are to leave the room (a CSV for a report). The
     speakers list of a meeting held under a protected rule never does (one
     line says so), and the turns taken in an item held under one are left out."""
-    protected_items: set[str | None] = set()
+    protected: set[str | None] = set()
     if for_readers:
         if is_protected(rule):
             raise InvalidInput(f"This meeting is held under the {RULE_LABELS[rule]}: its speakers list stays in "
                                "the room and is never written for readers.")
-        protected_items = {i.id for i in items if is_protected(effective_rule(rule, i.rule))}
+        protected = set(protected_items(rule, items))
     totals: dict[str, SpeakerStats] = {}
 
     def row(name: str, category: str) -> SpeakerStats:
         return totals.setdefault(name, SpeakerStats(name=name, category=category))
 
     for entry in interventions:
-        if entry.status != SPOKEN or (entry.item_id in protected_items):
+        if entry.status != SPOKEN or (entry.item_id in protected):
             continue
         found = row(entry.name, entry.category)
         found.timed += 1
@@ -64,7 +64,7 @@ def count_speaking(rule: str, items, interventions, notes, participants, *,
         if note.speaker_id is None:  # a note without a speaker neither starts nor ends a statement
             continue
         statement = (note.item_id, note.speaker_id)
-        if note.intervention_id is not None or note.item_id in protected_items:
+        if note.intervention_id is not None or note.item_id in protected:
             previous = statement  # counted with its timed turn, or not for readers
             continue
         person = people.get(note.speaker_id)

@@ -34,7 +34,7 @@ from facilitator.capture import Capture, parse_capture
 from facilitator.clock import schedule
 from facilitator.errors import FacilitatorError
 from facilitator.models import AgendaItemPublic, NotePublic
-from facilitator.policy import check_speaker, effective_rule, is_protected
+from facilitator.policy import check_speaker, is_protected, rule_of
 from facilitator.services import backups
 from facilitator.services.notes import NoteList, count_notes, resolve_themes
 from facilitator.vocab import RULE_LABELS
@@ -232,7 +232,7 @@ class CaptureScreen(ReportsWorkerErrors, WritesToDatabase, ChairsMeeting, EditsN
     _hint_busy = False
 
     def rule_of(self, item: AgendaItemPublic | None) -> str:
-        return effective_rule(self.meeting.rule, item.rule if item else None)
+        return rule_of(self.meeting, item)
 
     def tick(self) -> None:
         """Redraw everything that depends on the clock; runs every second."""

@@ -25,7 +25,7 @@ from facilitator import services
 from facilitator.clock import elapsed_seconds, format_duration, overrun_seconds, planned_seconds, speaker_remaining
 from facilitator.errors import FacilitatorError
 from facilitator.models import AgendaItemPublic, InterventionPublic, MeetingPublic
-from facilitator.policy import effective_rule, is_protected, protected_identities
+from facilitator.policy import is_protected, protected_identities, rule_of
 from facilitator.services import speakers
 from facilitator.vocab import RULE_LABELS
 
@@ -85,7 +85,7 @@ class ProjectorScreen(Screen):
 
     @property
     def rule(self) -> str:
-        return effective_rule(self.meeting.rule, self.item.rule if self.item else None)
+        return rule_of(self.meeting, self.item)
 
     def name_of(self, entry: InterventionPublic) -> str:
         """The entry's name where the current item's rule allows it, else "a participant"."""

@@ -50,7 +50,8 @@ from __future__ import annotations
 import re
 
 from facilitator.models import AgendaItemPublic, MeetingDetail, NotePublic
-from facilitator.vocab import ON_THE_RECORD, split_addressees
+from facilitator.policy import speakers_named
+from facilitator.vocab import split_addressees
 
 from ..document import Block, BulletList, Heading, Inline, Paragraph, Run
 from ..drafting import (
@@ -154,7 +155,7 @@ def by_item(detail: MeetingDetail, notes: list[NotePublic]) -> list[tuple[Agenda
 
 def speaker_name(detail: MeetingDetail, note: NotePublic) -> str:
     """The note's speaker, or "" where the rule protects speakers."""
-    if detail.effective_rule(note.item_id) != ON_THE_RECORD:
+    if not speakers_named(detail.effective_rule(note.item_id)):
         return ""
     person = detail.participant(note.speaker_id)
     return person.name if person else ""
@@ -163,7 +164,7 @@ def speaker_name(detail: MeetingDetail, note: NotePublic) -> str:
 def speaker_subject(detail: MeetingDetail, note: NotePublic) -> str:
     """The speaker as the subject of a sentence ("Zorana Šimunović", "the European Union"), or "" where
     the rule protects speakers."""
-    if detail.effective_rule(note.item_id) != ON_THE_RECORD:
+    if not speakers_named(detail.effective_rule(note.item_id)):
         return ""
     person = detail.participant(note.speaker_id)
     if person is None:

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 
 from facilitator.models import InterventionPublic, MeetingDetail, NotePublic
-from facilitator.policy import is_protected
+from facilitator.policy import is_protected, speakers_named
 from facilitator.tallies import (
     ANNEX_ORDER,
     CATEGORY_NOUNS,
@@ -35,7 +35,7 @@ from facilitator.tallies import (
     states_of,
     tally,
 )
-from facilitator.vocab import ON_THE_RECORD, RULE_PHRASES
+from facilitator.vocab import RULE_PHRASES
 
 from ..document import BulletList, Document, Heading, Paragraph, Run
 from ..drafting import (
@@ -81,7 +81,7 @@ class _Writer:
     def __init__(self, detail: MeetingDetail) -> None:
         self.detail = detail
         self.entries = {i.id: i for i in detail.interventions}
-        self.on_record = detail.meeting.rule == ON_THE_RECORD
+        self.on_record = speakers_named(detail.meeting.rule)
         self.proper = _proper_words(detail)
 
     def entry(self, note: NotePublic) -> InterventionPublic | None:

@@ -14,7 +14,8 @@ agenda item lists still gets that group's section.
 from __future__ import annotations
 
 from facilitator.models import AgendaItemPublic, MeetingDetail, NotePublic
-from facilitator.vocab import PROTECTED_RULES, RULE_PHRASES
+from facilitator.policy import is_protected
+from facilitator.vocab import RULE_PHRASES
 
 from ..document import Block, BulletList, Document, Heading, Paragraph, Run
 from ..drafting import (
@@ -107,7 +108,7 @@ def _introduction(detail: MeetingDetail) -> tuple[list[Block], set[str]]:
     blocks: list[Block] = [*lead_blocks(detail, STYLE)]
     if not m.lead.strip() and not m.participants_text.strip():
         institutions = sorted({p.organisation for p in detail.participants
-                               if p.organisation and (p.attributable or m.rule not in PROTECTED_RULES)})
+                               if p.organisation and (p.attributable or not is_protected(m.rule))})
         if institutions:
             blocks.append(Paragraph([Run(f"Participants came from {join_names(institutions)}.")]))
     keynote, used = _keynote(detail)

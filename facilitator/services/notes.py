@@ -26,13 +26,12 @@ from ..models import (
     new_id,
     utcnow,
 )
-from ..policy import check_speaker, effective_rule
+from ..policy import check_speaker, rule_of, speakers_named
 from ..text import match_label
 from ..vocab import (
     AUTO_SPEAKER,
     FOLLOWED_KINDS,
     NOTE_KINDS,
-    ON_THE_RECORD,
     join_addressees,
     normalise_kind,
 )
@@ -96,7 +95,7 @@ def _speaker_id(session: Session, meeting: Meeting, name: str, rule: str) -> str
     check_speaker(rule)
     participant = find_speaker(session, meeting.id, name)
     if participant is None:
-        participant = Participant(meeting_id=meeting.id, name=name.strip(), attributable=rule == ON_THE_RECORD,
+        participant = Participant(meeting_id=meeting.id, name=name.strip(), attributable=speakers_named(rule),
                                   source=AUTO_SPEAKER)
         session.add(participant)
         session.flush()
@@ -147,7 +146,7 @@ def _insert_note(
     text = text.strip()
     if not text:
         raise InvalidInput("The note is empty.")
-    rule = effective_rule(meeting.rule, item.rule if item else None)
+    rule = rule_of(meeting, item)
     themes = _register_themes(session, meeting, themes)
     group = _check_group(item, group)
     now = utcnow()
@@ -229,18 +228,18 @@ def capture_note(
     with transaction(engine) as session:
         meeting = _meeting(session, meeting_id)
         item = _item_for(session, meeting, item_id)
-        rule = effective_rule(meeting.rule, item.rule if item else None)
+        rule = rule_of(meeting, item)
         if capture.speaker:
             check_speaker(rule)
         speaker = capture.speaker
-        if intervention_id and not speaker and rule == ON_THE_RECORD:
+        if intervention_id and not speaker and speakers_named(rule):
             entry = session.get(Intervention, intervention_id)
             speaker = entry.name if entry else ""
         note = _insert_note(
             session, meeting, item, capture.text, kind=capture.kind, headline=capture.headline,
             addressee=capture.addressee, speaker=speaker, key=capture.key,
             themes=resolve_themes(capture.themes, meeting.themes), group=group,
-            intervention_id=intervention_id if rule == ON_THE_RECORD or not capture.speaker else None,
+            intervention_id=intervention_id if speakers_named(rule) or not capture.speaker else None,
         )
         session.connection().execute(_DELETE_DRAFT, {"meeting_id": meeting_id})
         return note
@@ -291,7 +290,7 @@ def update_note(engine: Engine, note_id: str, **changes) -> NotePublic:
             meeting = _meeting(session, note.meeting_id)
             item = session.get(AgendaItem, changes.get("item_id", note.item_id)) if changes.get(
                 "item_id", note.item_id) else None
-            check_speaker(effective_rule(meeting.rule, item.rule if item else None))
+            check_speaker(rule_of(meeting, item))
         for name, value in changes.items():
             setattr(note, name, value.strip() if isinstance(value, str) and name != "item_id" else value)
         if note.kind in FOLLOWED_KINDS and not note.status:

@@ -21,9 +21,9 @@ from sqlmodel import select
 from ..csvfiles import Column, parse_bool, raise_errors, read_rows
 from ..errors import InvalidInput, NotFound
 from ..models import AgendaItem, Intervention, Meeting, Participant
-from ..policy import effective_rule
+from ..policy import rule_of, speakers_named
 from ..text import fold
-from ..vocab import AUTO_SPEAKER, MAX_STATES, ON_THE_RECORD, identity_kind_of_category
+from ..vocab import AUTO_SPEAKER, MAX_STATES, identity_kind_of_category
 from ._db import transaction
 from .participants import (
     check_aliases,
@@ -166,7 +166,7 @@ def import_speakers(engine: Engine, meeting_id: str, path: Path, *, item_id: str
         if meeting is None:
             raise NotFound(f"No meeting with id {meeting_id!r}.")
         item = session.get(AgendaItem, item_id) if item_id else None
-        on_record = effective_rule(meeting.rule, item.rule if item else None) == ON_THE_RECORD
+        on_record = speakers_named(rule_of(meeting, item))
         start = session.exec(select(func.max(Intervention.position)).where(
             Intervention.meeting_id == meeting_id)).one() or 0
         people = {fold(p.name): p for p in

@@ -20,9 +20,9 @@ from sqlmodel import col, select
 
 from ..errors import InvalidInput, NotFound
 from ..models import AgendaItem, Intervention, InterventionPublic, Meeting, Participant, as_utc, utcnow
-from ..policy import effective_rule
+from ..policy import rule_of, speakers_named
 from ..speaking_time import QUEUED, SPEAKING, SPOKEN, WITHDRAWN, SpeakerStats, count_speaking
-from ..vocab import AUTO_SPEAKER, MAX_STATES, ON_THE_RECORD, identity_kind_of_category
+from ..vocab import AUTO_SPEAKER, MAX_STATES, identity_kind_of_category
 from ._db import reading, transaction
 from .participants import check_category, find_speaker
 
@@ -62,8 +62,7 @@ def add_speaker(
         if person is None:
             person = Participant(meeting_id=meeting_id, name=name, category=category,
                                  kind=identity_kind_of_category(category), source=AUTO_SPEAKER,
-                                 attributable=effective_rule(meeting.rule, item.rule if item else None)
-                                 == ON_THE_RECORD)
+                                 attributable=speakers_named(rule_of(meeting, item)))
             session.add(person)
             session.flush()
         position = _insert_position(session, meeting_id, waiting_index)
