@@ -388,6 +388,45 @@ def _m009_participant_spellings(conn: Connection) -> None:
         run_sql(conn, "ALTER TABLE participant ADD COLUMN called_by VARCHAR NOT NULL DEFAULT ''")
 
 
+def _m010_dismissals_bound_to_their_place(conn: Connection) -> None:
+    """A dismissed flag on a note holds in the note's place too: its item and that item's rule
+    (policy.dismissal, policy.note_place). Each dismissal a note holds is rewritten for the place the
+    note is in now, so nothing dismissed before the upgrade opens again; moving the note or changing the
+    item's rule afterwards opens it. A record that matches none of the note's texts is left as it is."""
+    import hashlib
+    import json
+
+    from sqlalchemy import text as sql
+
+    def digest(payload: str) -> str:  # as policy.dismissal writes it
+        return hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+    fields = ("headline", "text", "addressee", "footnote")
+    rows = conn.execute(sql("""
+        SELECT note.id, note.cleared, note.headline, note.text, note.addressee, note.footnote, note.item_id,
+               CASE WHEN agenda_item.rule IS NULL OR agenda_item.rule = '' THEN meeting.rule
+                    ELSE agenda_item.rule END
+        FROM note JOIN meeting ON meeting.id = note.meeting_id
+        LEFT JOIN agenda_item ON agenda_item.id = note.item_id""")).all()
+    for row in rows:
+        cleared = row[1] if isinstance(row[1], list) else json.loads(row[1] or "[]")
+        if not cleared:
+            continue
+        texts = dict(zip(fields, (value or "" for value in row[2:6]), strict=True))
+        place = f"{row[6] or ''}|{row[7]}"
+        rebound = []
+        for token in cleared:
+            identity, _, rest = token.rpartition("|")
+            identity, _, field = identity.rpartition("|")
+            if field in texts and rest == digest(texts[field]):
+                token = f"{identity}|{field}|{digest(place + chr(0x1f) + texts[field])}"
+            rebound.append(token)
+        if rebound != cleared:
+            value = "CAST(:cleared AS JSONB)" if conn.dialect.name == "postgresql" else ":cleared"
+            conn.execute(sql(f"UPDATE note SET cleared = {value} WHERE id = :id"),
+                         {"cleared": json.dumps(rebound), "id": row[0]})
+
+
 REBUILD_NOTE_FTS = """
         DELETE FROM note_fts;
         INSERT INTO note_fts (rowid, text, headline, addressee, item_title, themes)
@@ -409,6 +448,7 @@ MIGRATIONS: list[Migration] = [
     Migration(7, "an index for search and the tracker filtered by kind", _m007_search_filters),
     Migration(8, "an index for counting each meeting's notes", _m008_meeting_note_counts),
     Migration(9, "participants' aliases and the name they are called by", _m009_participant_spellings),
+    Migration(10, "dismissals on notes bound to the note's item and rule", _m010_dismissals_bound_to_their_place),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -112,10 +112,18 @@ def has_protected_part(detail: MeetingDetail) -> bool:
                                                     for i in detail.items)
 
 
-def dismissal(identity: str, field: str, text: str) -> str:
-    """The record of one dismissed flag: this identity, in this field, in exactly this text."""
-    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+def dismissal(identity: str, field: str, text: str, place: str = "") -> str:
+    """The record of one dismissed flag: this identity, in this field, in exactly this text, and for a
+    note's text in this place (`note_place`: its item and that item's rule), so that moving the note to
+    another item, or a change of the item's rule, raises the flag again."""
+    payload = f"{place}\x1f{text}" if place else text
+    digest = hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest()[:16]
     return f"{identity}|{field}|{digest}"
+
+
+def note_place(detail: MeetingDetail, note) -> str:
+    """Where a note's dismissals hold: its item and the rule its notes are held under."""
+    return f"{note.item_id or ''}|{detail.effective_rule(note.item_id)}"
 
 
 # --- who is protected ----------------------------------------------------------------------------------
@@ -293,6 +301,7 @@ class ReaderText:
     note_id: str | None  # None: the meeting's (or its organisers') texts
     field: str  # "text", "lead", "guests", "about:<organiser>", "organiser:<organiser>", "item:<id>" ...
     text: str
+    place: str = ""  # a note's item and rule (note_place); "" for the meeting's texts
 
     @property
     def where(self) -> str:
@@ -322,8 +331,9 @@ def reader_texts(detail: MeetingDetail) -> list[ReaderText]:
         texts += [ReaderText(None, f"question:{item.id}:{n}", q) for n, q in enumerate(item.guiding_questions)]
         texts += [ReaderText(None, f"group:{item.id}:{n}", g) for n, g in enumerate(item.groups)]
     for note in detail.notes:
-        texts += [ReaderText(note.id, field, getattr(note, field) or "") for field in NOTE_FIELDS]
-        texts.append(ReaderText(note.id, "footnote", note.footnote or ""))
+        place = note_place(detail, note)
+        texts += [ReaderText(note.id, field, getattr(note, field) or "", place) for field in NOTE_FIELDS]
+        texts.append(ReaderText(note.id, "footnote", note.footnote or "", place))
     return [t for t in texts if t.text.strip()]
 
 
@@ -340,6 +350,7 @@ class Flag:
     what: str  # "name" or "organisation"
     excerpt: str
     text: str  # the whole text the flag was raised on (dismissals are bound to it)
+    place: str = ""  # and, for a note, to its item and rule
 
     @property
     def where(self) -> str:
@@ -347,7 +358,12 @@ class Flag:
 
     @property
     def token(self) -> str:
-        return dismissal(self.identity, self.field, self.text)
+        return dismissal(self.identity, self.field, self.text, self.place)
+
+    @property
+    def ref(self) -> str:
+        """A short name for the flag a user can type (`facilitator audit MEETING --dismiss REF`)."""
+        return hashlib.sha256(self.token.encode("utf-8", "surrogatepass")).hexdigest()[:8]
 
 
 def _excerpt(text: str, start: int, end: int, width: int = 30) -> str:
@@ -357,6 +373,20 @@ def _excerpt(text: str, start: int, end: int, width: int = 30) -> str:
 
 def _dismissed(detail: MeetingDetail) -> set[str]:
     return set(detail.meeting.cleared) | {token for note in detail.notes for token in note.cleared}
+
+
+#: The meeting text that says who attended: naming an institution there is attendance, not attribution,
+#: once the rapporteur allows it (`attendance_allowance`).
+ATTENDANCE_FIELD = "participants_text"
+
+
+def attendance_allowance(organisation: str) -> str:
+    """The record (kept with the meeting's dismissals) that the participants line may name `organisation`."""
+    return f"attendance|{_organisation_key(organisation)}"
+
+
+def _allowed_here(reader_text: ReaderText, identity_key: str, dismissed: set[str]) -> bool:
+    return reader_text.field == ATTENDANCE_FIELD and f"attendance|{identity_key}" in dismissed
 
 
 def audit(detail: MeetingDetail, register: Register | None = None) -> list[Flag]:
@@ -371,8 +401,8 @@ def audit(detail: MeetingDetail, register: Register | None = None) -> list[Flag]
             identity = register.identities[hit.key]
             flag = Flag(reader_text.note_id, reader_text.field, identity.key, identity.participant.id,
                         identity.name, hit.matched, _flag_kind(identity, hit.what),
-                        _excerpt(reader_text.text, hit.start, hit.end), reader_text.text)
-            if flag.token not in dismissed:
+                        _excerpt(reader_text.text, hit.start, hit.end), reader_text.text, reader_text.place)
+            if flag.token not in dismissed and not _allowed_here(reader_text, identity.key, dismissed):
                 flags.append(flag)
     return flags
 
@@ -391,7 +421,8 @@ def dismissed_mentions(detail: MeetingDetail, register: Register) -> set[tuple[s
     kept = set()
     for reader_text in reader_texts(detail):
         for hit in register.find(reader_text.text):
-            if dismissal(hit.key, reader_text.field, reader_text.text) in dismissed:
+            if dismissal(hit.key, reader_text.field, reader_text.text, reader_text.place) in dismissed \
+                    or _allowed_here(reader_text, hit.key, dismissed):
                 kept.add((hit.key, _words(hit.matched)))
     return kept
 

@@ -10,7 +10,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
 from facilitator import services
-from facilitator.policy import Flag
+from facilitator.policy import ATTENDANCE_FIELD, Flag
 from facilitator.services import audit as audit_service
 
 from .dialogs.note_edit import NoteEdit, NoteEditDialog
@@ -31,6 +31,8 @@ class AuditScreen(WritesToDatabase, Screen):
                 id="audit.attributable"),
         Binding("e", "edit", "Edit", tooltip="Edit the text", id="audit.edit"),
         Binding("A", "anonymise_all", "Anonymise all", id="audit.anonymise_all"),
+        Binding("l", "allow_attendance", "Attendance", tooltip="Let the participants line name this institution",
+                id="audit.attendance"),
         Binding("escape", "back", "Back", id="audit.back"),
     ]
 
@@ -76,7 +78,7 @@ class AuditScreen(WritesToDatabase, Screen):
         return self.flags[table.cursor_row]
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
-        if action in ("anonymise", "attributable", "dismiss_flag", "edit", "anonymise_all"):
+        if action in ("anonymise", "attributable", "dismiss_flag", "edit", "anonymise_all", "allow_attendance"):
             return True if self.flags else None
         return True
 
@@ -113,6 +115,16 @@ class AuditScreen(WritesToDatabase, Screen):
         flag = self.selected()
         if flag:
             self._do(audit_service.dismiss, self.meeting_id, flag)
+
+    def action_allow_attendance(self) -> None:
+        """Attendance is not attribution: the participants line may name an institution someone came from."""
+        flag = self.selected()
+        if flag is None:
+            return
+        if flag.field != ATTENDANCE_FIELD or flag.what != "organisation":
+            self.notify("Only an institution named in the participants line can be allowed there.")
+            return
+        self._do(audit_service.allow_in_attendance, self.meeting_id, flag.participant)
 
     def action_edit(self) -> None:
         flag = self.selected()

@@ -375,18 +375,34 @@ def audit_cmd(
         "--anonymise", help="Show how every flagged text would be anonymised, then ask before rewriting them.")]
     = False,
     yes: Annotated[bool, typer.Option("--yes", help="With --anonymise: apply without asking.")] = False,
+    dismiss: Annotated[list[str] | None, typer.Option(
+        "--dismiss", metavar="REF", help="Dismiss a flag as not identifying anyone, by the reference listed "
+        "after it in brackets (repeatable). It holds for that text in that place only.")] = None,
+    allow: Annotated[str | None, typer.Option(
+        "--allow", metavar="ORGANISATION", help="With --attendance: the participants line may name this "
+        "institution participants came from.")] = None,
+    attendance: Annotated[bool, typer.Option(
+        "--attendance", help="With --allow: the allowance holds in the participants line only.")] = False,
 ) -> None:
     """List the texts that name participants who may not be identified. Exits 1 while flags are open."""
     from ..services import audit as audit_service
 
+    if (allow is None) != (not attendance):
+        raise InvalidInput("--allow ORGANISATION and --attendance go together: an institution may be named in "
+                           "the participants line, nowhere else.")
     engine, found = meeting_of(ctx, meeting)
     audit_service.check_can_audit(engine, found.id)  # an archive reader sees no register: "no flags" would lie
+    if allow is not None:
+        name = audit_service.allow_in_attendance(engine, found.id, allow)
+        typer.echo(f"The participants line may name {name}.")
+    for flag in audit_service.dismiss_by_ref(engine, found.id, dismiss) if dismiss else []:
+        typer.echo(f"Dismissed [{flag.ref}]: {flag.where}: {flag.what} of {flag.participant}.")
     flags = audit_service.audit_meeting(engine, found.id)
     if not flags:
         typer.echo("No open flags: nothing names a participant who may not be identified.")
         return
     for flag in flags:
-        typer.echo(f"{flag.where}: {flag.what} of {flag.participant} — {flag.excerpt}")
+        typer.echo(f"{flag.where}: {flag.what} of {flag.participant} — {flag.excerpt} [{flag.ref}]")
     if anonymise:
         changes = audit_service.anonymise_preview(engine, found.id, flags)
         for change in changes:

@@ -14,7 +14,7 @@ from .. import dialects
 from ..dialects import pg_security
 from ..errors import InvalidInput, NotFound
 from ..models import AgendaItem, Meeting, MeetingDetail, Note, Organiser, utcnow
-from ..policy import Flag, Register, ReaderText, anonymise_text, audit, reader_texts
+from ..policy import Flag, Register, ReaderText, anonymise_text, attendance_allowance, audit, reader_texts
 from ._db import reading, transaction
 from .meetings import get_detail
 from .participants import update_participant
@@ -176,6 +176,39 @@ def dismiss(engine: Engine, meeting_id: str, flag: Flag) -> None:
             row.cleared = [*row.cleared, flag.token]
             row.updated_at = utcnow()
             session.add(row)
+
+
+def dismiss_by_ref(engine: Engine, meeting_id: str, refs: list[str]) -> list[Flag]:
+    """Dismiss the open flags named by their short references (Flag.ref, as `facilitator audit` lists
+    them); InvalidInput (one line, nothing dismissed) if one names no open flag."""
+    flags = {flag.ref: flag for flag in audit_meeting(engine, meeting_id)}
+    wanted = [ref.strip().lower() for ref in refs]
+    unknown = [ref for ref in wanted if ref not in flags]
+    if unknown:
+        raise InvalidInput(f"No open flag {unknown[0]!r} in this meeting; `facilitator audit` lists each flag's "
+                           "reference in brackets. Nothing was dismissed.")
+    for ref in dict.fromkeys(wanted):
+        dismiss(engine, meeting_id, flags[ref])
+    return [flags[ref] for ref in dict.fromkeys(wanted)]
+
+
+def allow_in_attendance(engine: Engine, meeting_id: str, organisation: str) -> str:
+    """Let the participants line name an institution participants came from (attendance is not
+    attribution); the name stays protected everywhere else. Returns the organisation as registered."""
+    detail = get_detail(engine, meeting_id)
+    wanted = attendance_allowance(organisation)
+    names = {attendance_allowance(p.organisation): p.organisation.strip() for p in detail.participants
+             if p.organisation.strip()}
+    names.update({attendance_allowance(p.name): p.name for p in detail.participants if p.kind == "organisation"})
+    if wanted not in names:
+        raise InvalidInput(f"No participant comes from {organisation.strip()!r}; nothing was allowed.")
+    with transaction(engine) as session:
+        meeting = session.get(Meeting, meeting_id)
+        if wanted not in meeting.cleared:
+            meeting.cleared = [*meeting.cleared, wanted]
+            meeting.updated_at = utcnow()
+            session.add(meeting)
+    return names[wanted]
 
 
 def mark_attributable(engine: Engine, participant_id: str) -> None:
