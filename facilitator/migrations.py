@@ -427,6 +427,16 @@ def _m010_dismissals_bound_to_their_place(conn: Connection) -> None:
                          {"cleared": json.dumps(rebound), "id": row[0]})
 
 
+def _m011_purged_fingerprints(conn: Connection) -> None:
+    """Meetings keep the hashed name patterns of the identities a purge removed (`meeting.fingerprints`),
+    so that the audit and the export gate still know those names. None before: an empty list. A column
+    already there is left as it is (see migration 9)."""
+    from sqlalchemy import inspect
+
+    if "fingerprints" not in {c["name"] for c in inspect(conn).get_columns("meeting")}:
+        run_sql(conn, "ALTER TABLE meeting ADD COLUMN fingerprints JSON NOT NULL DEFAULT '[]'")
+
+
 REBUILD_NOTE_FTS = """
         DELETE FROM note_fts;
         INSERT INTO note_fts (rowid, text, headline, addressee, item_title, themes)
@@ -449,6 +459,7 @@ MIGRATIONS: list[Migration] = [
     Migration(8, "an index for counting each meeting's notes", _m008_meeting_note_counts),
     Migration(9, "participants' aliases and the name they are called by", _m009_participant_spellings),
     Migration(10, "dismissals on notes bound to the note's item and rule", _m010_dismissals_bound_to_their_place),
+    Migration(11, "hashed name patterns of the identities a purge removed", _m011_purged_fingerprints),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1].version

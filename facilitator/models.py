@@ -68,6 +68,9 @@ class MeetingBase(SQLModel):
     #: titles ...): each is bound to one identity, one field and that field's
     #: exact content (policy.dismissal), so an edit or another field flags again.
     cleared: list[str] = Field(default_factory=list, sa_type=JSON)
+    #: What a purge kept of the protected identities it removed: their name patterns with every word
+    #: hashed (names.fingerprints), so that a name typed after the purge is still flagged and refused.
+    fingerprints: list[list] = Field(default_factory=list, sa_type=JSON)
     #: The house style the meeting is written in unless another is asked for (exports.STYLES; from the template).
     style: str = ""
     #: What was discussed, as a phrase that reads inside a sentence ("accountability and prevention under RtoP").

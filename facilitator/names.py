@@ -38,9 +38,10 @@ A text is read in four steps.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from itertools import pairwise
@@ -1118,6 +1119,50 @@ def _one_slip(a: str, b: str) -> bool:
                                   and a[diff[1]] == b[diff[0]])
     short, long = sorted((a, b), key=len)
     return any(long[:k] + long[k + 1:] == short for k in range(len(long)))
+
+
+def fingerprints(protected: Iterable[Protected], salt: str) -> list[list]:
+    """The name patterns of `protected` with every word hashed (salted with `salt`): what a purge keeps of a
+    register, so that a name typed later is still recognised (`FingerprintMatcher`) though it can no longer
+    be read back. Each entry is [index of the identity in `protected`, kind, what, rule, hashed words].
+    A dictionary of common names can still test whether one was among them: this keeps names from a
+    reader of the file, it is no encryption."""
+    found = []
+    for n, p in enumerate(protected):
+        patterns = _organisation_patterns(p) if p.kind == ORGANISATION else _person_patterns(p, given_names=False)
+        for pattern in dict.fromkeys(patterns):
+            found.append([n, p.kind, pattern.what, pattern.rule, [_fingerprint(salt, t) for t in pattern.tokens]])
+    return found
+
+
+def _fingerprint(salt: str, word: str) -> str:
+    return hashlib.sha256(f"{salt}\x1f{word}".encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+class FingerprintMatcher(Matcher):
+    """A matcher over `fingerprints`: each word of a text is hashed as the patterns' words were, then the
+    patterns are walked and their context rules applied as for names in clear. Inflected forms and slips
+    are not found (their stems are hashed too)."""
+
+    def __init__(self, prints: Iterable[list], salt: str, key_of: Callable[[int], str]):
+        super().__init__(())
+        self._salt = salt
+        for n, _kind, what, rule, words in prints:
+            self._add(_Pattern(key_of(n), what, tuple(words), rule, inflects=False))
+
+    def find(self, text: str) -> list[Hit]:
+        if not text or not self._trie:
+            return []
+        cleaned, index = _clean(text)
+        tokens = _Tokens(cleaned)
+        keys = [tuple(_fingerprint(self._salt, k) for k in word_keys) for word_keys in tokens.keys]
+        found: list[tuple[int, int, _Pattern]] = []
+        for i, token_keys in enumerate(keys):
+            for key in token_keys:
+                if key in self._trie:
+                    self._walk(self._trie[key], tokens, keys, i, i, found)
+        return _longest_first([self._hit(text, index, tokens, i, j, p) for i, j, p in found
+                               if self._accepts(p, tokens, i, j)])
 
 
 def _words_in_context(sequence: list[str]) -> set[str]:

@@ -148,8 +148,9 @@ class Identity:
     phrases: tuple[str, ...] = ()
 
     @property
-    def participant(self) -> ParticipantPublic:
-        return self.people[0]
+    def participant(self) -> ParticipantPublic | None:
+        """The person, or one person of the organisation; None for an identity a purge removed."""
+        return self.people[0] if self.people else None
 
     def protected(self):
         """The identity as the name matcher takes it."""
@@ -269,7 +270,7 @@ class Register:
 
     def __init__(self, detail: MeetingDetail, extra: Iterable[Identity] = ()) -> None:
         self.detail = detail
-        self.identities = {i.key: i for i in [*protected_identities(detail), *extra]}
+        self.identities = {i.key: i for i in [*protected_identities(detail), *extra, *_purged(detail)]}
 
     @cached_property
     def matcher(self):
@@ -285,10 +286,46 @@ class Register:
         named += [Protected(f"guest:{n}", g["name"], PERSON_KIND, public=True)
                   for n, g in enumerate(self.detail.meeting.guests) if str(g.get("name", "")).strip()]
         named += [Protected(f"phrase:{n}", phrase, ORG_KIND, public=True) for n, phrase in enumerate(_PUBLIC_PHRASES)]
-        return Matcher([*(i.protected() for i in self.identities.values()), *hosts, *named])
+        in_clear = [i.protected() for i in self.identities.values() if not i.key.startswith(_PURGED)]
+        return Matcher([*in_clear, *hosts, *named])
+
+    @cached_property
+    def purged_matcher(self):
+        """The names a purge removed, recognised from their fingerprints (names.FingerprintMatcher)."""
+        from .names import FingerprintMatcher
+
+        return FingerprintMatcher(self.detail.meeting.fingerprints, self.detail.meeting.id, _purged_key)
 
     def find(self, text: str) -> list:
-        return self.matcher.find(text) if self.identities and text else []
+        if not self.identities or not text:
+            return []
+        if not self.detail.meeting.fingerprints:
+            return self.matcher.find(text)
+        return sorted([*self.matcher.find(text), *self.purged_matcher.find(text)], key=lambda h: (h.start, h.end))
+
+    def fingerprints_after_purge(self) -> list[list]:
+        """The meeting's fingerprints with those of every identity of this register in clear added: what the
+        meeting keeps when a purge deletes those identities' rows (services.retention)."""
+        from .names import fingerprints
+
+        kept = list(self.detail.meeting.fingerprints)
+        offset = 1 + max((entry[0] for entry in kept), default=-1)
+        live = [i.protected() for i in self.identities.values() if not i.key.startswith(_PURGED)]
+        return kept + [[n + offset, *rest] for n, *rest in fingerprints(live, self.detail.meeting.id)]
+
+
+_PURGED = "purged:"
+
+
+def _purged_key(n: int) -> str:
+    return f"{_PURGED}{n}"
+
+
+def _purged(detail: MeetingDetail) -> list[Identity]:
+    """The identities a purge removed from this meeting, known only by their fingerprints."""
+    kinds = {entry[0]: entry[1] for entry in detail.meeting.fingerprints}
+    return [Identity(_purged_key(n), "a participant removed by the purge" if kind == PERSON_KIND else
+                     "an organisation removed by the purge", kind, ()) for n, kind in sorted(kinds.items())]
 
 
 # --- what reaches readers, and the audit ---------------------------------------------------------------
@@ -399,7 +436,8 @@ def audit(detail: MeetingDetail, register: Register | None = None) -> list[Flag]
     for reader_text in reader_texts(detail):
         for hit in register.find(reader_text.text):
             identity = register.identities[hit.key]
-            flag = Flag(reader_text.note_id, reader_text.field, identity.key, identity.participant.id,
+            flag = Flag(reader_text.note_id, reader_text.field, identity.key,
+                        identity.participant.id if identity.participant else "",
                         identity.name, hit.matched, _flag_kind(identity, hit.what),
                         _excerpt(reader_text.text, hit.start, hit.end), reader_text.text, reader_text.place)
             if flag.token not in dismissed and not _allowed_here(reader_text, identity.key, dismissed):
@@ -441,7 +479,7 @@ def anonymous_form(identity: Identity, participants: Iterable[ParticipantPublic]
     "one participant from Ghana" names the only one from Ghana."""
     if identity.kind == ORG_KIND:
         return "a participating organisation"
-    region = identity.participant.region.strip()
+    region = identity.participant.region.strip() if identity.participant else ""
     shared = [p for p in participants if p.kind != DELEGATION and fold(p.region.strip()) == fold(region)]
     return f"one participant from {region}" if region and len(shared) >= 2 else "a participant"
 

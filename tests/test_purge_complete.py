@@ -12,6 +12,8 @@ import json
 import sqlite3
 import unicodedata
 
+import pytest
+
 from typer.testing import CliRunner
 
 from facilitator import services
@@ -263,3 +265,34 @@ def test_an_encrypted_database_purges_its_encrypted_and_its_plain_backups(tmp_pa
             assert services.list_participants(opened, meeting.id) == []
         finally:
             close_engine(opened)
+
+
+def test_a_name_typed_after_the_purge_is_still_refused(engine, db_path, tmp_path):
+    """Issue 22: purge deletes the register's rows but keeps their name patterns, hashed (no byte of the
+    name in the file), so that an export after the purge still refuses the name typed again."""
+    import datetime as dt
+
+    from facilitator import services
+    from facilitator.errors import ExportError
+    from facilitator.services import audit as audit_service
+    from facilitator.services.exporting import export
+    from facilitator.services.retention import purge_identities
+
+    meeting = services.create_meeting(engine, "roundtable", title="Purged roundtable", date=dt.date(2017, 2, 16))
+    services.add_participant(engine, meeting.id, "Наталья Кузнецова", organisation="Lindqvist Institute for Peace Studies")
+    discussion = next(i for i in services.list_items(engine, meeting.id) if i.kind == "discussion")
+    services.add_note(engine, meeting.id, "Kuznetsova argued for early warning.", item_id=discussion.id)
+    purge_identities(engine, meeting.id)
+    assert services.list_participants(engine, meeting.id) == []
+    assert audit_service.audit_meeting(engine, meeting.id) == []
+    data = db_path.read_bytes() + (db_path.with_name(db_path.name + "-wal").read_bytes()
+                                   if db_path.with_name(db_path.name + "-wal").exists() else b"")
+    assert b"Kuznetsova" not in data and "Кузнецова".encode() not in data and b"Lindqvist" not in data
+    for typed in ("Natalia Kouznetsova stressed the cost.", "The Lindqvist Institute disagreed.", "NK objected."):
+        note = services.add_note(engine, meeting.id, typed, item_id=discussion.id)
+        (flag,) = audit_service.audit_meeting(engine, meeting.id)
+        assert flag.note_id == note.id and "removed by the purge" in flag.participant
+        with pytest.raises(ExportError):
+            export(engine, meeting.id, "report", "md", tmp_path / "after.md")
+        assert not (tmp_path / "after.md").exists()
+        services.delete_note(engine, note.id)

@@ -167,9 +167,12 @@ def _purge_meeting(session, detail: MeetingDetail, register: Register, report: P
 def _purge_around_the_notes(session, meeting: Meeting, detail: MeetingDetail, register: Register) -> None:
     """What else can hold a name: merge revisions, follow-up comments, the meeting's house settings, the unsent
     draft, dismissal records, the rest of the register, and the register of protected people itself — the rows
-    typed in, imported, or created when a speaker was named."""
+    typed in, imported, or created when a speaker was named. The register's name patterns are kept, every
+    word hashed (policy.Register.fingerprints_after_purge), so that a name typed after the purge is still
+    flagged and refused."""
     meeting.options = _swept(meeting.options, register)
     meeting.state_groups = _swept(meeting.state_groups, register)
+    meeting.fingerprints = register.fingerprints_after_purge()
     meeting.cleared = []
     meeting.updated_at = utcnow()
     session.add(meeting)
