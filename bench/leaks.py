@@ -577,10 +577,14 @@ def _register_protected(ctx: Context, meeting_id: str, probe: Probe):
         ctx.alias_supported = True
         return participant
     if cls == "called-by":
-        called = p.called_by[0]
-        for mode, extra in (("called_by=", {"called_by": called}),
-                            ("aliases= + called_by=", {"aliases": [called], "called_by": called}),
-                            ("aliases=", {"aliases": [called]})):
+        # The secretariat registers every name the person is called by it knows: the first as called_by=
+        # where it is a word of the name, all of them as aliases (a nickname is not a word of the name).
+        called, known = p.called_by[0], [c for c in p.called_by if c.strip()]
+        others = [c for c in known if c != called]
+        for mode, extra in (("called_by=" + (" + aliases=" if others else ""),
+                             {"called_by": called, **({"aliases": others} if others else {})}),
+                            ("aliases= + called_by=", {"aliases": known, "called_by": called}),
+                            ("aliases=", {"aliases": known})):
             try:
                 participant = add_participant(ctx.engine, meeting_id, p.registered, **extra, **base)
             except TypeError:

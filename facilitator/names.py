@@ -550,11 +550,20 @@ def _is_spaceless(name: str) -> bool:
     return bool(letters) and all(regex.match(rf"[{_NO_SPACE}]", c) for c in letters)
 
 
+def _part_rule(token: str, core: tuple[str, ...]) -> str:
+    """One part of a surname of several words: a short one among three or more ("Made" of "Ni Made Ayu
+    Lestari", where the split guessed the family name) is flagged written with its capital only."""
+    rule = _rule_for((token,))
+    return "caps" if rule == "plain" and len(core) >= 3 and len(token) <= 4 else rule
+
+
 def _rule_for(tokens: tuple[str, ...]) -> str:
     """"short" for two-letter names, "name-like" for a single ordinary English word ("May", "Young"),
     "caps" for several short or ordinary words, else "plain"."""
     if all(len(t) < 3 for t in tokens):
         return "short" if len(tokens) == 1 else "caps"
+    if len(tokens) == 1 and tokens[0] in KNOWN_ACRONYMS:
+        return "not-acronym"  # "Ngô", not "NGO"
     if all(t in COMMON_WORD_NAMES for t in tokens):  # see also _spelling_patterns: "Viñe" is not "vine"
         return "name-like" if len(tokens) == 1 else "caps"
     return "plain"
@@ -587,9 +596,12 @@ def _person_patterns(p: Protected, given_names: bool) -> list[_Pattern]:
     given_by_user = [(p.name, p.surname, True), *((a, _surname_in(a, p.surname), False) for a in p.aliases)]
     for name, family_name, registered in given_by_user:
         found += _spelling_patterns(p, name, family_name, given_names, initials=registered)
-    generated = [pattern for name, family_name, _ in given_by_user
-                 for other, other_family in _generated_spellings(name, family_name)
-                 for pattern in _spelling_patterns(p, other, other_family, given_names, initials=False)]
+    # Initials come from the registered name and the two likeliest spellings of it (a name in another
+    # script has no Latin initials of its own), not from every guess.
+    generated = [pattern for name, family_name, registered in given_by_user
+                 for rank, (other, other_family) in enumerate(_generated_spellings(name, family_name))
+                 for pattern in _spelling_patterns(p, other, other_family, given_names,
+                                                   initials=registered and rank < 2)]
     # A generated spelling is a guess: it is matched as written, never as the stem of an inflected word
     # ("Chang", the Wade–Giles spelling of 张, is not in "change").
     found += [replace(pattern, inflects=False) for pattern in generated]
@@ -670,7 +682,7 @@ def _name_patterns(key: str, given: tuple[str, ...], family: tuple[str, ...],
     found = [_Pattern(key, "surname", family, _rule_for(family))]
     if len(family) > 1:
         found.append(_Pattern(key, "surname", ("".join(family),)))
-        found += [_Pattern(key, "part", (t,), _rule_for((t,))) for t in core]
+        found += [_Pattern(key, "part", (t,), _part_rule(t, core)) for t in core]
     surname_forms = [family, *((t,) for t in core)]
     given_forms = list(dict.fromkeys(given[a:b] for a in range(len(given)) for b in range(len(given), a, -1)))
     for first in given_forms:  # both orders: "Ana García", and "Nguyễn Minh Khai", "Kim Jong-un"
@@ -700,13 +712,21 @@ def _written_forms(key: str, given: tuple[str, ...], family: tuple[str, ...],
     found = []
     for last in {"".join(family), *core}:
         # "powers" is Power + S: an ordinary surname runs into an initial after it to make a word
-        orders = (given[0][0] + last,) if last in COMMON_WORD_NAMES else (given[0][0] + last, last + given[0][0])
+        # the first given name's initial, or the last one's where that is the name used (Vietnamese "Hà")
+        initials_of = {given[0][0], given[-1][0]}
+        orders = [i + last for i in initials_of] + ([] if last in COMMON_WORD_NAMES else [last + given[0][0]])
         for joined in orders:
             if len(joined) >= 6 and joined.isascii():
                 found.append(_Pattern(key, "name", (joined,), "joined"))
-    letters = "".join(g[0] for g in given if g not in PARTICLES) + "".join(t[0] for t in core)
-    if initials and 2 <= len(letters) <= 4 and letters.isascii() and letters.isalpha():
-        found += [_Pattern(key, "name", (letters,), "initials"), _Pattern(key, "name", tuple(letters), "initials")]
+            elif len(joined) >= 3 and joined.isascii():  # "mkim@", "@CGuo": only in an address or a handle
+                found.append(_Pattern(key, "name", (joined,), "handle"))
+    if not initials:
+        return found
+    first = "".join(g[0] for g in given if g not in PARTICLES)
+    # "KH" for Khalid Al-Hashimi, and the article counted as a word, as people write it: "KA", "KAH".
+    for letters in {first + "".join(t[0] for t in core), first + family[0][0], first + "".join(t[0] for t in family)}:
+        if 2 <= len(letters) <= 4 and letters.isascii() and letters.isalpha():
+            found += [_Pattern(key, "name", (letters,), "initials"), _Pattern(key, "name", tuple(letters), "initials")]
     return found
 
 
@@ -984,8 +1004,8 @@ class Matcher:
                     if first is None:
                         return False
                     in_context = _words_in_context(sequence) if in_context is None else in_context
-                    if first in in_context:
-                        return False
+                    if first in in_context or "@" in text or "#" in text or not text.isascii():
+                        return False  # a handle, or a short name written with its accents ("Hồ")
         if any(self._inflected(w) for w in words if len(w) >= _MIN_INFLECTED and w[:4] in self._stem_prefixes):
             return False
         return not any(self._near.get(v) for w in words if self._may_be_near(w) for v in (w, *_deletions(w)))
@@ -1022,10 +1042,16 @@ class Matcher:
         if p.rule == "cjk-title":
             return (bool(_CJK_TITLE_AFTER.match(tokens.text, tokens.ends[j]))
                     or tokens.text[tokens.starts[i] - 1:tokens.starts[i]] in tuple(_CJK_FAMILIAR)
-                    or self._titled(tokens, i))
+                    or self._titled(tokens, i) or _standing_alone(tokens, i, j))
         if p.rule == "short":
-            return self._titled(tokens, i) or (_capitalised(words[0]) and bool(_ROLE_AFTER.match(tokens.text,
-                                                                                                 tokens.ends[j])))
+            return (self._titled(tokens, i) or _after_at(tokens, i)
+                    or (_capitalised(words[0]) and not words[0].isascii())  # "Hồ", "Lê": no English word
+                    or (_capitalised(words[0]) and bool(_ROLE_AFTER.match(tokens.text, tokens.ends[j]))))
+        if p.rule == "handle":
+            return _after_at(tokens, i) or tokens.text.startswith("@", tokens.ends[j]) or (
+                len(words[0]) > 1 and any(c.isupper() for c in words[0][1:]) and not words[0].isupper())
+        if p.rule == "not-acronym":
+            return _capitalised(words[0]) and not words[0].isupper()
         if p.rule == "name-like":
             return _stands_as_name(tokens, i, j) or self._titled(tokens, i)
         if p.rule == "initials":
@@ -1083,6 +1109,18 @@ def _stands_as_name(tokens: _Tokens, i: int, j: int) -> bool:
         return False
     return not (i and _capitalised(tokens.words[i - 1]) and tokens.gap(i - 1) == " "
                 and not _starts_sentence(tokens, i - 1))
+
+
+def _after_at(tokens: _Tokens, i: int) -> bool:
+    """A handle or a hashtag: "@Wu", "#Kuznetsova"."""
+    return tokens.text[tokens.starts[i] - 1:tokens.starts[i]] in ("@", "#")
+
+
+def _standing_alone(tokens: _Tokens, i: int, j: int) -> bool:
+    """One character of a script without spaces written as a word of its own among words of another
+    script ("朱 argued"): a name, not a character of a longer Chinese or Korean text."""
+    before, after = tokens.text[tokens.starts[i] - 1:tokens.starts[i]], tokens.text[tokens.ends[j]:tokens.ends[j] + 1]
+    return not any(_NO_SPACE_CHAR.match(c) for c in (before, after) if c)
 
 
 def _in_capitals(tokens: _Tokens, i: int, j: int) -> bool:

@@ -137,3 +137,29 @@ def test_institutions_that_identify_nobody(organisation, nobody):
 def test_a_participant_from_the_united_nations_flags_no_ordinary_prose():
     register = _register(_person("a", "Kwame Asante", organisation="United Nations (UN)"))
     assert register.find("The UN Secretary-General and the United Nations system were praised.") == []
+
+
+ASIAN = Matcher([Protected("kh", "خالد الهاشمي"), Protected("guo", "郭超"), Protected("zhu", "朱明"),
+                 Protected("ho", "Hồ Ngọc Bảo", surname="Hồ"), Protected("kim", "김민수"),
+                 Protected("le", "Lê Thị Thu Hà", surname="Lê"), Protected("wu", "Mei Wu")])
+
+
+@pytest.mark.parametrize(("text", "key", "written"), [
+    ("KA argued for a fund.", "kh", "KA"),  # initials of a name registered in Arabic script, article counted
+    ("Posted by @CGuo yesterday.", "guo", "CGuo"),
+    ("Write to cguo@example.org.", "guo", "cguo"),
+    ("Write to mkim@example.org.", "kim", "mkim"),
+    ("Write to hle@example.org.", "le", "hle"),  # the last given name's initial, as Vietnamese use it
+    ("朱 argued that the plan was late.", "zhu", "朱"),  # one character standing alone among English words
+    ("Hồ argued that the plan was late.", "ho", "Hồ"),  # a short name with its accents is no English word
+    ("@Ho said so.", "ho", "Ho"), ("@Wu said so.", "wu", "Wu"),
+])
+def test_short_forms_of_names_in_other_scripts_and_in_handles(text, key, written):
+    hits = ASIAN.find(text)
+    assert [(h.key, text[h.start:h.end]) for h in hits] == [(key, written)], found(text, ASIAN)
+
+
+@pytest.mark.parametrize("text", ["Wu said so.", "ho ho ho", "The CGUO report.", "mkim is here.",
+                                  "朱红色的墙", "Hole in the budget."])
+def test_those_short_forms_need_their_context(text):
+    assert ASIAN.find(text) == []
