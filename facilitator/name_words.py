@@ -71,7 +71,7 @@ ai au cso csos eu g7 g20 gdp hr icc icj ict ilo imf it ngo ngos oas oecd osce pr
 unep unesco unhcr unicef us usa who wto wfp nato asean ecowas igad sadc eac ohchr dpa dppa dpo ocha iom
 ceo cfo coo vip tv id ok faq pdf pm am ad bc eg ie etc vs aob tor tors mou mous ppp un80 unga unsc ecosoc
 hrc upr cedaw crc ldc ldcs sids lldc r2p poc wps yps dda ddr ssr cve pve mena lac sg dsg srsg asg usg
-ngo ii iii iv vi vii viii ix xi xii xiii xiv xv xx xl xxl lx xc
+ngo ii iii iv vi vii viii ix xi xii xiii xiv xv xx xl xxl lx xc pm ad
 """.split())
 
 #: Generic words of organisations' names: never the distinctive part ("the Lindqvist Institute" names the

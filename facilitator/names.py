@@ -724,7 +724,9 @@ def _written_forms(key: str, given: tuple[str, ...], family: tuple[str, ...],
         return found
     first = "".join(g[0] for g in given if g not in PARTICLES)
     # "KH" for Khalid Al-Hashimi, and the article counted as a word, as people write it: "KA", "KAH".
-    for letters in {first + "".join(t[0] for t in core), first + family[0][0], first + "".join(t[0] for t in family)}:
+    # Spanish and Portuguese names: the first given name with the first or the last surname ("MF", "MR").
+    for letters in {first + "".join(t[0] for t in core), first + family[0][0], first + "".join(t[0] for t in family),
+                    first[:1] + core[0][0], first[:1] + core[-1][0]}:
         if 2 <= len(letters) <= 4 and letters.isascii() and letters.isalpha():
             found += [_Pattern(key, "name", (letters,), "initials"), _Pattern(key, "name", tuple(letters), "initials")]
     return found
@@ -1044,7 +1046,7 @@ class Matcher:
                     or tokens.text[tokens.starts[i] - 1:tokens.starts[i]] in tuple(_CJK_FAMILIAR)
                     or self._titled(tokens, i) or _standing_alone(tokens, i, j))
         if p.rule == "short":
-            return (self._titled(tokens, i) or _after_at(tokens, i)
+            return (self._titled(tokens, i) or _after_at(tokens, i) or _before_speech(tokens, i, j)
                     or (_capitalised(words[0]) and not words[0].isascii())  # "Hồ", "Lê": no English word
                     or (_capitalised(words[0]) and bool(_ROLE_AFTER.match(tokens.text, tokens.ends[j]))))
         if p.rule == "handle":
@@ -1097,8 +1099,7 @@ def _stands_as_name(tokens: _Tokens, i: int, j: int) -> bool:
     after = tokens.text[tokens.ends[j]:tokens.ends[j] + 3]
     if _POSSESSIVE.match(after):
         return True
-    following = tokens.keys[j + 1][0] if j + 1 < len(tokens) and tokens.gap(j).isspace() else None
-    if following in SPEECH_VERBS:
+    if _before_speech(tokens, i, j):
         return True
     if _starts_sentence(tokens, i) or (i and tokens.keys[i - 1][0] in NOT_BEFORE_A_NAME):
         return False
@@ -1109,6 +1110,12 @@ def _stands_as_name(tokens: _Tokens, i: int, j: int) -> bool:
         return False
     return not (i and _capitalised(tokens.words[i - 1]) and tokens.gap(i - 1) == " "
                 and not _starts_sentence(tokens, i - 1))
+
+
+def _before_speech(tokens: _Tokens, i: int, j: int) -> bool:
+    """A capitalised word a speech verb follows stands as a name ("Li argued", "Young said")."""
+    following = tokens.keys[j + 1][0] if j + 1 < len(tokens) and tokens.gap(j).isspace() else None
+    return _capitalised(tokens.words[i]) and following in SPEECH_VERBS
 
 
 def _after_at(tokens: _Tokens, i: int) -> bool:
@@ -1135,8 +1142,11 @@ def _written_as_initials(tokens: _Tokens, i: int, j: int) -> bool:
     words = tokens.words[i:j + 1]
     if not all(w.isupper() for w in words) or _in_capitals(tokens, i, j):
         return False
+    if i == j and tokens.keys[i][0] in KNOWN_ACRONYMS:  # "PM argued", not "the PM argued" or "in the AD era"
+        following = tokens.keys[j + 1][0] if j + 1 < len(tokens) else ""
+        return following in SPEECH_VERBS and not (i and tokens.keys[i - 1][0] in NOT_BEFORE_A_NAME)
     if i == j:
-        return len(words[0]) > 1 and tokens.keys[i][0] not in KNOWN_ACRONYMS
+        return len(words[0]) > 1
     return all(len(w) == 1 for w in words) and all(tokens.gap(k).startswith(".") for k in range(i, j))
 
 
@@ -1204,9 +1214,10 @@ class FingerprintMatcher(Matcher):
 
 
 def _words_in_context(sequence: list[str]) -> set[str]:
-    """Folded words just after a title or just before a role word."""
+    """Folded words just after a title, or just before a role word or a speech verb."""
     pairs = list(pairwise(sequence))
-    return {b for a, b in pairs if a in _TITLE_BEFORE} | {a for a, b in pairs if b in _ROLE_AFTER_WORDS}
+    return ({b for a, b in pairs if a in _TITLE_BEFORE} | {a for a, b in pairs if b in _ROLE_AFTER_WORDS}
+            | {a for a, b in pairs if b in SPEECH_VERBS})
 
 
 def _title_before(tokens: _Tokens, i: int) -> tuple[str, int] | None:

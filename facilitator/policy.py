@@ -208,11 +208,11 @@ def _pointing_phrases(person: ParticipantPublic, participants: Iterable[Particip
     people = [p for p in participants if p.kind != DELEGATION]
     role, region, organisation = person.role.strip(), person.region.strip(), person.organisation.strip()
     phrases: list[str] = []
-    if role and fold(role) not in _GENERIC_ROLES:
+    if role:
         same_role = [p for p in people if fold(p.role.strip()) == fold(role)]
-        if len(same_role) == 1:
+        if len(same_role) == 1 and fold(role) not in _GENERIC_ROLES:
             phrases.append(role)
-        for place in (region, organisation):
+        for place in (region, organisation):  # "the Chair of Ukraine" names one person even where "Chair" does not
             if place and len([p for p in same_role if fold(p.region) == fold(place)
                               or fold(p.organisation) == fold(place)]) == 1:
                 phrases += [f"{role} of {place}", f"{role} from {place}", f"{place}'s {role}", f"{place} {role}"]

@@ -152,14 +152,14 @@ ASIAN = Matcher([Protected("kh", "خالد الهاشمي"), Protected("guo", "�
     ("Write to hle@example.org.", "le", "hle"),  # the last given name's initial, as Vietnamese use it
     ("朱 argued that the plan was late.", "zhu", "朱"),  # one character standing alone among English words
     ("Hồ argued that the plan was late.", "ho", "Hồ"),  # a short name with its accents is no English word
-    ("@Ho said so.", "ho", "Ho"), ("@Wu said so.", "wu", "Wu"),
+    ("@Ho said so.", "ho", "Ho"), ("@Wu said so.", "wu", "Wu"), ("Wu said so.", "wu", "Wu"),
 ])
 def test_short_forms_of_names_in_other_scripts_and_in_handles(text, key, written):
     hits = ASIAN.find(text)
     assert [(h.key, text[h.start:h.end]) for h in hits] == [(key, written)], found(text, ASIAN)
 
 
-@pytest.mark.parametrize("text", ["Wu said so.", "ho ho ho", "The CGUO report.", "mkim is here.",
+@pytest.mark.parametrize("text", ["Wu-style tea was served.", "ho ho ho", "The CGUO report.", "mkim is here.",
                                   "朱红色的墙", "Hole in the budget."])
 def test_those_short_forms_need_their_context(text):
     assert ASIAN.find(text) == []
