@@ -222,13 +222,12 @@ def _pointing_phrases(person: ParticipantPublic, participants: Iterable[Particip
     return tuple(phrases)
 
 
-def spellings_checked(person: ParticipantPublic) -> list[str]:
+def spellings_checked(name: str, surname: str = "", aliases: Iterable[str] = ()) -> list[str]:
     """The other spellings of a person's name the gate looks for beyond the name and aliases given (other
     romanisations), as the participant dialog and `participants show` list them."""
-    from .names import other_spellings
+    from .names import Protected, other_spellings
 
-    return other_spellings(Identity(person.id, person.name, PERSON_KIND, (person,), person.surname,
-                                    tuple(person.aliases), person.called_by).protected())
+    return other_spellings(Protected("", name, PERSON_KIND, surname=surname or None, aliases=tuple(aliases)))
 
 
 def identifies_nobody(organisation: str) -> bool:

@@ -618,3 +618,19 @@ async def test_the_dialog_adds_a_participant_with_aliases(engine, breakfast):
         assert app.screen.query_one("#people", DataTable).row_count == 1
     (person,) = services.list_participants(engine, breakfast.id)
     assert (person.name, person.aliases, person.called_by) == ("Somchai Jaidee", ["Khun Somchai"], "Somchai")
+
+
+async def test_the_dialog_shows_the_other_spellings_the_gate_checks_as_the_name_is_typed(engine, breakfast):
+    app = app_for(engine)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.push_screen(ParticipantsScreen(breakfast.id))
+        await settle(app, pilot)
+        await pilot.press("a")
+        dialog = app.screen
+        dialog.query_one("#name", Input).value = "Наталья Кузнецова"
+        await settle(app, pilot)
+        shown = str(dialog.query_one("#checked").render())
+        assert shown.startswith("Also checked: ") and "Natalia Kouznetsova" in shown and "Kusnezowa" in shown
+        dialog.query_one("#name", Input).value = "Grace Young"  # an English name: nothing else to check
+        await settle(app, pilot)
+        assert str(dialog.query_one("#checked").render()) == ""

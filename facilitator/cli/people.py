@@ -170,7 +170,7 @@ def _generated_spellings(person) -> list[str]:
     (other romanisations: policy.spellings_checked)."""
     from ..policy import spellings_checked
 
-    return spellings_checked(person) if person.kind == "person" else []
+    return spellings_checked(person.name, person.surname, person.aliases) if person.kind == "person" else []
 
 
 @participants_app.command("show")

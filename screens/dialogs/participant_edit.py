@@ -4,14 +4,18 @@ update_participant, which check the aliases and the called-by name)."""
 
 from __future__ import annotations
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Input, Label, Select
+from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from facilitator.errors import InvalidInput
 from facilitator.models import ParticipantPublic
+from facilitator.policy import spellings_checked
+
+from ..literal import markup
 from facilitator.services.participants import (
     ALIAS_SEPARATOR,
     CATEGORIES,
@@ -51,6 +55,7 @@ class ParticipantEditDialog(ModalScreen[dict | None]):
                         id="aliases")
             yield Input(p.called_by if p else "", placeholder="Called by: where the given name is the name, e.g. "
                                                               "Abebe", id="called_by")
+            yield Static("", id="checked")  # the other spellings the gate looks for, as the name is typed
             yield Select([("no category", "")] + [(c.replace("-", " "), c) for c in CATEGORIES],
                          value=p.category if p else "", allow_blank=False, id="category")
             yield Checkbox("May be named in exports (e.g. a guest of honour)", p.attributable if p else False,
@@ -61,6 +66,26 @@ class ParticipantEditDialog(ModalScreen[dict | None]):
 
     def on_mount(self) -> None:
         self.query_one("#name", Input).focus()
+        self.show_checked()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id in ("name", "aliases"):
+            self.show_checked()
+
+    def show_checked(self) -> None:
+        self._generate(self.query_one("#name", Input).value.strip(),
+                       split_aliases(self.query_one("#aliases", Input).value))
+
+    @work(thread=True, exclusive=True, group="spellings")
+    def _generate(self, name: str, aliases: list[str]) -> None:
+        """Romanisations are generated off the UI thread (a kanji name loads a dictionary the first time)."""
+        surname = self.person.surname if self.person else ""
+        try:
+            found = spellings_checked(name, surname, [a.strip() for a in aliases if a.strip()]) if name else []
+        except InvalidInput:
+            found = []
+        shown = markup("[dim]Also checked: $forms[/dim]", forms="; ".join(found)) if found else ""
+        self.app.call_from_thread(self.query_one("#checked", Static).update, shown)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "save":
