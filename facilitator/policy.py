@@ -230,6 +230,34 @@ def spellings_checked(name: str, surname: str = "", aliases: Iterable[str] = ())
     return other_spellings(Protected("", name, PERSON_KIND, surname=surname or None, aliases=tuple(aliases)))
 
 
+#: Words of a delegation's name that a person's name never has.
+_DELEGATION_WORDS = frozenset("union league community organisation organization council commission group friends "
+                              "delegation mission behalf states see secretariat secretary-general bloc alliance "
+                              "cooperation forum conference".split())
+
+
+def registered_kind(name: str, category: str) -> str:
+    """The identity kind of a participant registered with this category and no kind: a delegation (public,
+    never protected) only where the name is one — a Member State, a regional organisation, a group of
+    states; a person registered with the category of their delegation ("Natalia Kuznetsova",
+    member-state) stays a person, protected as any other."""
+    from .vocab import identity_kind_of_category
+
+    kind = identity_kind_of_category(category)
+    if kind != DELEGATION:
+        return kind
+    words = set(fold(name).replace("-", " ").replace(",", " ").split())
+    if identifies_nobody(name) or words & _DELEGATION_WORDS or _names_a_country(name):
+        return DELEGATION
+    return PERSON_KIND
+
+
+def _names_a_country(name: str) -> bool:
+    """"Ghana", "Mexico (on behalf of ...)", "the Holy See", "Republic of Korea": a country's name."""
+    folded = " ".join(fold(re.sub(r"\([^()]*\)", " ", name)).split())
+    return re.sub(r"^the ", "", folded) in _country_names()
+
+
 def identifies_nobody(organisation: str) -> bool:
     """An institution an official of which is one of thousands (the United Nations, the European Union) or
     a Member State: naming it identifies nobody, so it is never protected."""
@@ -244,8 +272,11 @@ def identifies_nobody(organisation: str) -> bool:
 def _country_names() -> frozenset[str]:
     import pycountry  # ISO 3166, shipped in the package
 
-    return frozenset(fold(n) for c in pycountry.countries
-                     for n in (c.name, getattr(c, "common_name", ""), getattr(c, "official_name", "")) if n)
+    names = {fold(n) for c in pycountry.countries
+             for n in (c.name, getattr(c, "common_name", ""), getattr(c, "official_name", "")) if n}
+    names |= {re.sub(r"\s*\([^()]*\)$", "", n) for n in names}  # "holy see" of "Holy See (Vatican City State)"
+    names |= {f"{b.strip()} {a.strip()}" for n in names if n.count(",") == 1 for a, b in [n.split(",")]}
+    return frozenset(names)  # and "republic of korea" of "Korea, Republic of"
 
 
 def _crowds(participants: Iterable[ParticipantPublic]) -> set[str]:

@@ -163,3 +163,22 @@ def test_short_forms_of_names_in_other_scripts_and_in_handles(text, key, written
                                   "朱红色的墙", "Hole in the budget."])
 def test_those_short_forms_need_their_context(text):
     assert ASIAN.find(text) == []
+
+
+@pytest.mark.parametrize(("name", "category", "kind"), [
+    ("Natalia Kuznetsova", "member-state", "person"), ("Kwame Asante", "regional-organisation", "person"),
+    ("Ghana", "member-state", "delegation"), ("the Holy See", "member-state", "delegation"),
+    ("Republic of Korea", "member-state", "delegation"), ("European Union", "regional-organisation", "delegation"),
+    ("Mexico on behalf of the Group of Friends", "member-state", "delegation"),
+])
+def test_a_category_describes_a_delegation_and_a_person_is_never_one(engine, name, category, kind):
+    """Issue 22: a person registered with their delegation's category stays a protected person."""
+    from facilitator import services
+    from facilitator.services import audit as audit_service
+
+    meeting = services.create_meeting(engine, "roundtable", title="Dialogue", date=dt.date(2026, 12, 5))
+    person = services.add_participant(engine, meeting.id, name, category=category)
+    assert person.kind == kind
+    discussion = next(i for i in services.list_items(engine, meeting.id) if i.kind == "discussion")
+    services.add_note(engine, meeting.id, f"{name} argued for a regional fund.", item_id=discussion.id)
+    assert bool(audit_service.audit_meeting(engine, meeting.id)) is (kind == "person")

@@ -18,7 +18,8 @@ from sqlmodel import Session, col, select
 from ..errors import Ambiguous, InvalidInput, NotFound
 from ..models import Meeting, Participant, ParticipantPublic
 from ..text import fold
-from ..vocab import IDENTITY_KINDS, identity_kind_of_category
+from ..policy import registered_kind
+from ..vocab import IDENTITY_KINDS
 from ._db import reading, transaction
 
 
@@ -46,7 +47,7 @@ def add_participant(
     if not name:
         raise InvalidInput("A participant needs a name.")
     category = check_category(category)
-    kind = check_kind(kind) if kind else identity_kind_of_category(category)
+    kind = check_kind(kind) if kind else registered_kind(name, category)
     aliases = check_aliases(name, aliases)
     with transaction(engine) as session:
         if session.get(Meeting, meeting_id) is None:
