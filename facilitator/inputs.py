@@ -36,3 +36,19 @@ def check_regular(path: Path, what: str, error: type[FacilitatorError] = Facilit
         return
     if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
         raise error(f"{what} {path} is not a regular file (a device or a pipe); give a file.")
+
+
+def check_utf8(**values: object) -> None:
+    """InvalidInput (one line) for a value that is not valid UTF-8 text (an argument typed in another
+    encoding arrives with surrogates, Python's surrogateescape, which no database can store); a list or
+    tuple is checked item by item. Imports nothing, so commands that read without the ORM can use it."""
+    from .errors import InvalidInput
+
+    for field, value in values.items():
+        for one in value if isinstance(value, (list, tuple)) else (value,):
+            if isinstance(one, str):
+                try:
+                    one.encode("utf-8")
+                except UnicodeEncodeError:
+                    raise InvalidInput(f"The {field.replace('_', ' ')} {one!r} is not valid UTF-8 text; type it "
+                                       "again in UTF-8.") from None

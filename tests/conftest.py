@@ -30,6 +30,22 @@ def db_path(tmp_path):
 
 
 @pytest.fixture
+def run(db_path):
+    """The command line on the test's database, in this process: run("audit", meeting_id) -> a Result with
+    exit_code, stdout and stderr. `input` answers prompts; `db` names another database."""
+    from typer.testing import CliRunner
+
+    from facilitator.cli import app
+
+    runner = CliRunner()
+
+    def invoke(*args, input=None, db=db_path):
+        return runner.invoke(app, ["--db", str(db), *args], input=input)
+
+    return invoke
+
+
+@pytest.fixture
 def engine(request, db_path):
     """A new database: a SQLite file, or (parametrised, see `both_databases`) a PostgreSQL database."""
     if getattr(request, "param", "sqlite") == "postgresql":

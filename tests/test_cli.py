@@ -11,15 +11,6 @@ from facilitator.cli import app
 from facilitator.db import open_engine
 
 
-@pytest.fixture
-def run(db_path):
-    runner = CliRunner()
-
-    def invoke(*args):
-        return runner.invoke(app, ["--db", str(db_path), *args])
-
-    return invoke
-
 
 def new_breakfast(run):
     result = run("new", "breakfast", "--title", "Breakfast with the Special Adviser", "--date", "2017-09-07",

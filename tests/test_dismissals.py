@@ -9,24 +9,13 @@ import hashlib
 import sqlite3
 
 import pytest
-from typer.testing import CliRunner
 
 from facilitator import services
-from facilitator.cli import app
 from facilitator.db import close_engine, open_engine
 from facilitator.migrations import LATEST_VERSION
 from facilitator.services import audit as audit_service
 from facilitator.services.meetings import update_item
 
-
-@pytest.fixture
-def run(db_path):
-    runner = CliRunner()
-
-    def invoke(*args):
-        return runner.invoke(app, ["--db", str(db_path), *args])
-
-    return invoke
 
 
 @pytest.fixture

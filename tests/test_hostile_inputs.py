@@ -13,24 +13,13 @@ import sys
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from facilitator import services
-from facilitator.cli import app
 from facilitator.services.meetings import add_group
 from facilitator.services.speakers import list_queue
 
 ROOT = Path(__file__).resolve().parents[1]
 
-
-@pytest.fixture
-def run(db_path):
-    runner = CliRunner()
-
-    def invoke(*args, db=db_path):
-        return runner.invoke(app, ["--db", str(db), *args])
-
-    return invoke
 
 
 def refused(result, words: str) -> None:

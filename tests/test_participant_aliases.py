@@ -218,15 +218,6 @@ def test_a_participant_is_found_by_id_prefix_name_or_alias(engine, breakfast):
 # --- the command line ----------------------------------------------------------------------------------------
 
 
-@pytest.fixture
-def run(db_path):
-    runner = CliRunner()
-
-    def invoke(*args):
-        return runner.invoke(app, ["--db", str(db_path), *args])
-
-    return invoke
-
 
 def refused(result, words: str) -> None:
     assert result.exit_code == 2, (result.stdout, result.stderr)

@@ -8,24 +8,13 @@ import datetime as dt
 import io
 
 import pytest
-from typer.testing import CliRunner
 
 from facilitator import services
-from facilitator.cli import app
 from facilitator.csvfiles import safe_cell
 from facilitator.services import audit as audit_service
 from facilitator.services import speakers
 from facilitator.services.followup import carry_forward, set_status
 
-
-@pytest.fixture
-def run(db_path):
-    runner = CliRunner()
-
-    def invoke(*args, input=None):
-        return runner.invoke(app, ["--db", str(db_path), *args], input=input)
-
-    return invoke
 
 
 @pytest.fixture

@@ -4,21 +4,10 @@ and links. Every mistake is one line and a non-zero exit."""
 import datetime as dt
 
 import pytest
-from typer.testing import CliRunner
 
 from facilitator import services
-from facilitator.cli import app
 from facilitator.services import followup, speakers
 
-
-@pytest.fixture
-def run(db_path):
-    runner = CliRunner()
-
-    def invoke(*args):
-        return runner.invoke(app, ["--db", str(db_path), *args])
-
-    return invoke
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ from typing import Annotated, Optional
 import typer
 
 from ..errors import InvalidInput
+from ..inputs import check_utf8
 from .base import MeetingArg, app, meeting_of, read_of_meeting
 
 participants_app = typer.Typer(help="Register, list, show and edit a meeting's participants.", no_args_is_help=True)
@@ -18,18 +19,6 @@ ParticipantArg = Annotated[str, typer.Argument(
     help="Participant id, the first characters of it, their name or an alias.", show_default=False)]
 
 
-def _check_arguments(**values: object) -> None:
-    """One line (InvalidInput) for an argument that is not valid UTF-8 text (typed in another encoding, it
-    arrives with surrogates, which no database can store), before anything is read or written. Imports
-    nothing: `participants list` and `speakers list` read without the ORM."""
-    for field, value in values.items():
-        for one in value if isinstance(value, (list, tuple)) else (value,):
-            if isinstance(one, str):
-                try:
-                    one.encode("utf-8")
-                except UnicodeEncodeError:
-                    raise InvalidInput(f"The {field.replace('_', ' ')} {one!r} is not valid UTF-8 text; type it "
-                                       "again in UTF-8.") from None
 
 
 def _aliases(values: list[str] | tuple[str, ...] | None) -> list[str]:
@@ -68,7 +57,7 @@ def participants_add_cmd(
     """Register a participant and print their id."""
     from .. import services
 
-    _check_arguments(meeting=meeting, name=name, organisation=organisation, role=role, region=region,
+    check_utf8(meeting=meeting, name=name, organisation=organisation, role=role, region=region,
                      category=category, kind=kind, surname=surname, alias=alias, called_by=called_by)
     engine, found = meeting_of(ctx, meeting)
     person = services.add_participant(engine, found.id, name, organisation=organisation, role=role, region=region,
@@ -120,7 +109,7 @@ def participants_edit_cmd(
     from ..services import audit as audit_service
     from ..services.participants import resolve_participant, update_participant
 
-    _check_arguments(meeting=meeting, participant=participant, name=name, organisation=organisation, role=role,
+    check_utf8(meeting=meeting, participant=participant, name=name, organisation=organisation, role=role,
                      region=region, category=category, kind=kind, surname=surname, alias=alias,
                      add_alias=add_alias, remove_alias=remove_alias, called_by=called_by)
     given = {k: v for k, v in (("name", name), ("organisation", organisation), ("role", role), ("region", region),
@@ -178,7 +167,7 @@ def participants_show_cmd(ctx: typer.Context, meeting: MeetingArg, participant: 
     """Every detail of one participant, one per line."""
     from ..services.participants import resolve_participant
 
-    _check_arguments(meeting=meeting, participant=participant)
+    check_utf8(meeting=meeting, participant=participant)
     engine, found = meeting_of(ctx, meeting)
     p = resolve_participant(engine, found.id, participant)
     lines = [("Id", p.id), ("Name", p.name), ("Organisation", p.organisation), ("Role", p.role),
@@ -204,7 +193,7 @@ def participants_import_cmd(
 
     from ..services.roster import import_participants
 
-    _check_arguments(meeting=meeting)
+    check_utf8(meeting=meeting)
     engine, found = meeting_of(ctx, meeting)
     typer.echo(f"imported {import_participants(engine, found.id, file)} participant(s)")
 
@@ -213,7 +202,7 @@ def participants_list_cmd(ctx: typer.Context, meeting: MeetingArg) -> None:
     """List a meeting's participants."""
     from ..quickread import read_participants
 
-    _check_arguments(meeting=meeting)
+    check_utf8(meeting=meeting)
     registered = read_of_meeting(ctx, meeting, read_participants,
                                  lambda services, engine, meeting_id: services.list_participants(engine, meeting_id))
     for p in registered:
@@ -236,7 +225,7 @@ def speakers_import_cmd(
 
     from ..services.roster import import_speakers
 
-    _check_arguments(meeting=meeting)
+    check_utf8(meeting=meeting)
     engine, found = meeting_of(ctx, meeting)
     typer.echo(f"imported {import_speakers(engine, found.id, file)} speaker(s)")
 
@@ -247,7 +236,7 @@ def speakers_list_cmd(ctx: typer.Context, meeting: MeetingArg) -> None:
     from ..clock import format_duration
     from ..quickread import read_queue
 
-    _check_arguments(meeting=meeting)
+    check_utf8(meeting=meeting)
 
     def full(_services, engine, meeting_id: str):
         from ..services.speakers import list_queue
@@ -272,7 +261,7 @@ def speakers_stats_cmd(
     from ..clock import format_duration
     from ..quickread import read_speaker_stats
 
-    _check_arguments(meeting=meeting)
+    check_utf8(meeting=meeting)
     if fmt not in ("table", "csv"):
         raise InvalidInput(f"Unknown format {fmt!r}; use table or csv.")
     for_readers = fmt == "csv"

@@ -20,6 +20,7 @@ from __future__ import annotations
 from sqlmodel import Session, col, select
 
 from ..errors import BundleError, InvalidInput
+from ..inputs import check_utf8
 from ..models import (
     AgendaItem,
     Intervention,
@@ -33,7 +34,7 @@ from ..models import (
     as_utc,
 )
 from ..vocab import less_protective
-from .participants import MAX_ALIASES, check_aliases, check_called_by, check_surname, check_utf8
+from .participants import MAX_ALIASES, check_aliases, check_called_by, check_surname
 
 #: Ids asked for in one `IN (...)` when loading what a bundle's rows match here.
 CHUNK = 500

@@ -16,9 +16,10 @@ from sqlalchemy import Engine
 from sqlmodel import Session, col, select
 
 from ..errors import Ambiguous, InvalidInput, NotFound
+from ..inputs import check_utf8
 from ..models import Meeting, Participant, ParticipantPublic
-from ..text import fold
 from ..policy import registered_kind
+from ..text import fold
 from ..vocab import IDENTITY_KINDS
 from ._db import reading, transaction
 
@@ -149,16 +150,6 @@ def check_called_by(name: str, aliases: Iterable[str], called_by: str) -> str:
     return words[fold(called_by)]
 
 
-def check_utf8(**values: object) -> None:
-    """InvalidInput (one line) when a value is text that is not valid UTF-8: an argument typed in another
-    encoding arrives with surrogates (Python's surrogateescape), which no database can store."""
-    for field, value in values.items():
-        if isinstance(value, str):
-            try:
-                value.encode("utf-8")
-            except UnicodeEncodeError:
-                raise InvalidInput(f"The {field.replace('_', ' ')} {value!r} is not valid UTF-8 text; "
-                                   "type it again in UTF-8.") from None
 
 
 def check_kind(value: str) -> str:
