@@ -45,7 +45,7 @@ from typing import TYPE_CHECKING
 
 from .errors import ExportError, InvalidInput
 from .text import fold
-from .vocab import CARRIED, DELEGATION, ON_THE_RECORD, ORGANISATION, RULE_PHRASES
+from .vocab import AUTO_SPEAKER, CARRIED, DELEGATION, ON_THE_RECORD, ORGANISATION, RULE_PHRASES
 
 if TYPE_CHECKING:  # annotations only: the rules on speakers are read without the ORM (facilitator.quickread)
     from .models import MeetingDetail, ParticipantPublic
@@ -146,6 +146,9 @@ class Identity:
     #: Descriptions that point at this identity alone (a role only they hold; "participant from X"
     #: where they are the only one from X).
     phrases: tuple[str, ...] = ()
+    #: A speaker registered because they spoke on the record (a keynote before a Chatham House
+    #: discussion): named in on-the-record items only, protected everywhere else.
+    on_record_only: bool = False
 
     @property
     def participant(self) -> ParticipantPublic | None:
@@ -172,7 +175,8 @@ def protected_identities(detail: MeetingDetail) -> list[Identity]:
     organisations: dict[str, list[ParticipantPublic]] = {}
     names: dict[str, str] = {}
     for p in detail.participants:
-        if p.attributable or p.kind == DELEGATION or not (meeting_protected or p.source == CARRIED):
+        if (p.attributable and not _on_record_only(p)) or p.kind == DELEGATION \
+                or not (meeting_protected or p.source == CARRIED):
             continue
         if p.kind == ORGANISATION:
             key = _organisation_key(p.name)
@@ -180,17 +184,23 @@ def protected_identities(detail: MeetingDetail) -> list[Identity]:
             names.setdefault(key, p.name)
             continue
         people.append(p)
-        if p.organisation.strip():
+        if p.organisation.strip() and not _on_record_only(p):
             key = _organisation_key(p.organisation)
             organisations.setdefault(key, []).append(p)
             names.setdefault(key, p.organisation.strip())
     crowds = _crowds(detail.participants)
     found = [Identity(p.id, p.name, PERSON_KIND, (p,), p.surname, tuple(p.aliases), p.called_by,
-                      _pointing_phrases(p, detail.participants))
+                      _pointing_phrases(p, detail.participants), _on_record_only(p))
              for p in people]
     found += [Identity(key, names[key], ORG_KIND, tuple(members)) for key, members in organisations.items()
               if key not in hosts and key not in crowds and not identifies_nobody(names[key])]
     return found
+
+
+def _on_record_only(person: ParticipantPublic) -> bool:
+    """Attributable because they were named as a speaker on the record, not by the rapporteur's decision:
+    a person is named only in the items whose rule allows it."""
+    return person.attributable and person.source == AUTO_SPEAKER and person.kind != DELEGATION
 
 
 #: Nouns a note-taker uses for someone they may not name ("a participant from Ghana").
@@ -452,8 +462,12 @@ def attendance_allowance(organisation: str) -> str:
     return f"attendance|{_organisation_key(organisation)}"
 
 
-def _allowed_here(reader_text: ReaderText, identity_key: str, dismissed: set[str]) -> bool:
-    return reader_text.field == ATTENDANCE_FIELD and f"attendance|{identity_key}" in dismissed
+def _allowed_here(reader_text: ReaderText, identity: Identity, dismissed: set[str]) -> bool:
+    """An institution in an allowed attendance line; a speaker on the record in a note of an on-the-record
+    item (the rule of a note's place is the last part of `note_place`)."""
+    if identity.on_record_only and reader_text.note_id is not None:
+        return speakers_named(reader_text.place.rpartition("|")[2])
+    return reader_text.field == ATTENDANCE_FIELD and f"attendance|{identity.key}" in dismissed
 
 
 def audit(detail: MeetingDetail, register: Register | None = None) -> list[Flag]:
@@ -470,7 +484,7 @@ def audit(detail: MeetingDetail, register: Register | None = None) -> list[Flag]
                         identity.participant.id if identity.participant else "",
                         identity.name, hit.matched, _flag_kind(identity, hit.what),
                         _excerpt(reader_text.text, hit.start, hit.end), reader_text.text, reader_text.place)
-            if flag.token not in dismissed and not _allowed_here(reader_text, identity.key, dismissed):
+            if flag.token not in dismissed and not _allowed_here(reader_text, identity, dismissed):
                 flags.append(flag)
     return flags
 
@@ -484,13 +498,14 @@ def _flag_kind(identity: Identity, what: str) -> str:
 
 
 def dismissed_mentions(detail: MeetingDetail, register: Register) -> set[tuple[str, str]]:
-    """(identity, words as written) of every dismissed mention still in the meeting's texts."""
+    """(identity, words as written) of every dismissed or allowed mention still in the meeting's texts, and
+    the name of each speaker on the record as the styles print it with their on-the-record notes."""
     dismissed = _dismissed(detail)
-    kept = set()
+    kept = {(i.key, _words(i.name)) for i in register.identities.values() if i.on_record_only}
     for reader_text in reader_texts(detail):
         for hit in register.find(reader_text.text):
             if dismissal(hit.key, reader_text.field, reader_text.text, reader_text.place) in dismissed \
-                    or _allowed_here(reader_text, hit.key, dismissed):
+                    or _allowed_here(reader_text, register.identities[hit.key], dismissed):
                 kept.add((hit.key, _words(hit.matched)))
     return kept
 

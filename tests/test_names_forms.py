@@ -182,3 +182,24 @@ def test_a_category_describes_a_delegation_and_a_person_is_never_one(engine, nam
     discussion = next(i for i in services.list_items(engine, meeting.id) if i.kind == "discussion")
     services.add_note(engine, meeting.id, f"{name} argued for a regional fund.", item_id=discussion.id)
     assert bool(audit_service.audit_meeting(engine, meeting.id)) is (kind == "person")
+
+
+def test_a_speaker_on_the_record_is_named_in_on_the_record_items_only(engine, tmp_path):
+    """Issue 22: a keynote speaker recorded in the on-the-record keynote is not attributable for the whole
+    meeting: "X pushed back in the closed discussion", in a Chatham House item, is a flag."""
+    from facilitator import services
+    from facilitator.services import audit as audit_service
+    from facilitator.services.exporting import preview_markdown
+
+    meeting = services.create_meeting(engine, "roundtable", title="Keynote", date=dt.date(2026, 12, 5))
+    items = services.list_items(engine, meeting.id)
+    keynote = next(i for i in items if i.rule == "on-the-record")
+    discussion = next(i for i in items if i.kind == "discussion")
+    services.add_note(engine, meeting.id, "Prevention is cheaper than cure.", item_id=keynote.id,
+                      speaker="Kwame Asante")
+    services.add_note(engine, meeting.id, "As Asante said in his keynote, prevention pays.", item_id=keynote.id)
+    assert audit_service.audit_meeting(engine, meeting.id) == []
+    assert "Kwame Asante" in preview_markdown(engine, meeting.id, "report")  # named with his keynote
+    closed = services.add_note(engine, meeting.id, "Asante pushed back in the closed discussion.",
+                               item_id=discussion.id)
+    assert [f.note_id for f in audit_service.audit_meeting(engine, meeting.id)] == [closed.id]
