@@ -6,6 +6,8 @@ data, not rules: the rules that use them are in `names.Matcher._accepts`.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 #: English words that are also surnames or given names (lower case). A protected name made only of such
 #: words is flagged where it stands as a name (capitalised in mid-sentence, after a title or a given name,
 #: possessive, or before a speech verb), not in ordinary prose ("the council may grant young people a
@@ -57,6 +59,9 @@ pushed pushes reminded reminds announced announces reported reports cited cites 
 concedes admitted admits confirmed confirms proposed recommended recommends challenged challenges invited
 invites thanked thanks introduced introduces summarised summarized summed stated states declared declares
 """.split())
+
+#: English words of one or two letters: never a two-letter name before a speech verb ("He said").
+SHORT_WORDS = frozenset("a i am an as at be by do go he if in is it me my no of oh ok on or so to up us we ye".split())
 
 #: Words before a capitalised common word that make it an ordinary word or a month, not a name ("in May",
 #: "the Power of ...").
@@ -140,24 +145,42 @@ def is_place(word: str) -> bool:
     return word in PLACE_WORDS or any(word.startswith(stem) for stem in _country_stems())
 
 
+_DEMONYM_ENDINGS = ("", "n", "an", "ian", "ese", "i", "ish", "ic", "ean", "ine", "er", "ers", "ns", "ans", "ians")
+
+
+@lru_cache(maxsize=1 << 14)
+def is_place_word(word: str) -> bool:
+    """A folded word that is a region, a country's one-word name or that name with a people's ending
+    ("kenya", "kenyan", "ghanaian", "chinese"): stricter than `is_place`, for telling a place from a
+    slip in a name ("Sudan" is no other spelling of "Zaidan", but "Macaluay" is one of "MacAulay")."""
+    if word in PLACE_WORDS:
+        return True
+    return any(word[:len(stem)] == stem and word[len(stem):] in _DEMONYM_ENDINGS
+               for stem in {word[:k] for k in range(4, len(word) + 1)} & _country_words())
+
+
+@lru_cache(maxsize=1)
+def _country_words() -> frozenset[str]:
+    """The words of the countries' ISO 3166 names (folded), without the generic ones, and each without its
+    last letter ("chin" of "china", for "chinese")."""
+    import pycountry  # ISO 3166 country names, shipped in the package
+
+    from .text import fold
+
+    words = {w for c in pycountry.countries
+             for name in (c.name, getattr(c, "common_name", ""), getattr(c, "official_name", ""))
+             for w in fold(name).replace(",", " ").replace("(", " ").replace(")", " ").split()}
+    words = {w for w in words if len(w) >= 4 and w not in ORGANISATION_WORDS and w not in _GENERIC_NAME_WORDS}
+    return frozenset(words | {w[:-1] for w in words if len(w) > 4})
+
+
 def _country_stems() -> frozenset[str]:
-    global _STEMS
-    if _STEMS is None:
-        import pycountry  # ISO 3166 country names, shipped in the package
-
-        from .text import fold
-
-        words = {w for c in pycountry.countries
-                 for name in (c.name, getattr(c, "common_name", ""), getattr(c, "official_name", ""))
-                 for w in fold(name).replace(",", " ").replace("(", " ").replace(")", " ").split()}
-        _STEMS = frozenset(w[:-1] if len(w) > 4 else w for w in words
-                           if len(w) >= 4 and w not in ORGANISATION_WORDS and w not in
-                           {"republic", "islands", "island", "state", "states", "kingdom", "federal", "saint",
-                            "democratic", "people's", "peoples", "plurinational", "bolivarian", "federated",
-                            "socialist", "territory", "territories", "outlying", "minor", "sovereign", "grand",
-                            "principality", "duchy", "commonwealth", "province", "special", "administrative",
-                            "region", "great", "holy", "city", "vatican", "lands", "part", "dutch"})
-    return _STEMS
+    return frozenset(w[:-1] if len(w) > 4 else w for w in _country_words())
 
 
-_STEMS: frozenset[str] | None = None
+_GENERIC_NAME_WORDS = {"republic", "islands", "island", "state", "states", "kingdom", "federal", "saint",
+                       "democratic", "people's", "peoples", "plurinational", "bolivarian", "federated", "socialist",
+                       "territory", "territories", "outlying", "minor", "sovereign", "grand", "principality",
+                       "duchy", "commonwealth", "province", "special", "administrative", "region", "great", "holy",
+                       "city", "vatican", "lands", "part", "dutch"}
+

@@ -50,7 +50,14 @@ import regex
 from anyascii import anyascii
 
 from .name_words import (
-    COMMON_WORD_NAMES, KNOWN_ACRONYMS, NOT_BEFORE_A_NAME, ORGANISATION_WORDS, SPEECH_VERBS, is_place,
+    COMMON_WORD_NAMES,
+    KNOWN_ACRONYMS,
+    NOT_BEFORE_A_NAME,
+    ORGANISATION_WORDS,
+    SHORT_WORDS,
+    SPEECH_VERBS,
+    is_place,
+    is_place_word,
 )
 
 # `regex` knows Unicode properties and scripts, but searching a text with it costs several times what the
@@ -264,7 +271,9 @@ def _char_key(token: str) -> str:
 
 
 def _confusables() -> dict:
-    from confusable_homoglyphs import confusables  # loads Unicode's confusables data, shipped in the package
+    from confusable_homoglyphs import (
+        confusables,  # loads Unicode's confusables data, shipped in the package
+    )
 
     return confusables.confusables_data
 
@@ -651,7 +660,9 @@ def _surname_in(name: str, surname: str | None) -> str | None:
 
 def _generated_spellings(name: str, surname: str | None) -> list[tuple[str, str | None]]:
     """Other spellings of a name, each with its family name where that is not the last word."""
-    from .romanise import spelling_pairs  # its tables and libraries load when a register is first matched
+    from .romanise import (
+        spelling_pairs,  # its tables and libraries load when a register is first matched
+    )
 
     return spelling_pairs(name, surname)
 
@@ -912,6 +923,7 @@ class Matcher:
         self._needed: dict[str, list[tuple[frozenset[str], str | None]]] = {}
         self._public: set[str] = set()
         self._near: dict[str, set[tuple[str, str]]] = {}  # a protected word and its one-letter deletions
+        self._sounds: dict[str, set[tuple[str, str]]] = {}  # a protected word by how it sounds (_sound)
         for p in protected:
             if p.kind not in (PERSON, ORGANISATION):
                 raise ValueError(f"kind must be {PERSON!r} or {ORGANISATION!r}, not {p.kind!r}")
@@ -924,6 +936,7 @@ class Matcher:
                     self._add_near(pattern)
         self._stem_prefixes = {stem[:4] for stem in self._stems}
         self._near_ends = {w[:2] for w in self._near} | {w[-2:] for w in self._near}
+        self._sounds.pop("", None)
 
     def _add(self, pattern: _Pattern) -> None:
         node = self._trie
@@ -944,7 +957,10 @@ class Matcher:
         if len(pattern.tokens) != 1 or pattern.rule != "plain" or pattern.what == ORGANISATION:
             return
         word = pattern.tokens[0]
-        if len(word) < _MIN_NEAR or not (word.isascii() and word.isalpha()) or word in COMMON_WORD_NAMES:
+        if len(word) < _MIN_NEAR - 1 or not (word.isascii() and word.isalpha()) or word in COMMON_WORD_NAMES:
+            return
+        self._sounds.setdefault(_sound(word), set()).add((word, pattern.key))
+        if len(word) < _MIN_NEAR:
             return
         for variant in {word, *_deletions(word)}:
             self._near.setdefault(variant, set()).add((word, pattern.key))
@@ -978,14 +994,18 @@ class Matcher:
             if i in taken or not self._may_be_near(word) or not _capitalised(tokens.words[i]):
                 continue
             targets = {t for v in (word, *_deletions(word)) for t in self._near.get(v, ())}
+            targets = {(t, key) for t, key in targets if t != word and _one_slip(word, t)}
+            if is_place_word(word):
+                continue  # "Sudan" is no other spelling of "Zaidan", nor "Kenya" a slip of a name
+            if len(word) >= _MIN_NEAR:
+                targets |= {(t, key) for t, key in self._sounds.get(_sound(word), ()) if t != word}
             for target, key in sorted(targets):
-                if target != word and _one_slip(word, target):
-                    found.append(self._hit(text, index, tokens, i, i, _Pattern(key, "possible", (target,))))
+                found.append(self._hit(text, index, tokens, i, i, _Pattern(key, "possible", (target,))))
         return found
 
     def _may_be_near(self, word: str) -> bool:
-        return (len(word) >= _MIN_NEAR - 1 and word.isascii() and (word[:2] in self._near_ends or word[-2:] in
-                self._near_ends) and word not in COMMON_WORD_NAMES)
+        return (len(word) >= _MIN_NEAR - 1 and word.isascii() and word not in COMMON_WORD_NAMES
+                and (word[:2] in self._near_ends or word[-2:] in self._near_ends or _sound(word) in self._sounds))
 
     def _cannot_match(self, text: str) -> bool:
         """A quick no, at C speed, for a text that lacks some word of every
@@ -1010,7 +1030,8 @@ class Matcher:
                         return False  # a handle, or a short name written with its accents ("Hồ")
         if any(self._inflected(w) for w in words if len(w) >= _MIN_INFLECTED and w[:4] in self._stem_prefixes):
             return False
-        return not any(self._near.get(v) for w in words if self._may_be_near(w) for v in (w, *_deletions(w)))
+        return not any(self._near.get(v) or self._sounds.get(_sound(w)) for w in words if self._may_be_near(w)
+                       for v in (w, *_deletions(w)))
 
     def _with_inflections(self, keys: tuple[str, ...]) -> tuple[str, ...]:
         extra = [k for key in keys if len(key) >= _MIN_INFLECTED and key[:4] in self._stem_prefixes
@@ -1115,7 +1136,7 @@ def _stands_as_name(tokens: _Tokens, i: int, j: int) -> bool:
 def _before_speech(tokens: _Tokens, i: int, j: int) -> bool:
     """A capitalised word a speech verb follows stands as a name ("Li argued", "Young said")."""
     following = tokens.keys[j + 1][0] if j + 1 < len(tokens) and tokens.gap(j).isspace() else None
-    return _capitalised(tokens.words[i]) and following in SPEECH_VERBS
+    return _capitalised(tokens.words[i]) and following in SPEECH_VERBS and tokens.keys[i][0] not in SHORT_WORDS
 
 
 def _after_at(tokens: _Tokens, i: int) -> bool:
@@ -1151,6 +1172,27 @@ def _written_as_initials(tokens: _Tokens, i: int, j: int) -> bool:
 
 
 _MIN_NEAR = 6  # a slip in a shorter name makes another name or an ordinary word too often
+
+
+_SOUND_SPELLINGS = (("sch", "s"), ("oe", "u"), ("ij", "iy"), ("j", "y"), ("q", "k"), ("c", "k"), ("x", "ks"),
+                    ("z", "s"), ("w", "v"))
+_SOUND_H = re.compile(r"(?<=[^aeiouy])h")
+_SOUND_VOWELS = re.compile(r"[aeiou]+")
+_SOUND_DOUBLES = re.compile(r"(.)\1+")
+
+
+@lru_cache(maxsize=1 << 16)
+def _sound(word: str) -> str:
+    """How a romanised word sounds, for spellings that are no slip but another convention: "h" after a
+    consonant dropped (Ghebremariam, Thongdee), c, q, z, w and the Dutch oe and ij as their sounds
+    (Soeprijadi), doubled letters single (Mekonnen), and each run of vowels one "a" (Boonmaa, Chaiprasoet).
+    "" for a word too short to tell by its sound (fewer than five letters)."""
+    if len(word) < 5:
+        return ""
+    for spelling, sound in _SOUND_SPELLINGS:
+        word = word.replace(spelling, sound)
+    word = _SOUND_DOUBLES.sub(r"\1", _SOUND_VOWELS.sub("a", _SOUND_H.sub("", word)))
+    return word if len(word) >= 5 else ""
 
 
 def _deletions(word: str) -> list[str]:

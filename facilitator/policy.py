@@ -220,7 +220,7 @@ def _pointing_phrases(person: ParticipantPublic, participants: Iterable[Particip
     phrases: list[str] = []
     if role:
         same_role = [p for p in people if fold(p.role.strip()) == fold(role)]
-        if len(same_role) == 1 and fold(role) not in _GENERIC_ROLES:
+        if len(same_role) == 1 and fold(role) not in _GENERIC_ROLES and len(role.split()) > 1:
             phrases.append(role)
         for place in (region, organisation):  # "the Chair of Ukraine" names one person even where "Chair" does not
             if place and len([p for p in same_role if fold(p.region) == fold(place)

@@ -14,6 +14,7 @@ from real naming conventions, and the ordinary-sentence corpora):
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 import pytest
@@ -65,12 +66,18 @@ def _given_and_surname(person: Person) -> tuple[list[str], str]:
     name, family = _latin(person)
     words = name.split() or [""]
     if family and family in words:
-        return [w for w in words if w != family], family
-    return words[:-1], words[-1]
+        given, surname = [w for w in words if w != family], family
+    else:
+        given, surname = words[:-1], words[-1]
+    return [g for g in given if len(g) > 1], surname  # Balinese "I", "Ni" are prefixes, not initials
 
 
 people = st.sampled_from(PEOPLE)
-EXAMPLES = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+#: The same examples at every run, so that the suite's verdict does not depend on chance; set
+#: FACILITATOR_GATE_RANDOM=1 (and raise FACILITATOR_GATE_EXAMPLES) to hunt by hand.
+EXAMPLES = settings(max_examples=int(os.environ.get("FACILITATOR_GATE_EXAMPLES", "150")), deadline=None,
+                    derandomize=not os.environ.get("FACILITATOR_GATE_RANDOM"),
+                    suppress_health_check=[HealthCheck.too_slow])
 
 
 @EXAMPLES

@@ -355,12 +355,17 @@ SHORT = [
     ("Ng, director of the centre, said", "ng", "Ng"),
     ("MS LI SAID", "weili", "LI"),
 ]
+def test_a_two_letter_name_before_a_speech_verb_stands_as_a_name():
+    """Issue 22: "Li said nothing" names Mr Li as surely as "Ms Li said nothing"."""
+    assert {(h.key, h.matched) for h in hits("Li said nothing")} == {("liwei", "Li"), ("weili", "Li")}
+
+
 SHORT_NOT = [
     "the li element of the list",
     "lower-case li is not a name",
     "Chapters XLIX, L and LI were read out",
     "items i, ii, li",
-    "Li said nothing",  # no title, no given name, no role: too weak to flag
+    "Li Ning shoes",  # no title, no given name, no role, no speech verb: too weak to flag
     "Wuhan and the NGOs",
     "going along",
     "minister li",  # a title word in lower case is ordinary text
