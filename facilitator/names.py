@@ -510,7 +510,8 @@ class _Pattern:
     (every token capitalised), "acronym" (written in capitals, or exactly as
     given), "initial" ("A. García"), "cjk-title" (one character of a Chinese
     or Korean surname: with a title after it or 老/小 before it),
-    "name-like" (an ordinary English word: where it stands as a name,
+    "titled" (an organisation's short form: every word capitalised but the
+    linking ones), "name-like" (an ordinary English word: where it stands as a name,
     `_stands_as_name`), "initials" ("NK", "N.K.": `_written_as_initials`),
     "joined" (an initial run into the surname, "nkuznetsova": always, but
     never the stem of an inflected form)."""
@@ -815,14 +816,21 @@ def _organisation_patterns(p: Protected) -> list[_Pattern]:
     return found
 
 
+#: Nouns an organisation is called by with its distinctive word, in English whatever its own language
+#: ("the Ebert Foundation" for the Friedrich-Ebert-Stiftung).
+_ORGANISATION_NOUNS = frozenset("foundation institute centre center network forum academy initiative group "
+                                "council society trust".split())
 _LINKING_WORDS = frozenset("for of on in and the to at de du des la le les el del della di der die das und et y "
                            "pour para per fur".split())
 
 
 def _short_forms(key: str, name: str, acronym: str | None) -> list[_Pattern]:
     """How an organisation is called for short: its name up to the first linking word ("the Lindqvist
-    Institute" for "Lindqvist Institute for Peace Studies"), its distinctive words without the generic
-    ones ("Lindqvist"; never a place, a generic or an ordinary word), and its initials ("LIPS")."""
+    Institute" for "Lindqvist Institute for Peace Studies", "the Baltic Centre"), any run of three of its
+    words or more, with or without its articles ("Climate Security Observatory", "African Centre for
+    Constructive Resolution"), its distinctive words without the generic ones ("Lindqvist"; never a
+    place, a generic or an ordinary word), each with a noun such names take ("Bernadotte Academy",
+    "Ebert Foundation"), and its initials ("LIPS"). Each written with capitals, as names are."""
     words = _keys_of(name)
     while len(words) > 1 and words[0] in _ARTICLES:
         words = words[1:]
@@ -830,16 +838,30 @@ def _short_forms(key: str, name: str, acronym: str | None) -> list[_Pattern]:
     distinctive = tuple(w for w in words if w.isalpha() and len(w) >= 4 and w not in ORGANISATION_WORDS
                         and w not in COMMON_WORD_NAMES and not is_place(w))
     cut = next((k for k, w in enumerate(words) if k and w in _LINKING_WORDS), len(words))
-    if 1 < cut < len(words) and set(words[:cut]) & set(distinctive):
-        found.append(_Pattern(key, ORGANISATION, tuple(words[:cut]), "caps"))
+    if 1 < cut < len(words) and any(w not in ORGANISATION_WORDS for w in words[:cut]):
+        found.append(_Pattern(key, ORGANISATION, tuple(words[:cut]), "titled"))
+    for sequence in {tuple(words), tuple(w for w in words if w not in _ARTICLES)}:
+        found += [_Pattern(key, ORGANISATION, sequence[a:b], "titled") for a in range(len(sequence))
+                  for b in range(a + 3, len(sequence) + 1) if (a, b) != (0, len(sequence))
+                  and _ends_a_run(sequence, a, b) and not all(map(is_place_word, sequence[a:b]))]  # "Lake Chad Basin"
     if distinctive and len(distinctive) < len(words):
-        found.append(_Pattern(key, ORGANISATION, distinctive, "caps"))
+        found.append(_Pattern(key, ORGANISATION, distinctive, "titled"))
+        nouns = _ORGANISATION_NOUNS | {w for w in words if w in ORGANISATION_WORDS and w not in _LINKING_WORDS}
+        found += [_Pattern(key, ORGANISATION, (d, noun), "titled") for d in distinctive for noun in nouns]
     for significant in ([w for w in words if w not in _LINKING_WORDS], words):
-        letters = "".join(w[0] for w in significant if w.isalpha())
+        letters = "".join(w[0] for w in significant if w.isalpha() and len(w) > 1)  # not the "s" of "Women's"
         if len(letters) >= 3 and letters.isascii() and letters not in KNOWN_ACRONYMS \
                 and letters != "".join(_keys_of(acronym or "")):
             found.append(_Pattern(key, ORGANISATION, (letters,), "acronym", letters.upper()))
     return found
+
+
+def _ends_a_run(sequence: tuple[str, ...], a: int, b: int) -> bool:
+    """A run of an organisation's words begins and ends with a whole word of its own: not a linking word,
+    not a piece of "G77" ("Youth Forum of the G" is no name)."""
+    edges = (sequence[a], sequence[b - 1], *sequence[b:b + 1])
+    return (all(w not in _LINKING_WORDS and len(w) > 1 and w.isalpha() for w in edges[:2])
+            and not (len(edges) > 2 and edges[2].isdecimal()))
 
 
 def _stem(key: str) -> str:
@@ -1058,6 +1080,8 @@ class Matcher:
             return True
         if p.rule == "caps":
             return all(map(_capitalised, words))
+        if p.rule == "titled":  # a name in title case: "African Centre for Constructive Resolution"
+            return all(_capitalised(w) or w.casefold() in _LINKING_WORDS for w in words) and _capitalised(words[0])
         if p.rule == "acronym":
             return all(w.isupper() or w.isdecimal() for w in words) or "".join(words) == p.acronym
         if p.rule == "initial":

@@ -203,3 +203,30 @@ def test_a_speaker_on_the_record_is_named_in_on_the_record_items_only(engine, tm
     closed = services.add_note(engine, meeting.id, "Asante pushed back in the closed discussion.",
                                item_id=discussion.id)
     assert [f.note_id for f in audit_service.audit_meeting(engine, meeting.id)] == [closed.id]
+
+
+ORGANISATIONS = Matcher([Protected(k, n, kind="organisation") for k, n in [
+    ("pacific", "Pacific Islands Climate Security Observatory"), ("rahimi", "Rahimi Centre for Afghan Women's Leadership"),
+    ("folke", "Folke Bernadotte Academy"), ("fes", "Friedrich-Ebert-Stiftung"),
+    ("accord", "African Centre for the Constructive Resolution of Disputes"),
+    ("baltic", "Baltic Centre for Information Integrity"), ("chad", "Lake Chad Basin Civil Society Platform")]])
+
+
+@pytest.mark.parametrize(("text", "key", "written"), [
+    ("The Climate Security Observatory said so.", "pacific", "Climate Security Observatory"),
+    ("An RCAWL report was cited.", "rahimi", "RCAWL"),
+    ("The Bernadotte Academy trains mediators.", "folke", "Bernadotte Academy"),
+    ("The Ebert Foundation funds the series.", "fes", "Ebert Foundation"),
+    ("The African Centre for Constructive Resolution agreed.", "accord", "African Centre for Constructive Resolution"),
+    ("The Baltic Centre published a study.", "baltic", "Baltic Centre"),
+])
+def test_an_organisation_by_a_run_of_its_words_and_by_its_distinctive_word_with_a_noun(text, key, written):
+    hits = ORGANISATIONS.find(text)
+    assert [(h.key, text[h.start:h.end]) for h in hits] == [(key, written)]
+
+
+@pytest.mark.parametrize("text", ["The African Centre for Strategic Studies was cited.",
+                                  "the african centre for constructive resolution",  # no capitals: no name
+                                  "Fishing in the Lake Chad Basin has collapsed.", "Information integrity matters."])
+def test_runs_of_ordinary_or_place_words_are_not_the_organisation(text):
+    assert ORGANISATIONS.find(text) == []
