@@ -60,8 +60,10 @@ concedes admitted admits confirmed confirms proposed recommended recommends chal
 invites thanked thanks introduced introduces summarised summarized summed stated states declared declares
 """.split())
 
-#: English words of one or two letters: never a two-letter name before a speech verb ("He said").
-SHORT_WORDS = frozenset("a i am an as at be by do go he if in is it me my no of oh ok on or so to up us we ye".split())
+#: English words of one or two letters that stand before a speech verb in ordinary prose ("He said", "as
+#: noted"): never a two-letter name there. (Not "Oh", "Go", "No": Korean surnames, and no English word
+#: before "argued".)
+SHORT_WORDS = frozenset("a i am an as at be by he if in is it me my of on or so to us we".split())
 
 #: Words before a capitalised common word that make it an ordinary word or a month, not a name ("in May",
 #: "the Power of ...").
