@@ -23,6 +23,14 @@ What each script gets (the tables and their sources are in facilitator/romanise_
   names from a table.
 - Latin: Arabic names (al-/el-, q/k, ou/u/oo, sh/ch, i/e), Slavic endings (-ov/-off, -sky/-ski,
   Andreev/Andreyev, ks/x), Mac/Mc, -ić/-ich. Only words that look Arabic or Slavic get those rules.
+- Thai: a table of common name elements (given names and surname parts, with the Sanskrit-style
+  spellings: Sri, Prasert, Suwanna), compounds spelled element by element, and for other words a
+  rule-based reading (lead vowels, inherent o and a, final values, thanthakhat, ห นำ, clusters) in
+  RTGS with the changes usual in passports (ph/p, th/t, ch/j, ee, oo, -orn, ae/ea, oe/er). Given name
+  first; the family-name-first order too.
+- Ethiopic (Amharic, Tigrinya): a table of common Ethiopian and Eritrean names and name elements
+  (Gebre-, Wolde-, -mariam, -michael), and for other words the syllabary read by rule (the sixth
+  order with or without a vowel, ä as e or a, ቀ k/q, ጸ ts/s, ኘ ny/gn).
 
 Every form is a guess that a human might type; every form is also a name the matcher will flag
 anywhere, so the rules stay conservative: at most MAX_FORMS forms, the likeliest first.
@@ -53,7 +61,8 @@ def spellings(name: str, surname: str | None = None) -> list[str]:
 
     `surname` is the family name where it is not the last word (Chinese, Japanese, Korean; a
     two-character Chinese family name). Names in Chinese, Korean and Japanese come in both orders
-    (family name first, and given name first). Unknown scripts give []."""
+    (family name first, and given name first), Thai names too (given name first, then family name
+    first). Unknown scripts give []."""
     return [form for form, _ in _spelling_pairs(name or "", surname or None)]
 
 
@@ -97,6 +106,10 @@ def _spelling_pairs(name: str, surname: str | None) -> tuple[tuple[str, str | No
         forms = _chinese_name(name, surname)
     elif script == "hangul":
         forms = _korean_name(name, surname)
+    elif script == "thai":
+        forms = _thai_name(name)
+    elif script == "ethiopic":
+        forms = _ethiopic_name(name)
     else:
         forms = []
     return _finish_pairs(forms, name)
@@ -118,7 +131,8 @@ def _surname_spellings(surname: str) -> tuple[str, ...]:
 # --- shared machinery ---------------------------------------------------------------------------------------
 
 def _script_of(text: str) -> str:
-    """The script of the letters of `text`: one of latin, cyrillic, greek, arabic, han, kana, hangul;
+    """The script of the letters of `text`: one of latin, cyrillic, greek, arabic, han, kana, hangul,
+    thai, ethiopic;
     "" for no letters; "other" for any other script or a mixture that no rule here reads."""
     found = set()
     for ch in text:
@@ -137,6 +151,10 @@ def _script_of(text: str) -> str:
             found.add("kana")
         elif 0xAC00 <= code < 0xD7A4:
             found.add("hangul")
+        elif 0xE00 <= code < 0xE80:
+            found.add("thai")
+        elif 0x1200 <= code < 0x13A0 or 0x2D80 <= code < 0x2DE0 or 0xAB00 <= code < 0xAB30:
+            found.add("ethiopic")
         elif 0x4E00 <= code < 0xA000 or 0x3400 <= code < 0x4DC0 or 0xF900 <= code < 0xFB00 \
                 or 0x20000 <= code < 0x30000 or code == 0x3005:
             found.add("han")
@@ -146,7 +164,7 @@ def _script_of(text: str) -> str:
         return ""
     if found == {"han", "kana"}:
         return "kana"
-    for script in ("cyrillic", "greek", "arabic"):  # with a Latin word or two (an initial, a particle)
+    for script in ("cyrillic", "greek", "arabic", "thai", "ethiopic"):  # with a Latin word or two (an initial)
         if found <= {script, "latin"} and script in found:
             return script
     return found.pop() if len(found) == 1 else "other"
@@ -1134,3 +1152,631 @@ def _japanese_name(name: str, surname: str | None) -> list[str | tuple[str, str]
     if not families or not givens:
         return []
     return _both_orders([((f, g), c) for (f, g), c in _ranked([families, givens], 30)])
+
+
+# --- shared by Thai and Ethiopic -----------------------------------------------------------------------------
+
+def _covering(slots: list[Options], cap: int) -> list[tuple[tuple[str, ...], int]]:
+    """The cheapest combinations of one option per slot (at most `cap`), where every option of every
+    slot appears at least once, with the cheapest options of the others: the matcher also finds each
+    word of a form alone (a family name), so a spelling of one word missing from every form would be
+    lost, while a spelling missing in one combination is not."""
+    ranked = _ranked(slots, cap)
+    have = {parts for parts, _ in ranked}
+    extra = []
+    for k, slot in enumerate(slots):
+        for option, cost in slot[1:]:
+            parts = tuple(option if m == k else s[0][0] for m, s in enumerate(slots))
+            if parts not in have:
+                have.add(parts)
+                extra.append((parts, cost + sum(s[0][1] for m, s in enumerate(slots) if m != k)))
+    extra = extra[:cap // 2]
+    chosen = ranked[:cap - len(extra)] + extra
+    return [item for _, item in sorted(enumerate(chosen), key=lambda x: (x[1][1], x[0]))]
+
+
+def _segmented(word: str, table: dict, cuts: set[int]) -> list[tuple[str, bool]]:
+    """`word` cut, only at `cuts`, into elements of `table` (flagged True) and stretches between them
+    (flagged False): the fewest letters outside the table first, then the fewest pieces."""
+    n = len(word)
+    best: list[tuple[int, int, list[tuple[str, bool]]] | None] = [None] * (n + 1)
+    best[0] = (0, 0, [])
+    ends = sorted(c for c in cuts if 0 < c <= n)
+    for start in [0] + ends:
+        if start >= n or best[start] is None:
+            continue
+        outside, pieces, parts = best[start]
+        moves = [(start + len(k), k, True) for k in table if word.startswith(k, start) and start + len(k) in cuts]
+        following = next((c for c in ends if c > start), None)
+        if following is not None:
+            moves.append((following, word[start:following], False))
+        for end, piece, known in moves:
+            cost = (outside + (0 if known else end - start), pieces + 1)
+            if best[end] is None or cost < best[end][:2]:
+                if not known and parts and not parts[-1][1]:  # one stretch, not two
+                    new = parts[:-1] + [(parts[-1][0] + piece, False)]
+                    cost = (cost[0], pieces)
+                else:
+                    new = parts + [(piece, known)]
+                if best[end] is None or cost < best[end][:2]:
+                    best[end] = (cost[0], cost[1], new)
+    if best[n] is None:
+        return []
+    return best[n][2]
+
+
+def _name_table(text: str, key) -> dict[str, tuple[Options, Options, Options]]:
+    """A table of romanise_tables ("word Spelling Spelling+ Spelling= ..."): for each word (as `key`
+    gives it), its spellings as a whole word, before another element (+), and after one or last in a
+    compound; cost 0 for the first two, 1 for the next two, then 2."""
+    table = {}
+    for line in text.strip().splitlines():
+        word, *forms = line.split()
+        costed = [(f, 0 if i < 2 else 1 if i < 4 else 2) for i, f in enumerate(forms)]
+        alone = [(f.rstrip("+="), c) for f, c in costed if not f.endswith("+")]
+        before = [(f.rstrip("+="), c) for f, c in costed if not f.endswith("=")]
+        after = [(f, c) for f, c in costed if not f.endswith(("+", "="))]
+        table[key(word)] = (alone, before, after)
+    return table
+
+
+def _joined_pieces(pieces: list[Options], cap: int) -> Options:
+    """One word from pieces spelled separately: "Phong" + "Phaibun" -> "Phongphaibun"."""
+    if len(pieces) == 1:
+        return pieces[0][:cap]
+    out = [(_cap_first("".join(p.lower() for p in parts)), cost) for parts, cost in _covering(pieces, cap)]
+    return _dedupe(out)[:cap]
+
+
+# --- 8. Thai --------------------------------------------------------------------------------------------------
+
+_TH_CONSONANTS = frozenset(chr(c) for c in range(0x0E01, 0x0E2F))  # ก .. ฮ
+_TH_LEAD = frozenset("เแโใไ")  # written before the consonant they follow in speech
+_TH_SIGNS = frozenset("\u0e30\u0e31\u0e32\u0e33\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e47")  # ะ ั า ำ ิ ี ึ ื ุ ู ็
+_TH_UNWRITTEN = re.compile("[\u0e48-\u0e4b\u0e3a\u0e4d\u0e4e\u0e45]")  # tone marks, phinthu, nikhahit, yamakkan, ๅ
+_TH_KARAN = "\u0e4c"  # thanthakhat: the consonant under it is silent
+_TH_SONORANTS = frozenset("งญนมยรลว")
+_TH_SHORT = frozenset(("a", "i", "u", "ue", "e", "o"))
+
+# The ways people change an RTGS spelling (a word keeps one choice throughout), with the cost of
+# each: 0 for the usual passport spellings, 1 for rarer ones.
+#   P T K: ph th kh -> p t k (Pong, Tongdee, Kanya)     J: จ ch -> j (Jaidee)     V: ว w -> v (Vichai)
+#   EE: long i -> ee (Malee)   OO: long u, and u in a closed syllable -> oo (Boon, Sook)
+#   AA: a final long a -> aa (Boonmaa)   RN: a final ร -> rn (Porn, Suntorn)   L: a final ล -> l (Wimol)
+#   UA: uea -> ua, ue -> eu (Rungruang)   ER: oe -> er (Prasert, Chalerm)   OE: oe -> e
+#   EA: ae -> ea (Seangtong)   IE: ia -> ie (Somkiet)   WY: final ย ว -> y w (Kaew, Chay)
+#   SR: the silent ร of ศร written (Sri)   SRC: a last final written after its letter (Sawad, Panich)
+#   LINK: a final stop said again with a (Rattana, Natthaphon: Pali and Sanskrit compounds)
+_TH_VARIANTS = {"P": 0, "T": 0, "K": 0, "J": 0, "EE": 0, "OO": 0, "RN": 0, "L": 0, "UA": 0, "ER": 0, "SR": 0,
+                "AA": 1, "OE": 1, "EA": 1, "IE": 1, "WY": 1, "V": 1, "SRC": 1, "LINK": 1}
+_TH_ASPIRATES = {"P": frozenset("ผพภ"), "T": frozenset("ฐฑฒถทธ"), "K": frozenset("ขฃคฅฆ")}
+
+_ThSyllable = tuple[int, str, str, str]  # start (in the word), initial letters, vowel, final letter
+
+
+def _th_word(word: str) -> tuple[str, list[int]]:
+    """The letters that are read (tone marks and letters under a thanthakhat removed), each with its
+    place in `word`."""
+    silent: set[int] = set()
+    for p, ch in enumerate(word):
+        if ch != _TH_KARAN:
+            continue
+        silent.add(p)
+        q = p - 1
+        if q >= 0 and word[q] in "\u0e34\u0e38":  # ดิ์ ธุ์: the vowel goes with its consonant
+            silent.add(q)
+            q -= 1
+        if q >= 0 and word[q] in _TH_CONSONANTS:
+            silent.add(q)
+            if q >= 2 and word[q - 1:q + 1] in T.THAI_SILENT_PAIRS and word[q - 2] in _TH_CONSONANTS \
+                    and word[q - 2] != "ฤ":
+                silent.add(q - 1)  # จันทร์ chan, ลักษณ์ lak; not กฤษณ์ krit
+    kept = [(ch, p) for p, ch in enumerate(word) if p not in silent]
+    return "".join(ch for ch, _ in kept), [p for _, p in kept]
+
+
+def _th_vowel_after(s: str, x: int) -> bool:
+    """Whether the consonant at x is followed by a written vowel: a sign, อ or ว read as a vowel
+    (ทอง thong, สวน suan), รร (สรร san), ฤ."""
+    nxt = s[x + 1:x + 2]
+    if nxt and nxt in _TH_SIGNS or nxt == "ฤ" or s[x + 1:x + 3] == "รร":
+        return True
+    after = s[x + 2:x + 3]
+    if nxt == "อ":
+        return not after or after not in _TH_SIGNS
+    if nxt == "ว" and after and after in _TH_CONSONANTS and after != "อ" and s[x + 2:x + 4] != "รร":
+        return not s[x + 3:x + 4] or s[x + 3] not in _TH_SIGNS
+    return False
+
+
+def _th_pair(s: str, x: int) -> str | None:
+    """The two-letter onset at x whose second letter carries the vowel: a cluster (ปร), a ห นำ (หม)
+    or อย, else None."""
+    pair = s[x:x + 2]
+    if len(pair) < 2 or not _th_vowel_after(s, x + 1):
+        return None
+    if pair in T.THAI_CLUSTERS or pair in T.THAI_SILENT_R_CLUSTERS or pair == "อย" \
+            or pair[0] == "ห" and pair[1] in _TH_SONORANTS:
+        return pair
+    return None
+
+
+def _th_marked(s: str, x: int) -> bool:
+    """Whether the consonant at x begins a syllable with a written vowel."""
+    if x >= len(s) or s[x] not in _TH_CONSONANTS:
+        return False
+    return s[x] == "ฤ" or _th_vowel_after(s, x) or _th_pair(s, x) is not None
+
+
+def _th_bare_run(s: str, x: int) -> int:
+    """The end of the consonants from x that carry no vowel of their own."""
+    while x < len(s) and s[x] in _TH_CONSONANTS and not _th_marked(s, x):
+        x += 1
+    return x
+
+
+def _th_unmarked_syllables(s: str, pos: list[int], run: range) -> list[_ThSyllable]:
+    """Syllables of consonants without a written vowel: pairs read C-o-C (สม som, พร phon), an odd
+    first one read C-a (อนงค์ a-nong, ณรงค์ na-rong)."""
+    out: list[_ThSyllable] = []
+    letters = [s[k] for k in run]
+    a = 0
+    while a < len(letters):
+        left = len(letters) - a
+        start = pos[run[a]]
+        if left >= 3 and letters[a + 1] == "ว":  # ควร khuan
+            out.append((start, letters[a], "ua", letters[a + 2]))
+            a += 3
+        elif left % 2 and left >= 3 and letters[a] == "ห" and letters[a + 1] in _TH_SONORANTS:
+            out.append((start, letters[a + 1], "o", letters[a + 2]))
+            a += 3
+        elif left % 2:
+            out.append((start, letters[a], "a", ""))
+            a += 1
+        elif letters[a + 1] in "วอ":  # ชวลิต cha-wa-lit
+            out += [(start, letters[a], "a", ""), (pos[run[a + 1]], letters[a + 1], "a", "")]
+            a += 2
+        else:
+            out.append((start, letters[a], "o", letters[a + 1]))
+            a += 2
+    return out
+
+
+def _th_final(s: str, pos: list[int], j: int, start: int, initial: str, vowel: str, mode: str,
+              ) -> tuple[list[_ThSyllable], int]:
+    """The syllable ending after its vowel, with a final consonant where the letters after it call
+    for one (mode "can"), must have one ("need": ั ็), cannot ("none"), or รร ("rr": a final, else n)."""
+    end = _th_bare_run(s, j)
+    k = end - j
+    n = len(s)
+    final, rest = "", j
+    long = vowel.endswith(":") or vowel in ("ia", "uea", "ae")
+    if k == 2 and end == n and s[j:end] in T.THAI_SILENT_SECOND and mode in ("can", "need") and vowel != "a:":
+        final, rest = s[j], end  # บุตร but, เพชร phet, ประยุทธ prayut
+    elif k and mode == "need" or mode in ("can", "rr") and (k % 2 or k and end < n):
+        final, rest = s[j], j + 1  # กาญจนา kan-cha-na: a final, then an open syllable
+    elif mode == "rr":
+        final = "น"
+    elif not k and j + 2 == n and s[j] in "ตทธถ" and s[j + 1] in "\u0e34\u0e38" and (long or mode == "need"):
+        final, rest, end = s[j], n, n  # ชาติ chat, สมบัติ sombat, โชติ chot: the last vowel is silent
+    elif not k and mode == "need" and j < n and s[j] in T.THAI_FINALS:
+        final = s[j]  # สุพัตรา su-phat-tra: the next syllable's consonant closes this one too
+    if final == "ร" and s.startswith("ติ", j + 1):  # เกียรติ kiat, เกียรติศักดิ์ kiat-ti-sak
+        final, rest = "ต", j + 1
+        if j + 3 == n:
+            rest = end = n
+    elif final == "ร" and rest < n and vowel.rstrip(":") not in ("a", "o", "O"):
+        final, rest = "", j  # สุรชัย su-ra-chai, วีรกุล wi-ra-kun: a ร inside a word after i u e begins one
+    elif final == "ย" and vowel.rstrip(":") in ("i", "ue"):
+        final, rest = "", j  # ปิยบุตร pi-ya-but: no syllable ends in -iy
+    if final and final not in T.THAI_FINALS:
+        final, rest = "", j
+    return [(start, initial, vowel, final)] + _th_unmarked_syllables(s, pos, range(rest, end)), end
+
+
+_TH_LEAD_VOWELS = {  # lead vowel -> (signs after the consonant, vowel, mode), longest first
+    "เ": (("ีย", "ia", "can"), ("ือ", "uea", "can"), ("าะ", "o", "none"), ("า", "ao", "none"),
+          ("อะ", "oe", "none"), ("อ", "oe", "can"), ("ิ", "oe", "need"), ("็", "e", "need"), ("ะ", "e", "none"),
+          ("", "e:", "can")),
+    "แ": (("็", "ae", "need"), ("ะ", "ae", "none"), ("", "ae", "can")),
+    "โ": (("ะ", "o", "none"), ("", "o:", "can")),
+    "ใ": (("", "ai", "none"),),
+    "ไ": (("", "ai", "none"),),
+}
+_TH_VOWELS = (("ัว", "ua", "can"), ("ั", "a", "need"), ("ะ", "a", "none"), ("ำ", "am", "none"), ("า", "a:", "can"),
+              ("ิ", "i", "can"), ("ี", "i:", "can"), ("ึ", "ue", "can"), ("ือ", "ue:", "can"), ("ื", "ue:", "can"),
+              ("ุ", "u", "can"), ("ู", "u:", "can"), ("็อ", "O", "can"), ("อ", "O:", "can"), ("รร", "a", "rr"),
+              ("ว", "ua", "can"))
+
+
+def _th_lead_syllable(s: str, pos: list[int], i: int) -> tuple[list[_ThSyllable], int] | None:
+    lead = s[i]
+    j = i + 1
+    if j >= len(s) or s[j] not in _TH_CONSONANTS:
+        return None
+    first: list[_ThSyllable] = []
+    pair = s[j:j + 2]
+    signs = [sign for sign, _, _ in _TH_LEAD_VOWELS[lead] if sign]
+    closing_w = pair[1:] == "ว" and not _th_vowel_after(s, j + 1) and not s.startswith("ีย", j + 2)
+    bare_two = _th_bare_run(s, j + 1) == len(s) == j + 3 and s[j + 1:] not in T.THAI_SILENT_SECOND
+    if len(pair) == 2 and pair[1] in _TH_CONSONANTS and not closing_w and (
+            pair[0] == "ห" and pair[1] in _TH_SONORANTS or pair in T.THAI_CLUSTERS
+            or pair in ("ศร", "สร", "ทร")):
+        initial = pair if pair[0] != "ห" else pair[1]  # เปรม prem, เหมือน muean, เสริม soem; not แก้ว kaeo
+        j += 2
+    elif len(pair) == 2 and pair[1] in _TH_CONSONANTS and (
+            any(s.startswith(sign, j + 2) for sign in signs) or bare_two):
+        first = [(pos[i], pair[0], "a", "")]  # เฉลิม cha-loem, เจริญ cha-roen, เกษม ka-sem: the vowel is
+        initial = pair[1]                      # the second consonant's
+        j += 2
+    else:
+        initial = pair[0]
+        j += 1
+    for sign, vowel, mode in _TH_LEAD_VOWELS[lead]:
+        if s.startswith(sign, j):
+            j += len(sign)
+            break
+    if lead in "ใไ" and s[j:j + 1] == "ย" and not _th_marked(s, j) and not _th_vowel_after(s, j):
+        j += 1  # ไทย thai
+    syllables, end = _th_final(s, pos, j, pos[i], initial, vowel, mode)
+    return first + syllables, end
+
+
+def _th_syllables(word: str) -> list[_ThSyllable] | None:
+    """The syllables of a Thai word (tone marks removed), or None where a letter is not read here. A
+    thanthakhat ends a syllable: the word is read in parts ending with one (วงศ์|สวัสดิ์)."""
+    out: list[_ThSyllable] = []
+    offset = 0
+    for part in re.findall("[^\u0e4c]*\u0e4c|[^\u0e4c]+", word):
+        syllables = _th_part_syllables(part)
+        if syllables is None:
+            return None
+        out += [(start + offset, *rest) for start, *rest in syllables]
+        offset += len(part)
+    return out
+
+
+def _th_part_syllables(word: str) -> list[_ThSyllable] | None:
+    s, pos = _th_word(word)
+    out: list[_ThSyllable] = []
+    i = 0
+    while i < len(s):
+        ch = s[i]
+        if ch in _TH_LEAD:
+            found = _th_lead_syllable(s, pos, i)
+            if found is None:
+                return None
+            syllables, i = found
+            out += syllables
+        elif ch in _TH_CONSONANTS and _th_marked(s, i):
+            if s[i + 1:i + 2] == "ฤ" and ch not in "กขคตทปผพศส":  # นฤมล na-rue-mon
+                out.append((pos[i], ch, "a", ""))
+                i += 1
+                continue
+            if ch == "ฤ" or s[i + 1:i + 2] == "ฤ":  # ฤทธิ์ rit, พฤกษ์ phruek, กฤษณ์ krit
+                initial = ch + "ฤ" if ch != "ฤ" else "ฤ"
+                vowel = "i" if ch in "กตทปศส" or ch == "ฤ" and s[i + 1:i + 2] in ("ท", "ธ") else "ue"
+                syllables, i = _th_final(s, pos, i + (1 if ch == "ฤ" else 2), pos[i], initial, vowel, "can")
+                out += syllables
+                continue
+            pair = _th_pair(s, i)
+            initial = pair if pair and pair[0] not in "หอ" else pair[1] if pair else ch
+            j = i + (2 if pair else 1)
+            for sign, vowel, mode in _TH_VOWELS:
+                if s.startswith(sign, j):
+                    break
+            else:
+                return None
+            syllables, i = _th_final(s, pos, j + len(sign), pos[i], initial, vowel, mode)
+            out += syllables
+        elif ch in _TH_CONSONANTS:
+            end = _th_bare_run(s, i)
+            out += _th_unmarked_syllables(s, pos, range(i, end))
+            i = end
+        else:
+            return None
+    return out
+
+
+def _th_initial(letters: str, on: frozenset[str], first: bool = True) -> str:
+    if len(letters) == 2 and letters[1] == "ฤ":
+        return _th_initial(letters[0], on) + "r"
+    if letters in T.THAI_SILENT_R_CLUSTERS:
+        if letters == "ทร":
+            return "s" if first else _th_initial("ท", on) + "r"  # ทรัพย์ sap; จันทรา chanthra
+        return _th_initial(letters[0], on) + ("r" if "SR" in on and letters[0] == "ศ" else "")
+    if len(letters) == 2:
+        return _th_initial(letters[0], on) + _th_initial(letters[1], on)
+    value = T.THAI_INITIALS[letters]
+    for key, group in _TH_ASPIRATES.items():
+        if key in on and letters in group:
+            return value[0]
+    if "J" in on and letters == "จ":
+        return "j"
+    if "V" in on and letters == "ว":
+        return "v"
+    return value
+
+
+def _th_vowel(vowel: str, closed: bool, word_final: bool, on: frozenset[str]) -> str:
+    base = vowel.rstrip(":")
+    long = vowel.endswith(":")
+    if base == "i" and long and "EE" in on:
+        return "ee"
+    if base == "u" and (long or closed) and "OO" in on:
+        return "oo"
+    if base == "a" and long and word_final and not closed and "AA" in on:
+        return "aa"
+    if base == "ue":
+        return "eu" if "UA" in on else "ue"
+    if base == "uea":
+        return "ua" if "UA" in on else "uea"
+    if base == "oe":
+        return "er" if "ER" in on else "e" if "OE" in on and closed else "oe"
+    if base == "ae":
+        return "ea" if "EA" in on else "ae"
+    if base == "ia":
+        return "ie" if "IE" in on else "ia"
+    return {"O": "o"}.get(base, base)
+
+
+def _th_final_spelling(final: str, vowel: str, on: frozenset[str], word_final: bool = True) -> str:
+    if not final:
+        return ""
+    if final == "ร" and "RN" in on and vowel.rstrip(":") in ("a", "o", "O"):
+        return "rn"
+    if final in "ลฬ" and "L" in on:
+        return "l"
+    if final in "ยว" and "WY" in on:
+        return "y" if final == "ย" else "w"
+    if "SRC" in on and word_final and final in T.THAI_FINALS_AS_WRITTEN:
+        return T.THAI_FINALS_AS_WRITTEN[final]
+    return T.THAI_FINALS[final]
+
+
+def _th_spell(syllables: list[_ThSyllable], on: frozenset[str]) -> str:
+    out = []
+    for k, (_, initial, vowel, final) in enumerate(syllables):
+        word_final = k == len(syllables) - 1
+        out.append(_th_initial(initial, on, k == 0) + _th_vowel(vowel, bool(final), word_final, on)
+                   + _th_final_spelling(final, vowel, on, word_final))
+        if "LINK" in on and not word_final and final in T.THAI_LINKING_FINALS \
+                and vowel in _TH_SHORT and syllables[k + 1][1][:1] != final:
+            out.append(_th_initial(final, on, False) + "a")  # รัตนา rat-ta-na, ณัฐพล nat-tha-phon
+    return "".join(out)
+
+
+@functools.lru_cache(maxsize=2048)
+def _thai_rule_forms(word: str) -> tuple[tuple[str, int], ...]:
+    """RTGS (cost 0), and the usual changes of it, for a word outside the table."""
+    syllables = _th_syllables(_thai_key(word))
+    if not syllables:
+        return ()
+    rtgs = _th_spell(syllables, frozenset())
+    relevant = [v for v in _TH_VARIANTS if _th_spell(syllables, frozenset((v,))) != rtgs][:9]
+    free = [v for v in relevant if _TH_VARIANTS[v] == 0]
+    out: Options = []
+    for n in range(len(relevant) + 1):
+        for chosen in itertools.combinations(relevant, n):
+            if "ER" in chosen and "OE" in chosen:
+                continue
+            on = frozenset(chosen)
+            usual = sum(1 for v in free if v in on)
+            cost = sum(_TH_VARIANTS[v] for v in on) + min(usual, len(free) - usual)
+            out.append((_cap_first(_th_spell(syllables, on)), cost))
+    return tuple(_dedupe(out))
+
+
+def _thai_key(word: str) -> str:
+    return _TH_UNWRITTEN.sub("", unicodedata.normalize("NFC", word))
+
+
+@functools.cache
+def _thai_table() -> dict[str, tuple[Options, Options, Options]]:
+    return _name_table(T.THAI_NAME_ELEMENTS, _thai_key)
+
+
+def _table_pieces(pieces: list[tuple[str, bool]], table: dict[str, tuple[Options, Options, Options]],
+                  rule) -> list[Options]:
+    """Spellings of each piece of a word: an element of the table in its place, or by `rule`."""
+    return [(table[piece][1] if k + 1 < len(pieces) else table[piece][2]) if known else list(rule(piece))
+            for k, (piece, known) in enumerate(pieces)]
+
+
+def _thai_cuts(word: str) -> set[int]:
+    """Where a word may be cut into elements: between syllables as the rules read them, and before
+    a lead vowel."""
+    syllables = _th_syllables(word)
+    cuts = {len(word)} | {k for k, ch in enumerate(word) if ch in _TH_LEAD}
+    if syllables:
+        cuts |= {start for start, _, _, _ in syllables}
+    return cuts
+
+
+@functools.lru_cache(maxsize=2048)
+def _thai_word(word: str) -> tuple[tuple[str, int], ...]:
+    if re.fullmatch(r"[A-Za-z.'-]+", word):
+        return ((word, 0),)
+    key = _thai_key(word)
+    table = _thai_table()
+    if key in table:
+        forms = list(table[key][0])
+        rules = _thai_rule_forms(key)
+        if rules and rules[0][0].casefold() == forms[0][0].casefold():  # the rules read this word right
+            forms += [(f, 1) for f, c in rules if c == 0]
+        out = _dedupe(forms)
+    else:
+        pieces = _segmented(key, table, _thai_cuts(key))
+        slots = _table_pieces(pieces, table, _thai_rule_forms)
+        if not slots or any(not slot for slot in slots):
+            return ()
+        out = _joined_pieces([slot[:8] for slot in slots], 14)
+    return tuple((f, c) for f, c in out if f.lower() not in _FUNCTION_WORDS and len(f) > 1)[:12]
+
+
+def _thai_name(name: str) -> list[str | tuple[str, str]]:
+    """Given name first, family name last (and the other order, naming the family name)."""
+    words = name.split()
+    slots = [list(_thai_word(w)) for w in words]
+    if not slots or any(not slot for slot in slots):
+        return []
+    candidates: list[tuple[str | tuple[str, str], int]] = [
+        (" ".join(parts), cost) for parts, cost in _covering(slots, 30)]
+    if len(words) > 1:
+        candidates += [((" ".join((parts[-1], *parts[:-1])), parts[-1]), cost + 2)
+                       for parts, cost in _ranked(slots, 10)]
+    return [form for _, (form, _cost) in sorted(enumerate(candidates), key=lambda x: (x[1][1], x[0]))]
+
+
+# --- 9. Ethiopic ----------------------------------------------------------------------------------------------
+
+_ETH_VOWELS = {1: "u", 2: "i", 3: "a", 4: "e", 6: "o", 7: "wa"}  # the orders; 0 (ä) and 5 (ə) by rule
+_ETH_PUNCTUATION = re.compile("[\u1361-\u1368]")  # ፡ word space, ። full stop, ፣ comma ...
+
+
+def _eth_letter(ch: str) -> tuple[int, int] | None:
+    """The series (its first code point) and order (0-7) of a fidel."""
+    code = ord(ch)
+    for base in T.ETHIOPIC_LABIALISED:
+        if base <= code < base + 6:
+            return base, code - base
+    base = code - (code - 0x1200) % 8
+    return (base, code - base) if code >= 0x1200 and base in T.ETHIOPIC_CONSONANTS else None
+
+
+def _eth_consonant(base: int, vowel: str, first: bool = False) -> Options:
+    spellings = (T.ETHIOPIC_LABIALISED.get(base) or T.ETHIOPIC_CONSONANTS[base]).split("|")
+    if base == 0x1308 and (not first or vowel[:1] not in ("e", "i")):
+        spellings = ["g"]  # Ghebre, Ghirmay: gh at the start of a word, before e and i
+    return [] if spellings == ["-"] else _choices(spellings)
+
+
+_ETH_SONORANTS = frozenset((0x1208, 0x1228, 0x1290, 0x1218))  # ለ ረ ነ መ
+
+
+def _eth_optional_cluster(letters: list[tuple[int, int]]) -> bool:
+    """Whether a word ends in a sonorant and another consonant, both of the sixth order, said with or
+    without a vowel between (ወርቅ werk, werek; ሽመልስ shimelis, shimels)."""
+    return len(letters) >= 3 and letters[-1][1] == letters[-2][1] == 5 and letters[-3][1] != 5 \
+        and letters[-2][0] in _ETH_SONORANTS and letters[-1][0] != letters[-2][0] \
+        and T.ETHIOPIC_CONSONANTS.get(letters[-1][0]) != "t"
+
+
+def _eth_vowelless(letters: list[tuple[int, int]]) -> list[bool]:
+    """Which sixth-order fidels (ə) are said without a vowel. Read from the end, as Amharic inserts
+    its ɨ: a word may end in two consonants where the last is t (ትግስት tɨ-gɨst, ሰናይት se-nayt), or the
+    first l m n r (ወርቅ, said either way: _eth_optional_cluster), else in one (ጴጥሮስ pet-ros); inside a
+    word one consonant closes a syllable (ግርማ gɨr-ma); the first
+    letter of a word always has a vowel; of two equal consonants the first has one (መኮንን me-kon-nɨn)."""
+    vowelless = [False] * len(letters)
+    pending = 0
+    limit = 2 if T.ETHIOPIC_CONSONANTS.get(letters[-1][0]) == "t" else 1
+    if limit == 1 and _eth_optional_cluster(letters):
+        limit = 2
+    for index in range(len(letters) - 1, -1, -1):
+        base, order = letters[index]
+        if order != 5:
+            pending, limit = 0, 1
+            continue
+        same = index + 1 < len(letters) and vowelless[index + 1] and letters[index + 1][0] == base
+        if index and pending < limit and not same:
+            vowelless[index] = True
+            pending += 1
+        else:
+            pending, limit = 0, 1
+    return vowelless
+
+
+def _eth_slots(word: str, a_for_first_order: bool) -> list[Options] | None:
+    """Spelling slots of a word: each fidel is a consonant and a vowel; the sixth order is i or e
+    where it is said (_eth_vowelless), the first order ä is e (a after h and the glottal letters), or
+    a throughout (a_for_first_order: Makonnen, Tafari), and o after w (Wolde, Worku)."""
+    letters = [_eth_letter(ch) for ch in word]
+    if not letters or any(letter is None for letter in letters):
+        return None
+    vowelless = _eth_vowelless(letters)
+    slots: list[Options] = []
+    for index, (base, order) in enumerate(letters):
+        last = index == len(letters) - 1
+        carrier = base in T.ETHIOPIC_CARRIERS
+        if order == 0:
+            vowel = "a" if a_for_first_order or base in T.ETHIOPIC_GUTTURALS else "e"
+            vowels = [(vowel, 0), ("o", 1)] if base == 0x12C8 else [(vowel, 0)]
+            if base in T.ETHIOPIC_GUTTURALS and not carrier and not a_for_first_order:
+                vowels.append(("e", 1))  # በርሀ Berha, Berhe (Tigrinya)
+        elif order != 5:
+            vowels = [(_ETH_VOWELS[order], 0)]
+        elif index == 0 and carrier:
+            vowels = _choices(("e", "i"))  # እስክንድር Eskinder
+        elif vowelless[index] and index == len(letters) - 2 and _eth_optional_cluster(letters):
+            vowels = [("e", 0), ("i", 0), ("", 1)]  # ሽመልስ Shimeles, Shimelis, Shimels
+        elif vowelless[index]:
+            vowels = []
+        else:  # i, or e before the last consonant (Mekonnen, Yohannes, Eskinder)
+            vowels = _choices(("e", "i") if index == len(letters) - 2 and vowelless[-1] else ("i", "e"))
+        if base == 0x12E8 and order == 5 and vowelless[index] and index:  # ይ after a vowel
+            if letters[index - 1][1] == 5 and not vowelless[index - 1]:
+                slots[-1] = _choices(("iy", "i", "ey") if last else ("i", "ey", "iy"))  # ዓብይ Abiy, ሕይወት Hiwot
+            elif letters[index - 1][1] == 2:
+                slots.append([("y", 0)])  # አቢይ Abiy
+            else:
+                slots.append(_choices(("i", "y")))  # ሰናይት Senait, ተስፋይ Tesfay
+            continue
+        consonant = _eth_consonant(base, vowels[0][0] if vowels else "", index == 0)
+        if order == 5 and not vowelless[index] and index + 1 < len(letters) and vowelless[index + 1] \
+                and letters[index + 1][0] == base and index and consonant:
+            consonant = _dedupe([(c * 2 if len(c) == 1 else c[0] + c, k) for c, k in consonant] + consonant)
+        slots += [s for s in (consonant, vowels) if s]
+    return slots
+
+
+@functools.lru_cache(maxsize=2048)
+def _ethiopic_rule_forms(word: str) -> tuple[tuple[str, int], ...]:
+    """Spellings of a word by the syllabary, ä as e first (cost 0), as a (cost 1), with a doubled
+    consonant written once and y between a consonant and a vowel written i (Mariam) as variants."""
+    out: Options = []
+    for a_scheme, extra in ((False, 0), (True, 1)):
+        slots = _eth_slots(word, a_scheme)
+        if slots is None:
+            return ()
+        out += [(_cap_first(f), c + extra) for f, c in _joined_forms(slots, 6, sep="")]
+    out += [(re.sub(r"([b-df-hj-np-tv-z])\1", r"\1", f), c + 1) for f, c in out]  # Mekonnen, Mekonen
+    out += [(re.sub(r"(?<=[^aeiou])y(?=[aeo])|(?<=i)y(?=[aeou])", "i", f), c + 1) for f, c in out]  # Mariam
+    return tuple(_dedupe(out)[:8])
+
+
+@functools.cache
+def _ethiopic_table() -> dict[str, tuple[Options, Options, Options]]:
+    return _name_table(T.ETHIOPIC_NAMES, str)
+
+
+@functools.lru_cache(maxsize=2048)
+def _ethiopic_word(word: str) -> tuple[tuple[str, int], ...]:
+    if re.fullmatch(r"[A-Za-z.'-]+", word):
+        return ((word, 0),)
+    head, slash, rest = word.partition("/")
+    if slash and head in T.ETHIOPIC_ABBREVIATIONS and rest:  # ወ/ማርያም: ወልደማርያም
+        word = T.ETHIOPIC_ABBREVIATIONS[head] + rest
+    table = _ethiopic_table()
+    if word in table:
+        out = list(table[word][0])
+        rules = _ethiopic_rule_forms(word)
+        if {f.casefold() for f, _ in rules[:4]} & {f.casefold() for f, _ in out}:  # the rules read it right
+            out += [(f, 1) for f, c in rules if c == 0]
+        out = _dedupe(out)
+    else:
+        pieces = _segmented(word, table, set(range(1, len(word) + 1)))
+        slots = _table_pieces(pieces, table, _ethiopic_rule_forms)
+        if not slots or any(not slot for slot in slots):
+            return ()
+        out = _joined_pieces([slot[:6] for slot in slots], 12)
+    return tuple((f, c) for f, c in out if f.lower() not in _FUNCTION_WORDS and len(f) > 1)[:10]
+
+
+def _ethiopic_name(name: str) -> list[str]:
+    """Given name, father's name (and grandfather's): no family name, so one order."""
+    words = [w for w in _ETH_PUNCTUATION.sub(" ", name).split() if w not in T.ETHIOPIC_TITLES]
+    slots = [list(_ethiopic_word(w)) for w in words]
+    if not slots or any(not slot for slot in slots):
+        return []
+    return [" ".join(parts) for parts, _ in _covering(slots, MAX_FORMS)]

@@ -746,3 +746,468 @@ donald kenzie intosh leod gregor kay millan pherson lean kinnon dougall farlane 
 arthur bride carthy cormack crae dermott donnell duff ewan fadden gill guire intyre iver kee laren
 laughlin lellan mahon manus murray nab namara naughton neil nulty quarrie queen rae tavish innes
 """.split())
+
+# --- Thai -----------------------------------------------------------------------------------------------
+
+# Sources: the Royal Thai General System of Transcription (RTGS), Royal Institute, "Principles of
+# Romanization for Thai Script by Transcription Method" (1999, in force since 2000); for the other
+# spellings, common usage in Thai passports (the bearer chooses the spelling) and the English-language
+# press (Bangkok Post, The Nation, Reuters, AP).
+
+# Initial values of the consonants (RTGS). อ is a vowel carrier: silent.
+THAI_INITIALS = {
+    "ก": "k", "ข": "kh", "ฃ": "kh", "ค": "kh", "ฅ": "kh", "ฆ": "kh", "ง": "ng", "จ": "ch", "ฉ": "ch", "ช": "ch",
+    "ซ": "s", "ฌ": "ch", "ญ": "y", "ฎ": "d", "ฏ": "t", "ฐ": "th", "ฑ": "th", "ฒ": "th", "ณ": "n", "ด": "d",
+    "ต": "t", "ถ": "th", "ท": "th", "ธ": "th", "น": "n", "บ": "b", "ป": "p", "ผ": "ph", "ฝ": "f", "พ": "ph",
+    "ฟ": "f", "ภ": "ph", "ม": "m", "ย": "y", "ร": "r", "ล": "l", "ว": "w", "ศ": "s", "ษ": "s", "ส": "s",
+    "ห": "h", "ฬ": "l", "อ": "", "ฮ": "h", "ฤ": "r", "ฦ": "l",
+}
+
+# Final values (RTGS): ก ข ค ฆ -k; จ ช ซ ฌ ฎ ฏ ฐ ฑ ฒ ด ต ถ ท ธ ศ ษ ส -t; บ ป พ ฟ ภ -p; ญ ณ น ร ล ฬ -n;
+# ม -m; ง -ng; ย -i (ai, oi, ui); ว -o (ao, io, eo, aeo, iao).
+THAI_FINALS = {
+    "ก": "k", "ข": "k", "ค": "k", "ฆ": "k", "จ": "t", "ช": "t", "ซ": "t", "ฌ": "t", "ฎ": "t", "ฏ": "t",
+    "ฐ": "t", "ฑ": "t", "ฒ": "t", "ด": "t", "ต": "t", "ถ": "t", "ท": "t", "ธ": "t", "ศ": "t", "ษ": "t",
+    "ส": "t", "บ": "p", "ป": "p", "พ": "p", "ฟ": "p", "ภ": "p", "ญ": "n", "ณ": "n", "น": "n", "ร": "n",
+    "ล": "n", "ฬ": "n", "ม": "m", "ง": "ng", "ย": "i", "ว": "o",
+}
+
+# A final spelled after its own letter, as in many passports (Sawad, Panich, Amnaj, Chaiwath, Manob).
+THAI_FINALS_AS_WRITTEN = {"ด": "d", "จ": "j", "ช": "ch", "ศ": "s", "ษ": "s", "ส": "s", "ท": "th", "ธ": "th",
+                          "ฒ": "th", "ถ": "th", "บ": "b"}
+
+# Clusters whose two consonants are both sounded (กร kr, ปล pl, ขว khw ...), and those with a silent
+# ร (จริง ching, ศรี si, สร้าง sang) or read s (ทราย sai).
+THAI_CLUSTERS = frozenset("กร กล กว ขร ขล ขว คร คล คว ตร ปร ปล ผล พร พล บร บล ดร ฟร ฟล".split())
+THAI_SILENT_R_CLUSTERS = frozenset("จร ซร ศร สร ทร".split())
+
+# Pairs silent together under a thanthakhat on the second (จันทร์ chan, ศาสตร์ sat, ลักษณ์ lak,
+# นิรันดร์ niran).
+THAI_SILENT_PAIRS = frozenset("ทร ตร ดร ษณ".split())
+
+# Two consonants ending a word of which the second is silent (บุตร but, เพชร phet, ประยุทธ prayut).
+THAI_SILENT_SECOND = frozenset("ตร ทร ชร ทธ".split())
+
+# Finals said again with a as the next syllable's onset in Pali and Sanskrit compounds (รัตนา
+# rat-ta-na, วัฒนา wat-tha-na, ณัฐพล nat-tha-phon, ศุภชัย sup-pha-chai), a variant only.
+THAI_LINKING_FINALS = frozenset("ตฐฒทธภพชษศ")
+
+# Common name elements, given names and surname parts, with their spellings: RTGS first, then the
+# spellings usual in passports and the press, most usual first, among them the Sanskrit-style
+# spellings of name elements (ศรี Sri, ประเสริฐ Prasert, สุวรรณ Suwanna, รัตน Rattana). Keys are written
+# without tone marks (they are removed before the lookup). A surname made of several elements
+# (ชัย + ประเสริฐ, สุวรรณ + ศรี) is spelled element by element, so elements that take a linking vowel
+# inside a compound (สุวรรณศรี Suwannasi, อินทรสุวรรณ Intharasuwan) list that form too. A spelling marked
+# "+" is used only before another element (Suwanna-), one marked "=" only for the element alone.
+THAI_NAME_ELEMENTS = """
+สมศักดิ์ Somsak Somsakdi
+สมชาย Somchai Somchay
+สมพงษ์ Somphong Sompong
+สมปอง Sompong
+สมบัติ Sombat Sombut Sombud
+สมหมาย Sommai Sommay
+สมพร Somphon Somporn Sompon
+สมคิด Somkhit Somkid Somkit
+สมบูรณ์ Sombun Somboon Somboun
+สมจิตร Somchit Somjit
+สมหญิง Somying
+สมใจ Somchai Somjai
+สมเกียรติ Somkiat Somkiet
+สุภาพร Suphaphon Supaporn Suphaporn Supaphon
+สุรชัย Surachai Surachay
+สุนทร Sunthon Suntorn Soontorn Sunthorn
+สุนทรี Sunthari Suntaree Suntharee
+สุรศักดิ์ Surasak
+สุชาติ Suchat Suchart
+สุดารัตน์ Sudarat Sudarut
+สุวิทย์ Suwit Suvit Suwith
+สุนีย์ Suni Sunee
+สุพัตรา Suphattra Supattra
+สุรพล Suraphon Surapol Suraphol
+สุเทพ Suthep Sutep
+สุดา Suda
+สุทธิ Sutthi Sutti
+ศุภชัย Supphachai Supachai Suppachai Suphachai
+อนงค์ Anong
+อนันต์ Anan Anant
+อนุชา Anucha
+อำนาจ Amnat Amnaj Amnart
+อำไพ Amphai Ampai
+อรุณ Arun Aroon
+อัญชลี Anchali Anchalee Unchalee
+อุไร Urai
+อุดม Udom
+อารีย์ Ari Aree
+อภิชาติ Aphichat Apichart Apichat Aphichart
+มาลี Mali Malee
+มานพ Manop Manob
+มณี Mani Manee
+ชัยวัฒน์ Chaiwat Chaiwath Chaiwatt
+ชาญชัย Chanchai Charnchai
+ชูชาติ Chuchat Choochart Chuchart
+ชนะ Chana
+ประเสริฐ Prasoet Prasert
+ประยุทธ Prayut Prayuth Prayoot
+ประยุทธ์ Prayut Prayuth Prayoot
+ประยูร Prayun Prayoon Prayool Prayul
+ประภา Prapha Prapa
+ประพันธ์ Praphan Prapan
+ประสิทธิ์ Prasit Prasith Prasitt
+ประทีป Prathip Pratheep Prateep
+ปรีชา Pricha Preecha
+ปราณี Prani Pranee
+ปิยะ Piya
+ปัญญา Panya Punya
+พรทิพย์ Phonthip Pornthip Porntip Ponthip Phornthip
+พรพรรณ Phonphan Pornpan Pornphan
+พิมพ์ Phim Pim
+พิทักษ์ Phithak Pitak
+พิพัฒน์ Phiphat Pipat Pipatt
+บุญมี Bunmi Boonmee Bunmee Boonmi
+บุญชัย Bunchai Boonchai
+บุญส่ง Bunsong Boonsong
+บุญมา Bunma Boonma Boonmaa Bunmaa
+ทองดี Thongdi Thongdee Tongdee Tongdi
+ทองใบ Thongbai Tongbai
+ทองคำ Thongkham Tongkam Thongkum
+ทวี Thawi Tawee Thawee
+ทักษิณ Thaksin Taksin
+กิตติศักดิ์ Kittisak Kittisakdi
+กิตติพงษ์ Kittiphong Kittipong
+กัญญา Kanya Kunya Kanyaa
+กาญจนา Kanchana Kanjana Karnjana
+เกียรติศักดิ์ Kiattisak Kiatisak Kiettisak
+เกียรติ Kiat Kiet Kiatti
+รัตนา Rattana Ratana Rattanaa
+วิไล Wilai Vilai
+วันเพ็ญ Wanphen Wanpen
+วิทยา Witthaya Wittaya Withaya Vitthaya
+วิชัย Wichai Vichai
+วีระ Wira Weera Veera
+วีระพงษ์ Wiraphong Weerapong Veerapong
+วรรณา Wanna Vanna
+วิมล Wimon Vimol Wimol Vimon
+วิโรจน์ Wirot Viroj Wiroj Virote
+วิจิตร Wichit Vichit Wijit
+วัชระ Watchara Wachara Vatchara
+เพ็ญศรี Phensi Pensri Phensri
+ศรีสุดา Sisuda Srisuda
+ศิริพร Siriphon Siriporn
+นิภา Nipha Nipa
+นภา Napha Napa
+นงลักษณ์ Nonglak Nongluck Nongluk
+นพดล Nopphadon Noppadol Nopadol Noppadon
+ธนากร Thanakon Tanakorn Thanakorn
+ธีระ Thira Teera Theera
+ธนพล Thanaphon Thanapol Tanapol Thanaphol
+จันทร์เพ็ญ Chanphen Janpen Chanpen Junpen
+จิราพร Chiraphon Jiraporn Chiraporn Jiraphon
+จินดา Chinda Jinda
+ณัฐพล Natthaphon Nattapon Nattaphon Nuttapon Nattapol
+ณรงค์ Narong
+นิรันดร์ Niran Nirun
+เฉลิม Chaloem Chalerm
+เจริญ Charoen Charern Jaroen Chareon Jarern
+ไพโรจน์ Phairot Pairoj Pairote Phairoj
+ยุทธนา Yutthana Yuttana Yuthana
+ยิ่งลักษณ์ Yinglak Yingluck
+ดวงใจ Duangchai Duangjai
+สมัย Samai Samay
+สนิท Sanit
+ชินวัตร Chinnawat Shinawatra Chinawat
+ใจดี Chaidi Jaidee Chaidee Jaidi
+รุ่งเรือง Rungrueang Rungruang Roongruang Rungrueng Rungreung
+แสงทอง Saengthong Saengtong Seangtong Sangthong Seangthong
+มีสุข Misuk Meesuk Meesook Misook
+ศรีสุข Sisuk Srisuk Srisook
+สุขสวัสดิ์ Suksawat Suksawad Sooksawat
+ชัย Chai Chay
+ศรี Si Sri
+วงศ์ Wong Vong
+วงษ์ Wong Vong
+พงษ์ Phong Pong
+พงศ์ Phong Pong
+ไพบูลย์ Phaibun Paiboon Phaibul Paibool Paibul Phaiboon
+สุวรรณ Suwan Suwanna+ Suvan Suwana+ Suvanna+
+สุวรรณา Suwanna Suvanna
+อินทร Inthara Intra Intara Inthra
+อินทร์ In
+ทอง Thong Tong
+สุข Suk Sook
+มี Mi Mee
+ดี Di Dee
+ใจ Chai Jai
+บุญ Bun Boon Boun
+มา Ma Maa
+แสง Saeng Sang Seang
+เรือง Rueang Ruang Reung
+รุ่ง Rung Roong
+กิตติ Kitti
+ศักดิ์ Sak Sakdi
+รัตน Rattana Ratana
+รัตน์ Rat
+วัฒน Watthana Wattana Vatana
+วัฒน์ Wat Wath
+วิวัฒน์ Wiwat Viwat
+พันธ์ Phan Pan
+พันธุ์ Phan Pan Phun
+ชาติ Chat Chart
+ทิพย์ Thip Tip
+พร Phon Porn Pon
+ศิริ Siri
+จันทร์ Chan Jan Jun
+จันทร Chanthra Chantra Jantra Chandra
+จันทรา Chanthra Chantra Jantra Chandra
+สวัสดิ์ Sawat Sawad Swat Savat
+ธรรม Tham Thum Tum
+กุล Kun Kul Koon
+สิทธิ์ Sit Sitthi+
+เกษม Kasem Kasame
+ภักดี Phakdi Pakdee Phakdee Pakdi
+โชติ Chot Chote
+แก้ว Kaeo Kaew Keaw
+ขาว Khao Kao Khaw
+คำ Kham Kum Kam
+ผล Phon Pol Phol
+สิน Sin
+เดช Det Dej Dech
+ไทย Thai Tai
+ทรัพย์ Sap Sup Sab
+ทรง Song
+พานิช Phanit Panich Phanich Panit
+วิเศษ Wiset Wises Viset
+สกุล Sakun Sakul
+เลิศ Loet Lert Lerd
+พูล Phun Pool Phool Poon
+ผาสุก Phasuk Pasuk
+ธนา Thana Tana
+นาค Nak Nark
+เงิน Ngoen Ngern
+หอม Hom
+ยิ่ง Ying
+ลักษณ์ Lak Luck Luk
+ชื่น Chuen Cheun Chun
+นิล Nin Nil
+ดำ Dam Dum
+อ่อน On Orn Aon
+บัว Bua
+นวล Nuan Nual
+เพชร Phet Petch Pet Phetch
+ดวง Duang
+เพ็ญ Phen Pen
+วัน Wan Van
+สาย Sai Say
+เทพ Thep Tep
+ภิรมย์ Phirom Pirom
+ชาญ Chan Charn
+สมบุญ Sombun Somboon
+"""
+
+# --- Ethiopic (Amharic, Tigrinya, Ge'ez) -----------------------------------------------------------------
+
+# Sources: the Ethiopic syllabary as encoded by Unicode (each consonant's fidel in the seven orders
+# ä u i a e ə o, then -wa), BGN/PCGN 1967 romanisation of Amharic without diacritics, and common
+# usage in Ethiopian and Eritrean passports and the press (Reuters, BBC, The Reporter, Shabait).
+# Each series: its first code point and its consonant's spellings, most usual first. The series
+# of አ and ዐ carry vowels only; ቀ is written k more often than q in names; ጸ ፀ ts or s; ኘ ny or gn.
+ETHIOPIC_CONSONANTS = {
+    0x1200: "h", 0x1208: "l", 0x1210: "h", 0x1218: "m", 0x1220: "s", 0x1228: "r", 0x1230: "s", 0x1238: "sh",
+    0x1240: "k|q", 0x1250: "k|q|kh", 0x1260: "b", 0x1268: "v", 0x1270: "t", 0x1278: "ch", 0x1280: "h",
+    0x1290: "n", 0x1298: "ny|gn", 0x12A0: "-", 0x12A8: "k", 0x12B8: "k|kh|h", 0x12C8: "w", 0x12D0: "-",
+    0x12D8: "z", 0x12E0: "zh|j", 0x12E8: "y", 0x12F0: "d", 0x12F8: "d", 0x1300: "j", 0x1308: "g|gh",
+    0x1318: "ng", 0x1320: "t", 0x1328: "ch", 0x1330: "p", 0x1338: "ts|s", 0x1340: "ts|s", 0x1348: "f",
+    0x1350: "p",
+}
+# Series with the labialised consonant (ቈ qwä, ጐ gwä ...): orders ä, -, i, a, e, ə only.
+ETHIOPIC_LABIALISED = {0x1248: "kw|qw", 0x1258: "kw|qw", 0x1288: "hw", 0x12B0: "kw", 0x12C0: "hw|khw",
+                       0x1310: "gw"}
+# Series after which the first order ä is said, and written, a (ሀ ha, አ a, ዐ a, ሐ ha, ኀ ha).
+ETHIOPIC_GUTTURALS = frozenset((0x1200, 0x1210, 0x1280, 0x12A0, 0x12D0))
+ETHIOPIC_CARRIERS = frozenset((0x12A0, 0x12D0))  # አ ዐ: a vowel alone
+
+# Abbreviations written with a slash inside a name (ወ/ማርያም for ወልደማርያም), and titles to leave out.
+ETHIOPIC_ABBREVIATIONS = {"ወ": "ወልደ", "ገ": "ገብረ", "ኃ": "ኃይለ", "ሃ": "ሃይለ", "ሀ": "ሀይለ", "ተ": "ተክለ",
+                          "ኪ": "ኪዳነ"}
+ETHIOPIC_TITLES = frozenset("አቶ ወይዘሮ ወይዘሪት ወ/ሮ ወ/ት ወ/ሪት ዶ/ር ዶክተር ፕሮፌሰር ኣቶ".split())
+
+# Common Ethiopian and Eritrean names and name elements, with their usual spellings, most usual
+# first (gemination is not written in the script: Tadesse, Mekonnen, Lemma come from here). Elements
+# of compound names (ገብረ, ወልደ, ኃይለ, ተስፋ, ተክለ + ማርያም, ሚካኤል, መድኅን, ሥላሴ, የሱስ) are spelled one by
+# one and joined: Gebremariam, Woldemichael, Hailemariam, Tesfamariam, Ghebreyesus. A spelling marked
+# "=" is used only for the element alone (Gebreh), as in the Thai table.
+ETHIOPIC_NAMES = """
+ዳዊት Dawit
+ትዕግስት Tigist Tegist Tigest
+ትግስት Tigist Tegist
+ሰላም Selam Salam
+ሰላማዊት Selamawit Salamawit
+በረከት Bereket Berekat Bereqet
+ኃይሌ Haile Hayle
+ሀይሌ Haile Hayle
+ሃይሌ Haile Hayle
+ኃይሉ Hailu Haylu
+ሀይሉ Hailu Haylu
+ሃይሉ Hailu Haylu
+ኃይለ Haile Hayle
+ሀይለ Haile Hayle
+ሃይለ Haile Hayle
+ሓይለ Haile Hayle
+ተስፋዬ Tesfaye Tesfay Tesfaie
+ተስፋይ Tesfay Tesfai Tesfaye
+ተስፋ Tesfa
+ግርማ Girma Germa Ghirma
+ግርማይ Girmay Ghirmay Girmai
+አለሙ Alemu Alamu
+ዓለሙ Alemu Alamu
+ታደሰ Tadesse Tadese Taddese Taddesse
+መኮንን Mekonnen Mekonen Makonnen Mekonnin
+አበበ Abebe Abbebe
+ከበደ Kebede Kebbede
+በቀለ Bekele Beqele Bekelle
+ዮሐንስ Yohannes Yohanes Yohannis Johannes
+ዮሃንስ Yohannes Yohanes Yohannis Johannes
+ተኽለ Tekle Tekhle Tecle
+ተክሌ Tekle Tekele
+ተክለ Tekle Tecle Tekla
+ሰናይት Senait Senayt Sennait
+አልማዝ Almaz
+ሙሉጌታ Mulugeta Mulugetta
+ጌታቸው Getachew
+ወልደ Wolde Welde Walde
+ሚካኤል Michael Mikael Mikail
+ገብረ Gebre Ghebre Gebreh=
+ማርያም Mariam Maryam Mariyam
+መድኅን Medhin Medhen
+መድህን Medhin Medhen
+አስመሮም Asmerom Asmarom
+ኪዳነ Kidane Kidana
+ኪዳን Kidan
+ዮናስ Yonas Jonas
+ሳባ Saba
+ፍሬሕይወት Frehiwot Firehiwot
+ፍሬህይወት Frehiwot Firehiwot
+መሰረት Meseret Meserat
+መሠረት Meseret Meserat
+ሄኖክ Henok Henock
+ሳሙኤል Samuel
+ዳንኤል Daniel
+ኤልያስ Elias Eliyas Elyas
+ሰለሞን Solomon Selomon
+ሰሎሞን Solomon Selomon
+አብርሃም Abraham Abreham Abrham
+ይስሐቅ Yishak Yisehak Yeshak
+ያዕቆብ Yaekob Yakob Yacob Yaqob
+ጴጥሮስ Petros
+ዮሴፍ Yosef Yoseph Joseph
+እስክንድር Eskinder Iskinder Eskender
+መለስ Meles Melles
+ዜናዊ Zenawi
+አቢይ Abiy Abiye
+ዓብይ Abiy Abiye
+አሕመድ Ahmed Ahmad
+ኢሳያስ Isaias Isayas Esayas
+አፈወርቂ Afwerki Afewerki Afeworki
+ብርሃኑ Birhanu Berhanu Brhanu
+ብርሃነ Berhane Birhane Brhane
+ሃብቶም Habtom
+ሃብተ Habte
+ሀብቴ Habte
+ፀጋዬ Tsegaye Tsegay Segaye
+ጸጋዬ Tsegaye Tsegay Segaye
+ጸጋይ Tsegay Tsegai Tsegaye
+ፀሐይ Tsehay Tsehai Tsahay Sehay
+ጸሃይ Tsehay Tsehai Tsehaye
+ወርቁ Worku Werku
+ወርቅ Work Werk Worq Werq
+ገብረእግዚአብሔር Gebreegziabher Gebregziabher Gebreegziabeher
+ገብረእግዚአብሄር Gebreegziabher Gebregziabher Gebreegziabeher
+ወርቅነሽ Worknesh Workinesh Werknesh
+አስቴር Aster
+ሂሩት Hirut
+የሺ Yeshi
+ፋሲል Fasil Fassil
+ፍቅሩ Fikru Fekru
+ፍቅረ Fikre Fekre
+ፍቅርተ Fikirte Fikerte
+ሰብለ Seble Sebile
+ሕይወት Hiwot Heywot
+ህይወት Hiwot Heywot
+ቴዎድሮስ Tewodros Tewedros
+ቴድሮስ Tedros
+ምሕረት Mihret Mehret
+ምህረት Mihret Mehret
+ገነት Genet Gennet Ghenet
+ዘውዲቱ Zewditu Zauditu Zawditu
+ዘሪሁን Zerihun
+ታምራት Tamrat Tamirat
+ተፈሪ Teferi Tafari
+ንጉሤ Negussie Nigussie Negusse
+ንጉሴ Negussie Nigussie Negusse
+ደረጀ Dereje
+ሞገስ Moges
+መንግሥቱ Mengistu Mengestu
+መንግስቱ Mengistu Mengestu
+አማኑኤል Amanuel Emmanuel
+ኣማኑኤል Amanuel Emmanuel
+ዮርዳኖስ Yordanos
+ብሥራት Bisrat Besrat
+ብስራት Bisrat Besrat
+ፍሥሐ Fisseha Fiseha Fesseha
+ፍስሃ Fisseha Fiseha Fesseha
+ሽመልስ Shimelis Shimeles
+ወንድሙ Wondimu Wendimu
+ወንድወሰን Wondwosen Wendwesen Wondwossen
+ሙሉ Mulu
+ለማ Lemma Lema
+አዳነ Adane
+አየለ Ayele
+አሰፋ Assefa Asefa
+ደስታ Desta
+ጥላሁን Tilahun
+ተሰማ Tessema Tesema
+ገብሬ Gebre
+ሥላሴ Selassie Selase Silassie
+ስላሴ Selassie Selase Silassie
+ገብረሥላሴ Gebreselassie Gebrselassie Ghebreselassie
+የሱስ Yesus
+ኢየሱስ Iyesus Eyesus
+አድሓኖም Adhanom
+መብራህቱ Mebrahtu
+መብራሕቱ Mebrahtu
+ሓጎስ Hagos
+ሐጎስ Hagos
+ሊያ Liya Lia
+ሄለን Helen
+ሜሮን Meron
+ቤተልሔም Betelhem Bethlehem
+ቤተልሄም Betelhem Bethlehem
+ማህሌት Mahlet Mahilet
+ራሄል Rahel Rachel
+ናርዶስ Nardos
+ጽዮን Tsion Tsiyon Zion
+ፅዮን Tsion Tsiyon Zion
+ዘርኣይ Zerai Zeray
+ዘርአይ Zerai Zeray
+ነጋሽ Negash
+አለማየሁ Alemayehu Alemayhu
+መስቀል Meskel Mesqel
+ጊዮርጊስ Giorgis Georgis
+ተወልደ Tewolde Tewelde
+ሃይማኖት Haimanot Haymanot
+ታምሩ Tamru
+ስዩም Seyoum Siyum Seyum
+ሰይፉ Seifu Seyfu
+ኤርሚያስ Ermias Ermiyas
+ሰመረ Semere
+ሃና Hana Hanna
+ሐና Hana Hanna
+ሩት Ruth Rut
+ማርታ Marta Martha
+ብርቱካን Birtukan
+መስፍን Mesfin Mesfen
+አበራ Abera Aberra
+ለገሰ Legesse Legese
+ገብርኤል Gebriel Gabriel
+ዓለም Alem
+አለም Alem
+"""
