@@ -535,7 +535,8 @@ def _keys_of(text: str, skeleton: bool = False) -> list[str]:
 # Spellings people use without a keyboard for a letter: ä ö ü → ae oe ue, ø → oe, å → aa, đ → dj.
 # (The plain folds ä → a, ø → o, đ → d come from anyascii.)
 _KEYBOARD_SPELLINGS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ø": "oe", "å": "aa", "đ": "dj",
-                                     "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "Ø": "Oe", "Å": "Aa", "Đ": "Dj"})
+                                     "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "Ø": "Oe", "Å": "Aa", "Đ": "Dj",
+                                     "ð": "th", "Ð": "Th"})  # Icelandic ð as English writes it: Guthjonsson
 
 
 def _spellings(name: str, surname: str | None = None) -> list[tuple[str, str | None]]:
@@ -672,7 +673,9 @@ def _phrase_patterns(p: Protected) -> list[_Pattern]:
     """Descriptions that point at one identity ("Foreign Minister of Ghana"), without a leading article,
     in any case when they have two words or more."""
     found = []
-    for phrase in p.phrases:
+    # "participant from Hong Kong, China": the text's comma breaks the words apart, so the phrase up to its
+    # first comma is one too.
+    for phrase in dict.fromkeys(f for whole in p.phrases for f in (whole, whole.split(",")[0])):
         tokens = _keys_of(phrase)
         while len(tokens) > 1 and tokens[0] in _ARTICLES:
             tokens = tokens[1:]

@@ -755,7 +755,8 @@ def _latin_word(word: str, slavic_context: bool) -> Options:
     if m and (m.group(1) == "Mc" or m.group(2)[0].isupper() or m.group(2).lower() in T.GAELIC_MAC_NAMES):
         rest = m.group(2)
         if m.group(1) == "Mc" or rest[0].isupper() or rest.lower() in T.GAELIC_MAC_NAMES:
-            options += [(f"Mc{_cap_first(rest)}", 1), (f"Mac{_cap_first(rest)}", 1)]
+            options += [(f"Mc{_cap_first(rest)}", 1), (f"Mac{_cap_first(rest)}", 1),
+                        (f"Mac {_cap_first(rest)}", 2), (f"Mc {_cap_first(rest)}", 2)]  # "Mac Mahon"
     if re.search(r"[ićč]ć$|ić$|ič$", word):
         options.append((word[:-1] + "ch", 1))  # Petrović -> Petrovich
     if _looks_arabic(word) and not group:

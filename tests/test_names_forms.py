@@ -230,3 +230,18 @@ def test_an_organisation_by_a_run_of_its_words_and_by_its_distinctive_word_with_
                                   "Fishing in the Lake Chad Basin has collapsed.", "Information integrity matters."])
 def test_runs_of_ordinary_or_place_words_are_not_the_organisation(text):
     assert ORGANISATIONS.find(text) == []
+
+
+@pytest.mark.parametrize(("name", "text", "written"), [
+    ("Ragnar Guðjónsson", "Guthjonsson argued.", "Guthjonsson"),  # Icelandic ð as English writes it
+    ("Gráinne McMahon", "Ms Mac Mahon said so.", "Ms Mac Mahon"),
+    ("Catriona MacKinnon", "Mac Kinnon argued.", "Mac Kinnon"),
+])
+def test_spellings_of_icelandic_and_gaelic_names(name, text, written):
+    hits = Matcher([Protected("x", name)]).find(text)
+    assert [text[h.start:h.end] for h in hits] == [written]
+
+
+def test_a_region_with_a_comma_is_still_the_region():
+    register = _register(_person("a", "Chen Jing", region="Hong Kong, China"), _person("b", "Ines Duarte"))
+    assert [h.key for h in register.find("One participant from Hong Kong, China argued.")] == ["a"]
