@@ -607,12 +607,11 @@ def _person_patterns(p: Protected, given_names: bool) -> list[_Pattern]:
     given_by_user = [(p.name, p.surname, True), *((a, _surname_in(a, p.surname), False) for a in p.aliases)]
     for name, family_name, registered in given_by_user:
         found += _spelling_patterns(p, name, family_name, given_names, initials=registered)
-    # Initials come from the registered name and the two likeliest spellings of it (a name in another
-    # script has no Latin initials of its own), not from every guess.
+    # Initials come from the registered name and its romanisations (a name in another script has no Latin
+    # initials of its own: "HS" and "GS" for Ганна Шевчук), not from the aliases' guesses.
     generated = [pattern for name, family_name, registered in given_by_user
-                 for rank, (other, other_family) in enumerate(_generated_spellings(name, family_name))
-                 for pattern in _spelling_patterns(p, other, other_family, given_names,
-                                                   initials=registered and rank < 2)]
+                 for other, other_family in _generated_spellings(name, family_name)
+                 for pattern in _spelling_patterns(p, other, other_family, given_names, initials=registered)]
     # A generated spelling is a guess: it is matched as written, never as the stem of an inflected word
     # ("Chang", the Wade–Giles spelling of 张, is not in "change").
     found += [replace(pattern, inflects=False) for pattern in generated]
