@@ -625,3 +625,38 @@ async def test_the_dialog_shows_the_other_spellings_the_gate_checks_as_the_name_
         dialog.query_one("#name", Input).value = "Grace Young"  # an English name: nothing else to check
         await settle(app, pilot)
         assert str(dialog.query_one("#checked").render()) == ""
+
+
+async def test_the_dialog_closed_before_its_spellings_are_generated_takes_nothing_down(engine, breakfast,
+                                                                                       monkeypatch):
+    """Saved with Enter at once (as a fast typist does), the dialog is gone when its worker ends: the
+    worker is held until the dialog has closed, then let go, and the application carries on. (The crash
+    this guards against, NoMatches for #checked from a worker that outlived its dialog, was seen once in
+    a CI run under load; Textual usually cancels such a worker first, so this flow does not force it.)"""
+    import threading
+
+    from screens.dialogs import participant_edit
+
+    closed = threading.Event()
+
+    def held(name, surname="", aliases=()):
+        closed.wait(timeout=30)  # a bound in case the test itself breaks, not a delay the test relies on
+        return ["Natalia Kouznetsova"]
+
+    monkeypatch.setattr(participant_edit, "spellings_checked", held)
+    app = app_for(engine)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.push_screen(ParticipantsScreen(breakfast.id))
+        await settle(app, pilot)
+        await pilot.press("a")
+        app.screen.query_one("#name", Input).value = "Наталья Кузнецова"
+        app.screen.query_one("#name", Input).focus()
+        await pilot.press("enter")
+        await app.workers.wait_for_complete([w for w in app.workers if w.group != "spellings"])
+        await pilot.pause()
+        assert isinstance(app.screen, ParticipantsScreen)  # saved and closed, its worker still running
+        await pilot.pause()
+        closed.set()
+        await settle(app, pilot)
+        assert isinstance(app.screen, ParticipantsScreen)
+        assert app.screen.query_one("#people", DataTable).row_count == 1

@@ -85,7 +85,15 @@ class ParticipantEditDialog(ModalScreen[dict | None]):
         except InvalidInput:
             found = []
         shown = markup("[dim]Also checked: $forms[/dim]", forms="; ".join(found)) if found else ""
-        self.app.call_from_thread(self.query_one("#checked", Static).update, shown)
+        try:
+            self.app.call_from_thread(self._show_spellings, shown)
+        except RuntimeError:  # the application closed meanwhile
+            pass
+
+    def _show_spellings(self, shown) -> None:
+        """On the UI thread; the dialog may have been saved and closed while the spellings were generated."""
+        for checked in self.query("#checked").results(Static):
+            checked.update(shown)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "save":
