@@ -330,7 +330,7 @@ def _cyrillic_language(text: str) -> str:
         return "be"
     if letters & set(T.UKRAINIAN_LETTERS) or "і" in letters:
         return "uk"
-    if re.search(r"[сц]ьк|енко\b|[чю]к\b|[бвгджзклмнпрстфхцчшщ]ко\b|[дт]ро\b", text.lower()):
+    if re.search(r"[сц]ьк|енко\b|чук\b|юк\b|[бвгджзклмнпрстфхцчшщ]ко\b|[дт]ро\b", text.lower()):
         return "ru+uk"  # no Ukrainian letter, but Ukrainian spelling (-ський, -енко, -чук): read both ways
     return "ru"
 

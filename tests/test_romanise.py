@@ -568,3 +568,8 @@ def test_importing_the_module_is_cheap():
             "print(sorted(m for m in ('pypinyin', 'pykakasi', 'textual', 'sqlmodel') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_a_ukrainian_surname_in_chuk_reads_the_name_the_ukrainian_way_too():
+    """-чук was meant to mark a Ukrainian name; the pattern looked for "чк" and missed it."""
+    assert "Hanna Shevchuk" in spellings("Ганна Шевчук")
