@@ -186,3 +186,16 @@ _GENERIC_NAME_WORDS = {"republic", "islands", "island", "state", "states", "king
                        "duchy", "commonwealth", "province", "special", "administrative", "region", "great", "holy",
                        "city", "vatican", "lands", "part", "dutch"}
 
+
+#: Traditional Chinese characters of common family and given names, with their simplified forms: a name
+#: registered in one is typed in the other (陳靜 for 陈静, Hong Kong and Taiwan against the mainland).
+#: Characters whose simplification merges two traditional ones are kept out where that would make a
+#: name of an ordinary word. From the Table of General Standard Chinese Characters (2013), name
+#: characters only, written by hand.
+TRADITIONAL_TO_SIMPLIFIED = {pair[0]: pair[1] for pair in (
+    "陳陈 劉刘 張张 黃黄 楊杨 趙赵 吳吴 孫孙 馬马 羅罗 鄭郑 謝谢 許许 鄧邓 馮冯 韓韩 葉叶 蘇苏 盧卢 蔣蒋 賈贾 鄒邹 閻阎 錢钱 湯汤 陸陆 "
+    "嚴严 龔龚 萬万 顧顾 範范 鍾钟 鐘钟 譚谭 賴赖 喬乔 龐庞 聶聂 項项 婁娄 龍龙 魯鲁 蕭萧 紀纪 鄺邝 歐欧 陽阳 溫温 鄔邬 齊齐 華华 "
+    "靜静 麗丽 國国 偉伟 強强 軍军 傑杰 濤涛 艷艳 豔艳 鵬鹏 鳳凤 紅红 蘭兰 東东 寧宁 廣广 慶庆 飛飞 輝辉 軒轩 雲云 義义 順顺 穎颖 "
+    "瑩莹 賢贤 達达 歡欢 寶宝 貴贵 進进 銀银 鐵铁 鋒锋 錦锦 聰聪 曉晓 譽誉 潔洁 穩稳 榮荣 興兴 濱滨 鴻鸿 瓊琼 鳴鸣 騰腾 嬌娇 煥焕 "
+    "燦灿 韻韵 綺绮 維维 紹绍 勝胜 運运 門门 開开 長长 書书 學学 懷怀 憶忆 愛爱 歸归 麥麦 莊庄 鄉乡 響响 劍剑 權权 靈灵 夢梦 潤润 "
+    "滿满 澤泽 濟济 漢汉 衛卫 雙双 鶴鹤 齡龄 鳥鸟 貞贞 鈞钧 鏡镜 顏颜 韋韦 樂乐 晉晋 瑋玮 禮礼 豐丰").split()}

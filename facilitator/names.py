@@ -56,6 +56,7 @@ from .name_words import (
     ORGANISATION_WORDS,
     SHORT_WORDS,
     SPEECH_VERBS,
+    TRADITIONAL_TO_SIMPLIFIED,
     is_place,
     is_place_word,
 )
@@ -265,9 +266,11 @@ def _token_keys(word: str) -> tuple[str, ...]:
 
 @cache
 def _char_key(token: str) -> str:
-    """The key of a character from a script without spaces (with its marks)."""
+    """The key of a character from a script without spaces (with its marks); a traditional Chinese
+    character of a name is keyed as its simplified form, so that 陳靜 and 陈静 agree."""
     base = "".join(c for c in unicodedata.normalize("NFD", token) if unicodedata.category(c)[0] != "M")
-    return unicodedata.normalize("NFC", base).casefold()
+    key = unicodedata.normalize("NFC", base).casefold()
+    return TRADITIONAL_TO_SIMPLIFIED.get(key, key)
 
 
 def _confusables() -> dict:

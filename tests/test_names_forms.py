@@ -245,3 +245,12 @@ def test_spellings_of_icelandic_and_gaelic_names(name, text, written):
 def test_a_region_with_a_comma_is_still_the_region():
     register = _register(_person("a", "Chen Jing", region="Hong Kong, China"), _person("b", "Ines Duarte"))
     assert [h.key for h in register.find("One participant from Hong Kong, China argued.")] == ["a"]
+
+
+@pytest.mark.parametrize(("registered", "text", "written"), [
+    ("陈静", "陳靜 argued for a fund.", "陳靜"), ("劉洋", "刘洋 argued for a fund.", "刘洋"),
+    ("李伟", "李偉先生 argued.", "李偉先生"),
+])
+def test_a_chinese_name_in_traditional_or_simplified_characters(registered, text, written):
+    hits = Matcher([Protected("x", registered)]).find(text)
+    assert [text[h.start:h.end] for h in hits] == [written]
