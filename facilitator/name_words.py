@@ -142,19 +142,15 @@ oceans maritime coast coastal mountain mountains valley delta desert highlands l
 """.split())
 
 
-def is_place(word: str) -> bool:
-    """A folded word that names a region or a country, or is a country's adjective ("ghanaian")."""
-    return word in PLACE_WORDS or any(word.startswith(stem) for stem in _country_stems())
-
-
 _DEMONYM_ENDINGS = ("", "n", "an", "ian", "ese", "i", "ish", "ic", "ean", "ine", "er", "ers", "ns", "ans", "ians")
 
 
 @lru_cache(maxsize=1 << 14)
-def is_place_word(word: str) -> bool:
-    """A folded word that is a region, a country's one-word name or that name with a people's ending
-    ("kenya", "kenyan", "ghanaian", "chinese"): stricter than `is_place`, for telling a place from a
-    slip in a name ("Sudan" is no other spelling of "Zaidan", but "Macaluay" is one of "MacAulay")."""
+def is_place(word: str) -> bool:
+    """A folded word that is a region, a country's one-word name, or that name with a people's ending
+    ("kenya", "kenyan", "ghanaian", "chinese"): never the distinctive part of an organisation's name,
+    nor a slip in a person's ("Sudan" is no other spelling of "Zaidan", but "Macaluay" is one of
+    "MacAulay")."""
     if word in PLACE_WORDS:
         return True
     return any(word[:len(stem)] == stem and word[len(stem):] in _DEMONYM_ENDINGS
@@ -174,10 +170,6 @@ def _country_words() -> frozenset[str]:
              for w in fold(name).replace(",", " ").replace("(", " ").replace(")", " ").split()}
     words = {w for w in words if len(w) >= 4 and w not in ORGANISATION_WORDS and w not in _GENERIC_NAME_WORDS}
     return frozenset(words | {w[:-1] for w in words if len(w) > 4})
-
-
-def _country_stems() -> frozenset[str]:
-    return frozenset(w[:-1] if len(w) > 4 else w for w in _country_words())
 
 
 _GENERIC_NAME_WORDS = {"republic", "islands", "island", "state", "states", "kingdom", "federal", "saint",

@@ -58,7 +58,6 @@ from .name_words import (
     SPEECH_VERBS,
     TRADITIONAL_TO_SIMPLIFIED,
     is_place,
-    is_place_word,
 )
 
 # `regex` knows Unicode properties and scripts, but searching a text with it costs several times what the
@@ -848,7 +847,7 @@ def _short_forms(key: str, name: str, acronym: str | None) -> list[_Pattern]:
     for sequence in {tuple(words), tuple(w for w in words if w not in _ARTICLES)}:
         found += [_Pattern(key, ORGANISATION, sequence[a:b], "titled") for a in range(len(sequence))
                   for b in range(a + 3, len(sequence) + 1) if (a, b) != (0, len(sequence))
-                  and _ends_a_run(sequence, a, b) and not all(map(is_place_word, sequence[a:b]))]  # "Lake Chad Basin"
+                  and _ends_a_run(sequence, a, b) and not all(map(is_place, sequence[a:b]))]  # "Lake Chad Basin"
     if distinctive and len(distinctive) < len(words):
         found.append(_Pattern(key, ORGANISATION, distinctive, "titled"))
         nouns = _ORGANISATION_NOUNS | {w for w in words if w in ORGANISATION_WORDS and w not in _LINKING_WORDS}
@@ -1022,7 +1021,7 @@ class Matcher:
                 continue
             targets = {t for v in (word, *_deletions(word)) for t in self._near.get(v, ())}
             targets = {(t, key) for t, key in targets if t != word and _one_slip(word, t)}
-            if is_place_word(word):
+            if is_place(word):
                 continue  # "Sudan" is no other spelling of "Zaidan", nor "Kenya" a slip of a name
             if len(word) >= _MIN_NEAR:
                 targets |= {(t, key) for t, key in self._sounds.get(_sound(word), ()) if t != word}
