@@ -17,7 +17,7 @@ from facilitator.services import audit as audit_service
 from facilitator.services.audit import REGISTER_HIDDEN
 from facilitator.services.meetings import add_item
 
-from .test_archive_roles import PASSWORD, as_user, sql
+from .test_archive_roles import as_user, set_up_archive, sql
 
 NAME = "Natalia Kuznetsova"
 ORGANISATION = "Volga Peace Centre"
@@ -30,14 +30,7 @@ def archive(pg_database, tmp_path):
     protected breakfast whose lead, participants line, guests and one note name a protected participant, and
     an on-the-record dialogue that names nobody protected. Nothing is pushed yet."""
     url = pg_database()
-    runner = CliRunner()
-    password_file = tmp_path / "password"
-    password_file.write_text(PASSWORD + "\n")
-    assert runner.invoke(app, ["archive", "init", "--admin-url", url]).exit_code == 0
-    for user, role in (("rita", "reader"), ("ralf", "rapporteur"), ("rosa", "rapporteur")):
-        result = runner.invoke(app, ["archive", "grant", user, role, "--password-file", str(password_file),
-                                     "--admin-url", url])
-        assert result.exit_code == 0, result.output
+    set_up_archive(url, tmp_path)
     laptop_path = tmp_path / "ralf.db"
     laptop = open_engine(laptop_path)
     protected = services.create_meeting(laptop, "breakfast", title="Breakfast on early warning",

@@ -28,10 +28,9 @@ def sql(url: str, statement: str, *params):
         return conn.execute(statement, params).fetchall()
 
 
-@pytest.fixture
-def archive(pg_database, tmp_path):
-    """An archive set up with the CLI: a reader (rita), two rapporteurs (ralf, rosa); ralf pushed two meetings."""
-    url = pg_database()
+def set_up_archive(url: str, tmp_path) -> None:
+    """`archive init` on the database at `url`, and its accounts granted with the CLI: a reader (rita) and
+    two rapporteurs (ralf, rosa), each with PASSWORD."""
     runner = CliRunner()
     password_file = tmp_path / "password"
     password_file.write_text(PASSWORD + "\n")
@@ -40,6 +39,13 @@ def archive(pg_database, tmp_path):
         result = runner.invoke(app, ["archive", "grant", user, role, "--password-file", str(password_file),
                                      "--admin-url", url])
         assert result.exit_code == 0, result.output
+
+
+@pytest.fixture
+def archive(pg_database, tmp_path):
+    """An archive set up with the CLI: a reader (rita), two rapporteurs (ralf, rosa); ralf pushed two meetings."""
+    url = pg_database()
+    set_up_archive(url, tmp_path)
     laptop = open_engine(tmp_path / "ralf.db")
     protected = services.create_meeting(laptop, "breakfast", title="Breakfast, not for attribution",
                                         date=dt.date(2017, 9, 7))
