@@ -6,6 +6,7 @@ data, not rules: the rules that use them are in `names.Matcher._accepts`.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 #: English words that are also surnames or given names (lower case). A protected name made only of such
@@ -158,16 +159,26 @@ def is_place(word: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _country_words() -> frozenset[str]:
-    """The words of the countries' ISO 3166 names (folded), without the generic ones, and each without its
-    last letter ("chin" of "china", for "chinese")."""
-    import pycountry  # ISO 3166 country names, shipped in the package
+def country_names() -> frozenset[str]:
+    """Every ISO 3166 name of every country, folded (pycountry, shipped in the package): the short, the
+    common and the official name, each also without a trailing bracket ("holy see" of "Holy See (Vatican
+    City State)") and in its usual order ("republic of korea" of "Korea, Republic of")."""
+    import pycountry
 
     from .text import fold
 
-    words = {w for c in pycountry.countries
-             for name in (c.name, getattr(c, "common_name", ""), getattr(c, "official_name", ""))
-             for w in fold(name).replace(",", " ").replace("(", " ").replace(")", " ").split()}
+    names = {fold(n) for c in pycountry.countries
+             for n in (c.name, getattr(c, "common_name", ""), getattr(c, "official_name", "")) if n}
+    names |= {re.sub(r"\s*\([^()]*\)$", "", n) for n in names}
+    names |= {f"{b.strip()} {a.strip()}" for n in names if n.count(",") == 1 for a, b in [n.split(",")]}
+    return frozenset(names)
+
+
+@lru_cache(maxsize=1)
+def _country_words() -> frozenset[str]:
+    """The words of the countries' names, without the generic ones, and each without its last letter
+    ("chin" of "china", for "chinese")."""
+    words = {w for name in country_names() for w in re.split(r"[\s,()]+", name) if w}
     words = {w for w in words if len(w) >= 4 and w not in ORGANISATION_WORDS and w not in _GENERIC_NAME_WORDS}
     return frozenset(words | {w[:-1] for w in words if len(w) > 4})
 

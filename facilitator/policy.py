@@ -40,7 +40,7 @@ import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from .errors import ExportError, InvalidInput
@@ -264,29 +264,20 @@ def registered_kind(name: str, category: str) -> str:
 
 def _names_a_country(name: str) -> bool:
     """"Ghana", "Mexico (on behalf of ...)", "the Holy See", "Republic of Korea": a country's name."""
+    from .name_words import country_names
+
     folded = " ".join(fold(re.sub(r"\([^()]*\)", " ", name)).split())
-    return re.sub(r"^the ", "", folded) in _country_names()
+    return re.sub(r"^the ", "", folded) in country_names()
 
 
 def identifies_nobody(organisation: str) -> bool:
     """An institution an official of which is one of thousands (the United Nations, the European Union) or
     a Member State: naming it identifies nobody, so it is never protected."""
-    from .name_words import PUBLIC_INSTITUTIONS
+    from .name_words import PUBLIC_INSTITUTIONS, country_names
 
     words = " ".join(fold(re.sub(r"\([^()]*\)\s*$", "", organisation)).replace("-", " ").split())
     words = re.sub(r"^(the|government of( the)?|ministry of foreign affairs of( the)?) ", "", words)
-    return words in PUBLIC_INSTITUTIONS or words in _country_names()
-
-
-@cache
-def _country_names() -> frozenset[str]:
-    import pycountry  # ISO 3166, shipped in the package
-
-    names = {fold(n) for c in pycountry.countries
-             for n in (c.name, getattr(c, "common_name", ""), getattr(c, "official_name", "")) if n}
-    names |= {re.sub(r"\s*\([^()]*\)$", "", n) for n in names}  # "holy see" of "Holy See (Vatican City State)"
-    names |= {f"{b.strip()} {a.strip()}" for n in names if n.count(",") == 1 for a, b in [n.split(",")]}
-    return frozenset(names)  # and "republic of korea" of "Korea, Republic of"
+    return words in PUBLIC_INSTITUTIONS or words in country_names()
 
 
 def _crowds(participants: Iterable[ParticipantPublic]) -> set[str]:
